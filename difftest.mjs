@@ -1,0 +1,17 @@
+import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { PrismaLibSql } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+const require = createRequire(import.meta.url);
+const wasmPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/schema_engine_bg\.js$/, "schema_engine_bg.wasm");
+const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), { "./schema_engine_bg.js": bg });
+bg.__wbg_set_wasm(instance.exports); instance.exports.__wbindgen_start();
+const file = process.argv[2];
+const content = readFileSync(file, "utf8");
+const a = file.includes("postgres") ? new PrismaPg({ connectionString: "postgresql://postgres@127.0.0.1:5432/test" }) : new PrismaLibSql({ url: "file:/tmp/scratch.db" });
+const engine = await bg.SchemaEngine.new({ datamodels: [[file, content]] }, (l) => {}, bindMigrationAwareSqlAdapterFactory(a));
+const r = await engine.diff({ from: { tag: "empty" }, to: { tag: "schemaDatamodel", files: [{ path: file, content }] }, script: true, exitCode: null, filters: { externalTables: [], externalEnums: [] } });
+console.log(r.stdout);
+process.exit(0);

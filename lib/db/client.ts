@@ -1,0 +1,37 @@
+import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
+import { PrismaLibSql } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { getEnv } from "@/lib/env";
+import { parsePostgresUrl } from "./postgres-url";
+
+// Hash and ciphertext columns stay out of every query result unless a caller
+// asks for them by name (style.md: Prisma's global omit).
+const omit = {
+  user: { passwordHash: true },
+  credential: { clientSecretEnc: true, accessTokenEnc: true, refreshTokenEnc: true },
+  apiKey: { keyHash: true },
+} as const;
+
+function createSqlite(url: string) {
+  return new SqliteClient({ adapter: new PrismaLibSql({ url }), omit });
+}
+
+export type Db = ReturnType<typeof createSqlite>;
+
+export function createDb(databaseUrl: string): Db {
+  if (databaseUrl.startsWith("file:")) return createSqlite(databaseUrl);
+  const { connectionString, schema } = parsePostgresUrl(databaseUrl);
+  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString }, { schema }), omit });
+  // Both clients are generated from the same model (prisma/schema.prisma);
+  // the SQLite client's type is the common subset the app is written against.
+  return client as unknown as Db;
+}
+
+const globalForDb = globalThis as unknown as { zcwDb?: Db };
+
+/** The app's one database client (kept across hot reloads in development). */
+export function db(): Db {
+  globalForDb.zcwDb ??= createDb(getEnv().databaseUrl);
+  return globalForDb.zcwDb;
+}

@@ -1,0 +1,98 @@
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The app's configuration, validated once. `APP_URL` is the only URL a person
+ * sets; next-auth's URL is derived from it. Secrets that are not configured
+ * are generated on first run into the data folder so `npm start` works on a
+ * fresh clone — with a warning, because several instances must share them.
+ */
+const base64Key = z
+  .string()
+  .trim()
+  .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+
+const envSchema = z.object({
+  DATA_DIR: z.string().default("data"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), "must start with file: (SQLite) or postgresql://")
+    .optional(),
+  APP_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, like https://zoom-wizard.example.com" }).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // Newest first, comma-separated: the first key encrypts, all keys decrypt.
+  ENCRYPTION_KEY: z
+    .string()
+    .transform((value) => value.split(",").map((key) => key.trim()).filter(Boolean))
+    .pipe(z.array(base64Key).min(1))
+    .optional(),
+});
+
+export type AppEnv = {
+  dataDir: string;
+  databaseUrl: string;
+  databaseKind: "sqlite" | "postgresql";
+  appUrl: string;
+  nextAuthSecret: string;
+  encryptionKeys: Buffer[];
+};
+
+const generatedSchema = z.object({ nextAuthSecret: z.string().min(32), encryptionKey: base64Key });
+
+function loadGeneratedSecrets(dataDir: string): z.infer<typeof generatedSchema> {
+  const file = path.join(dataDir, "secrets.json");
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    // "wx" fails if another process created the file first; then we read theirs.
+    const fresh = { nextAuthSecret: randomBytes(32).toString("base64url"), encryptionKey: randomBytes(32).toString("base64") };
+    writeFileSync(file, JSON.stringify(fresh, null, 2) + "\n", { flag: "wx", mode: 0o600 });
+    console.warn(
+      `[config] NEXTAUTH_SECRET and ENCRYPTION_KEY are not set: generated new ones in ${file}.\n` +
+        "[config] Back this file up: without it stored Zoom secrets cannot be read. " +
+        "Several app instances must share the same values (set them in the environment).",
+    );
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const parsed = generatedSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  if (!parsed.success) throw new ConfigError(`${file} is damaged. Restore it from a backup, or set NEXTAUTH_SECRET and ENCRYPTION_KEY.`);
+  return parsed.data;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+let cached: AppEnv | undefined;
+
+export function getEnv(): AppEnv {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`The app's configuration is not valid:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.DATA_DIR);
+  const needsGenerated = !env.NEXTAUTH_SECRET || !env.ENCRYPTION_KEY;
+  const generated = needsGenerated ? loadGeneratedSecrets(dataDir) : undefined;
+  const databaseUrl = env.DATABASE_URL ?? `file:${path.join(dataDir, "app.db")}`;
+  const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+  const keys = env.ENCRYPTION_KEY ?? [generated!.encryptionKey];
+  cached = {
+    dataDir,
+    databaseUrl,
+    databaseKind: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
+    appUrl,
+    nextAuthSecret: env.NEXTAUTH_SECRET ?? generated!.nextAuthSecret,
+    encryptionKeys: keys.map((key) => Buffer.from(key, "base64")),
+  };
+  // next-auth 4 reads these from process.env; derive them so people set APP_URL only.
+  process.env.NEXTAUTH_URL = `${appUrl}/api/auth`;
+  process.env.NEXTAUTH_SECRET = cached.nextAuthSecret;
+  return cached;
+}

@@ -1,0 +1,35 @@
+import type { OAuthStepKey, S2SStepKey } from "./wizard-steps";
+
+/**
+ * needs_person: nothing will improve until someone acts (reconnect, fix a
+ * setting). temporary: Zoom or the network had a bad moment; keep every stored
+ * value as it is and try again later.
+ */
+export type ZoomErrorKind = "needs_person" | "temporary";
+
+export type ZoomErrorAction =
+  | "reconnect"
+  | "fix_secret"
+  | "fix_client_id"
+  | "add_scope"
+  | "fix_redirect"
+  | "fix_account_id"
+  | "activate_app"
+  | "retry"
+  | "contact_admin"
+  | "none";
+
+export interface ZoomErrorEntry {
+  /** Stable identifier, safe to store and to branch on. */
+  id: string;
+  kind: ZoomErrorKind;
+  action: ZoomErrorAction;
+  wizardStep: OAuthStepKey | S2SStepKey | null;
+  title: string;
+  /** Plain language, ends with the next step. */
+  message: string;
+  /** Zoom's own code, kept for support: "4702", "invalid_grant", "HTTP 503"… */
+  zoomCode: string | null;
+  httpStatus: number | null;
+  retryAfterSeconds: number | null;
+}
