@@ -1,0 +1,55 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState } from "react";
+import { joinAsNewUser, joinWithInvite } from "@/app/_actions/accept-invite";
+import { signInWith } from "@/components/auth/sign-in-after";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import type { ActionState } from "@/lib/actions/action-state";
+
+type State = ActionState<{ slug: string }> | null;
+
+export function JoinAsSignedInUser({ token, workspaceName }: { token: string; workspaceName: string }) {
+  const router = useRouter();
+  const [state, action, pending] = useActionState(async (previous: State, formData: FormData): Promise<State> => {
+    const result = await joinWithInvite(previous, formData);
+    if (result.ok && result.data) router.replace(`/w/${result.data.slug}/credentials`);
+    return result;
+  }, null);
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <input type="hidden" name="token" value={token} />
+      {state && !state.ok && <Alert tone="error">{state.message}</Alert>}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Joining…" : `Join ${workspaceName}`}
+      </Button>
+    </form>
+  );
+}
+
+export function JoinAsNewUser({ token, workspaceName }: { token: string; workspaceName: string }) {
+  const router = useRouter();
+  const [state, action, pending] = useActionState(async (previous: State, formData: FormData): Promise<State> => {
+    const result = await joinAsNewUser(previous, formData);
+    if (result.ok && result.data) {
+      if (await signInWith(formData)) router.replace(`/w/${result.data.slug}/credentials`);
+      else router.replace("/sign-in");
+    }
+    return result;
+  }, null);
+  const failed = state && !state.ok ? state : null;
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      {failed && <Alert tone="error">{failed.message}</Alert>}
+      <TextField label="Your name" name="name" autoComplete="name" required defaultValue={failed?.values.name} error={failed?.fieldErrors.name} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={failed?.values.email} error={failed?.fieldErrors.email} />
+      <TextField label="Password" name="password" type="password" autoComplete="new-password" required error={failed?.fieldErrors.password} hint="At least 10 characters." />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Joining…" : `Create account and join ${workspaceName}`}
+      </Button>
+    </form>
+  );
+}

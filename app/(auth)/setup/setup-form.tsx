@@ -1,0 +1,38 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState } from "react";
+import { setupWorkspace } from "@/app/_actions/setup-workspace";
+import { signInWith } from "@/components/auth/sign-in-after";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import type { ActionState } from "@/lib/actions/action-state";
+
+type State = ActionState<{ slug: string }> | null;
+
+export function SetupForm() {
+  const router = useRouter();
+  const [state, action, pending] = useActionState(async (previous: State, formData: FormData): Promise<State> => {
+    const result = await setupWorkspace(previous, formData);
+    if (result.ok && result.data) {
+      if (await signInWith(formData)) router.replace(`/w/${result.data.slug}/credentials`);
+      else router.replace("/sign-in");
+    }
+    return result;
+  }, null);
+  const failed = state && !state.ok ? state : null;
+
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      {failed && <Alert tone="error">{failed.message}</Alert>}
+      <TextField label="Workspace name" name="workspaceName" required defaultValue={failed?.values.workspaceName} error={failed?.fieldErrors.workspaceName} hint="Usually your organisation or team, e.g. “Acme Marketing”." />
+      <TextField label="Your name" name="name" autoComplete="name" required defaultValue={failed?.values.name} error={failed?.fieldErrors.name} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={failed?.values.email} error={failed?.fieldErrors.email} />
+      <TextField label="Password" name="password" type="password" autoComplete="new-password" required error={failed?.fieldErrors.password} hint="At least 10 characters." />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Creating…" : "Create workspace"}
+      </Button>
+    </form>
+  );
+}

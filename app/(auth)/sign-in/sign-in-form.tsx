@@ -1,0 +1,44 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+
+type State = { error: string | null; email: string };
+
+/** Only same-site paths are followed after sign-in. */
+function safeCallback(url: string | null): string {
+  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+}
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
+  const router = useRouter();
+  const [state, action, pending] = useActionState(
+    async (_previous: State, formData: FormData): Promise<State> => {
+      const email = String(formData.get("email") ?? "").trim();
+      const password = String(formData.get("password") ?? "");
+      if (!email || !password) return { error: signInErrorMessage("InvalidInput"), email };
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (!result || result.error) return { error: signInErrorMessage(result?.error ?? "CredentialsSignin"), email };
+      router.replace(safeCallback(callbackUrl));
+      router.refresh();
+      return { error: null, email };
+    },
+    { error: signInErrorMessage(initialError), email: "" },
+  );
+
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      {state.error && <Alert tone="error">{state.error}</Alert>}
+      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.email} />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

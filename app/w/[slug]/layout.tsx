@@ -1,0 +1,49 @@
+import { KeyRound } from "lucide-react";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { AppNav, type NavItem } from "@/components/layout/app-nav";
+import { UserMenu } from "@/components/layout/user-menu";
+import { WorkspaceSwitcher } from "@/components/layout/workspace-switcher";
+import { requireWorkspacePage } from "@/lib/auth/guard";
+import { isAdmin, roleLabels } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { listMyWorkspaces } from "@/lib/workspaces/create-workspace";
+
+export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const ctx = await requireWorkspacePage(slug);
+  const workspaces = await listMyWorkspaces(db(), ctx.user.id);
+  const base = `/w/${ctx.workspace.slug}`;
+  const nav: NavItem[] = [
+    { href: `${base}/credentials`, label: "Credentials" },
+    ...(isAdmin(ctx.role)
+      ? [
+          { href: `${base}/admin/accounts`, label: "Connected accounts" },
+          { href: `${base}/admin/audit`, label: "Audit log" },
+          { href: `${base}/admin/members`, label: "Members" },
+          { href: `${base}/admin/api-keys`, label: "API keys" },
+        ]
+      : []),
+  ];
+
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 pt-3">
+          <div className="flex min-w-0 items-center gap-3">
+            <Link href={`${base}/credentials`} className="flex items-center gap-2 font-semibold text-slate-800">
+              <KeyRound aria-hidden className="h-5 w-5 text-brand-600" />
+              <span className="hidden md:inline">Zoom Credential Wizard</span>
+            </Link>
+            <WorkspaceSwitcher current={ctx.workspace} workspaces={workspaces} />
+          </div>
+          <UserMenu name={ctx.user.name} email={ctx.user.email} roleLabel={roleLabels[ctx.role]} />
+        </div>
+        <div className="mx-auto mt-2 max-w-6xl px-4">
+          <AppNav items={nav} />
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import type { z } from "zod";
+import { requireUser, requireWorkspace, type WorkspaceContext } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/session";
+import type { Role } from "@/lib/auth/roles";
+import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors/app-error";
+import type { ActionState } from "./action-state";
+
+// Field names whose values are never sent back to the browser.
+const SECRET_FIELDS = /password|secret|token/i;
+
+function echoValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$") && !SECRET_FIELDS.test(key)) values[key] = value;
+  }
+  return values;
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+function failure(error: unknown, formData: FormData): ActionState<never> {
+  if (error instanceof AppError) return { ok: false, message: error.userMessage, fieldErrors: error.fieldErrors, values: echoValues(formData) };
+  // Next's redirect()/notFound() work by throwing: let them through.
+  if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) throw error;
+  console.error("[action] unexpected error:", error instanceof Error ? error.name : typeof error);
+  return { ok: false, message: GENERIC_ERROR_MESSAGE, fieldErrors: {}, values: echoValues(formData) };
+}
+
+async function run<S extends z.ZodType, C, R>(
+  schema: S,
+  formData: FormData,
+  context: () => Promise<C>,
+  handler: (ctx: C, input: z.infer<S>) => Promise<ActionState<R> | void>,
+): Promise<ActionState<R>> {
+  try {
+    const ctx = await context();
+    const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
+    if (!parsed.success) {
+      const fieldErrors = fieldErrorsOf(parsed.error);
+      return { ok: false, message: "Please check the highlighted fields.", fieldErrors, values: echoValues(formData) };
+    }
+    return (await handler(ctx, parsed.data)) ?? { ok: true };
+  } catch (error) {
+    return failure(error, formData);
+  }
+}
+
+/**
+ * Every workspace server action goes through here: session → membership →
+ * role → zod-parsed input → one lib/ function → a message for the page.
+ * Bind the workspace slug on the page: `action.bind(null, slug)`.
+ */
+export function workspaceAction<S extends z.ZodType, R = undefined>(
+  options: { schema: S; role: Role },
+  handler: (ctx: WorkspaceContext, input: z.infer<S>) => Promise<ActionState<R> | void>,
+) {
+  return (slug: string, _previous: ActionState<R> | null, formData: FormData) =>
+    run(options.schema, formData, () => requireWorkspace(slug, options.role), handler);
+}
+
+/** For actions of a signed-in person outside any workspace (e.g. create one). */
+export function userAction<S extends z.ZodType, R = undefined>(options: { schema: S }, handler: (user: SessionUser, input: z.infer<S>) => Promise<ActionState<R> | void>) {
+  return (_previous: ActionState<R> | null, formData: FormData) => run(options.schema, formData, requireUser, handler);
+}
+
+/** For the few actions open to everyone (first-run setup, joining by invite). */
+export function publicAction<S extends z.ZodType, R = undefined>(options: { schema: S }, handler: (ctx: null, input: z.infer<S>) => Promise<ActionState<R> | void>) {
+  return (_previous: ActionState<R> | null, formData: FormData) => run(options.schema, formData, () => Promise.resolve(null), handler);
+}

@@ -1,0 +1,37 @@
+import type { Db } from "@/lib/db/client";
+import { credentialSecretContext, encryptedCredentialValues } from "./encrypted-columns";
+import type { KeyRing } from "./keyring";
+import { DecryptionError, decryptSecret } from "./secret-box";
+
+export class UnreadableSecretsError extends Error {
+  override name = "UnreadableSecretsError";
+}
+
+/**
+ * Refuses to go on when any stored secret cannot be decrypted with the
+ * configured keys: starting anyway would make credentials fail one by one,
+ * or tempt someone to overwrite them. Nothing is changed.
+ */
+export async function verifyStoredSecrets(db: Db, ring: KeyRing): Promise<{ checked: number }> {
+  let checked = 0;
+  const failures: string[] = [];
+  const missingKeys = new Set<string>();
+  for await (const item of encryptedCredentialValues(db)) {
+    checked++;
+    try {
+      decryptSecret(ring, item.value, credentialSecretContext(item.credentialId, item.column));
+    } catch (error) {
+      if (!(error instanceof DecryptionError)) throw error;
+      if (error.keyId && !ring.byId.has(error.keyId)) missingKeys.add(error.keyId);
+      if (failures.length < 5) failures.push(`credential ${item.credentialId} (${item.column}): ${error.message}`);
+      else if (failures.length === 5) failures.push("…");
+    }
+  }
+  if (failures.length > 0) {
+    const hint = missingKeys.size
+      ? `They were encrypted with key id(s) ${[...missingKeys].join(", ")}, which ENCRYPTION_KEY does not contain. Add the old key back to ENCRYPTION_KEY (comma-separated, newest first) or restore data/secrets.json from a backup.`
+      : "The stored values are damaged. Restore the database from a backup.";
+    throw new UnreadableSecretsError(`Stored secrets cannot be decrypted, so the app will not start.\n${hint}\n${failures.join("\n")}`);
+  }
+  return { checked };
+}
