@@ -33,8 +33,10 @@ function assertUnchanged(applied: Map<string, string>, migrations: Migration[]) 
 async function migrateSqlite(databaseUrl: string, migrations: Migration[]): Promise<string[]> {
   const file = databaseUrl.slice("file:".length);
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const client = createClient({ url: databaseUrl });
+  const client = createClient({ url: databaseUrl, timeout: 10_000 });
   try {
+    // WAL lets readers and one writer work side by side; the setting sticks to the file.
+    await client.execute("PRAGMA journal_mode = WAL");
     await client.execute(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
       "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
