@@ -1,5 +1,6 @@
 // The PostgreSQL schema is the SQLite schema with another datasource and
 // client output folder. Kept in its own module so the drift test can use it.
+/** @param {string} sqliteSchema @returns {string} */
 export function derivePostgresSchema(sqliteSchema) {
   const out = sqliteSchema
     .replace('output       = "../lib/generated/sqlite"', 'output       = "../../lib/generated/postgres"')

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { AUDIT_ACTIONS, type AuditAction } from "./audit-actions";
 
-export type AuditEventRow = { id: string; action: AuditAction | string; actionLabel: string; actorLabel: string; createdAt: Date; credentialId: string | null; details: Record<string, unknown> };
+export type AuditEventRow = { id: string; action: string; actionLabel: string; actorLabel: string; createdAt: Date; credentialId: string | null; details: Record<string, unknown> };
 
 /** The newest audit events of one workspace. */
 export async function listAuditEvents(db: Db, options: { workspaceId: string; take?: number }): Promise<AuditEventRow[]> {
@@ -13,7 +13,7 @@ export async function listAuditEvents(db: Db, options: { workspaceId: string; ta
   return rows.map((row) => ({
     id: row.id,
     action: row.action,
-    actionLabel: AUDIT_ACTIONS[row.action as AuditAction] ?? row.action,
+    actionLabel: row.action in AUDIT_ACTIONS ? AUDIT_ACTIONS[row.action as AuditAction] : row.action,
     actorLabel: row.actorLabel,
     createdAt: row.createdAt,
     credentialId: row.credentialId,

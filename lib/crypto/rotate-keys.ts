@@ -8,10 +8,10 @@ import { decryptSecret, encryptSecret, needsRotation } from "./secret-box";
  * conditional on the old ciphertext, so a token refreshed meanwhile is never
  * overwritten with an older one. Verify first: one unreadable value stops it.
  */
-export async function rotateKeys(db: Db, ring: KeyRing): Promise<{ rotated: number; skipped: number }> {
+export async function rotateKeys(db: Db, ring: KeyRing, pageSize?: number): Promise<{ rotated: number; skipped: number }> {
   let rotated = 0;
   let skipped = 0;
-  for await (const item of encryptedCredentialValues(db)) {
+  for await (const item of encryptedCredentialValues(db, pageSize)) {
     if (!needsRotation(ring, item.value)) {
       skipped++;
       continue;

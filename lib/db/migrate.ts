@@ -42,7 +42,7 @@ async function migrateSqlite(databaseUrl: string, migrations: Migration[]): Prom
       "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
       "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
     const rows = await client.execute(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
-    const applied = new Map(rows.rows.map((row) => [String(row.migration_name), String(row.checksum)]));
+    const applied = new Map(rows.rows.map((row) => [row.migration_name as string, row.checksum as string]));
     assertUnchanged(applied, migrations);
     const done: string[] = [];
     for (const migration of migrations.filter((m) => !applied.has(m.name))) {

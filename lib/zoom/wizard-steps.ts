@@ -35,7 +35,7 @@ function isOAuthStep(key: WizardStepKey): key is OAuthStepKey {
 export function stepNumber(key: WizardStepKey): number {
   const index = isOAuthStep(key)
     ? OAUTH_STEPS.indexOf(key)
-    : S2S_STEPS.indexOf(key as S2SStepKey);
+    : S2S_STEPS.indexOf(key);
   return index + 1;
 }
 

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { formText } from "@/components/auth/form-text";
 
 type State = { error: string | null; email: string };
 
@@ -19,8 +20,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
   const router = useRouter();
   const [state, action, pending] = useActionState(
     async (_previous: State, formData: FormData): Promise<State> => {
-      const email = String(formData.get("email") ?? "").trim();
-      const password = String(formData.get("password") ?? "");
+      const email = formText(formData, "email").trim();
+      const password = formText(formData, "password");
       if (!email || !password) return { error: signInErrorMessage("InvalidInput"), email };
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) return { error: signInErrorMessage(result?.error ?? "CredentialsSignin"), email };

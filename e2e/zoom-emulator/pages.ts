@@ -1,0 +1,44 @@
+import { escapeHtml } from "./http-utils";
+import type { EmulatorApp, EmulatorUser } from "./types";
+
+const STYLE = `
+  body { font-family: system-ui, sans-serif; background: #f5f7fa; color: #1f2937; margin: 0; }
+  main { max-width: 30rem; margin: 4rem auto; background: #fff; border-radius: 12px; padding: 2rem;
+         box-shadow: 0 1px 3px rgba(0,0,0,.12); }
+  .brand { color: #0b5cff; font-weight: 700; letter-spacing: .02em; margin: 0 0 1rem; }
+  h1 { font-size: 1.25rem; margin: 0 0 1rem; }
+  ul { padding-left: 1.25rem; } code { background: #f1f5f9; padding: 0 .25rem; border-radius: 4px; }
+  .actions { display: flex; gap: .75rem; margin-top: 1.5rem; }
+  button { font: inherit; padding: .6rem 1.4rem; border-radius: 8px; border: 1px solid #cbd5e1; cursor: pointer; }
+  button.allow { background: #0b5cff; color: #fff; border-color: #0b5cff; }
+  .note { color: #64748b; font-size: .85rem; margin-top: 1.5rem; }`;
+
+function layout(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<body><main><p class="brand">zoom <small>(emulator)</small></p>${body}
+<p class="note">This page is served by the Zoom emulator used for tests and offline demos.</p></main></body></html>`;
+}
+
+export function consentPage(app: EmulatorApp, user: EmulatorUser, consentId: string): string {
+  const scopes = app.scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join("");
+  const name = `${user.firstName} ${user.lastName}`.trim();
+  return layout(
+    `Allow ${app.name} to access your Zoom account?`,
+    `<h1>Allow ${escapeHtml(app.name)} to access your Zoom account?</h1>
+<p>You are signed in to Zoom as <strong>${escapeHtml(name)}</strong> (${escapeHtml(user.email)}).</p>
+<p>${escapeHtml(app.name)} is asking for:</p><ul>${scopes || "<li>No scopes</li>"}</ul>
+<form method="post" action="/oauth/authorize">
+<input type="hidden" name="consent_id" value="${escapeHtml(consentId)}">
+<div class="actions"><button class="allow" type="submit" name="decision" value="allow">Allow</button>
+<button type="submit" name="decision" value="decline">Decline</button></div>
+</form>`,
+  );
+}
+
+/** Zoom shows OAuth failures as a page, not a redirect, e.g. "Error 4700: Invalid redirect". */
+export function errorPage(code: number | null, title: string, detail: string): string {
+  const heading = code === null ? title : `Error ${code}: ${title}`;
+  return layout(heading, `<h1>${escapeHtml(heading)}</h1><p>${escapeHtml(detail)}</p>`);
+}

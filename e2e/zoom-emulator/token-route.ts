@@ -1,0 +1,126 @@
+import { createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { authenticateClient, type OAuthErrorBody } from "./client-auth";
+import { applyFault } from "./faults";
+import { isFormRequest, readRawBody, sendJson } from "./http-utils";
+import { mintTokenSet, tokenResponse } from "./mint";
+import { CODE_TTL_MS, type EmulatorState } from "./state";
+import type { EmulatorApp } from "./types";
+
+type Result = { status: 200; body: Record<string, unknown> } | { status: 400; body: OAuthErrorBody };
+
+const err = (error: string, reason: string, code?: number): Result => ({
+  status: 400,
+  body: code === undefined ? { reason, error } : { reason, error, code },
+});
+const INVALID_TOKEN = (code?: number): Result => err("invalid_grant", "Invalid Token!", code);
+// Only the Server-to-Server grant may be sent in the query string (Zoom's own docs do).
+const QUERY_ALLOWED = new Set(["grant_type", "account_id"]);
+
+function sameScopes(a: string[], b: string[]): boolean {
+  return [...a].sort().join(" ") === [...b].sort().join(" ");
+}
+
+async function authorizationCode(state: EmulatorState, app: EmulatorApp, form: URLSearchParams, apiUrl: string): Promise<Result> {
+  if (app.type !== "oauth") return err("unsupported_grant_type", "Unsupported grant type");
+  const code = form.get("code");
+  const redirectUri = form.get("redirect_uri");
+  if (!code || !redirectUri) return err("invalid_request", "Missing code or redirect_uri");
+  const stored = state.codes.get(code);
+  if (!stored || stored.clientId !== app.clientId || stored.used) {
+    return err("invalid_request", `Invalid authorization code ${code}`);
+  }
+  // One presentation only, whatever the outcome: a second try must fail too.
+  stored.used = true;
+  if (state.now() - stored.issuedAtMs > CODE_TTL_MS) {
+    return err("invalid_request", `Invalid authorization code ${code}, the code is expired`);
+  }
+  if (redirectUri !== stored.redirectUri) return err("invalid_request", "Redirect URI mismatch");
+  if (stored.codeChallenge !== null) {
+    const verifier = form.get("code_verifier");
+    const computed = verifier ? createHash("sha256").update(verifier).digest("base64url") : null;
+    if (computed !== stored.codeChallenge) return err("invalid_grant", "Invalid code_verifier");
+  }
+  const user = state.users.get(stored.userId);
+  if (!user) return err("invalid_grant", "Owner of token does not exist", 4735);
+  state.replaceEarlierSets(app.clientId, user.id);
+  const record = await mintTokenSet(
+    state,
+    { clientId: app.clientId, userId: user.id, accountId: user.accountId, scopes: stored.scopes, grant: "authorization_code" },
+    true,
+  );
+  return { status: 200, body: tokenResponse(record, apiUrl) };
+}
+
+async function refreshToken(state: EmulatorState, app: EmulatorApp, form: URLSearchParams, apiUrl: string): Promise<Result> {
+  if (app.type !== "oauth") return err("unsupported_grant_type", "Unsupported grant type");
+  const token = form.get("refresh_token");
+  if (!token) return err("invalid_request", "Missing refresh_token");
+  const old = state.byRefreshToken.get(token);
+  if (!old || old.clientId !== app.clientId) return INVALID_TOKEN();
+  if (old.status === "replaced") return INVALID_TOKEN(4741);
+  if (old.status !== "live" || (old.refreshExpiresAtMs ?? 0) <= state.now()) return INVALID_TOKEN();
+  if (!sameScopes(old.scopes, app.scopes)) {
+    return err("invalid_grant", "Refresh token scopes do not match app scopes", 4711);
+  }
+  // Rotation: the old refresh token and its access token die at once, no grace.
+  old.status = "rotated";
+  const record = await mintTokenSet(
+    state,
+    { clientId: app.clientId, userId: old.userId, accountId: old.accountId, scopes: old.scopes, grant: "refresh_token" },
+    true,
+  );
+  return { status: 200, body: tokenResponse(record, apiUrl) };
+}
+
+async function accountCredentials(state: EmulatorState, app: EmulatorApp, accountId: string | null, apiUrl: string): Promise<Result> {
+  if (app.type !== "s2s") return err("unsupported_grant_type", "Unsupported grant type");
+  if (!accountId || accountId !== app.accountId) return err("invalid_request", "Invalid account_id");
+  if (!app.activated) return err("invalid_client", "The app has not been activated");
+  const record = await mintTokenSet(
+    state,
+    { clientId: app.clientId, userId: null, accountId, scopes: app.scopes, grant: "account_credentials" },
+    false,
+  );
+  return { status: 200, body: tokenResponse(record, apiUrl) };
+}
+
+export async function handleToken(state: EmulatorState, req: IncomingMessage, res: ServerResponse, url: URL, apiUrl: string): Promise<void> {
+  const raw = await readRawBody(req);
+  const isForm = isFormRequest(req);
+  const form = isForm ? new URLSearchParams(raw) : new URLSearchParams();
+  const query = url.searchParams;
+  const grantType = form.get("grant_type") ?? query.get("grant_type");
+  const bucket = state.counters.token;
+  if (grantType === "authorization_code" || grantType === "refresh_token" || grantType === "account_credentials") {
+    bucket[grantType] += 1;
+  } else {
+    bucket.other += 1;
+  }
+  if (await applyFault(state, "token", res)) return;
+
+  const result = await decide();
+  sendJson(res, result.status, result.body);
+
+  async function decide(): Promise<Result> {
+    if (req.method !== "POST") return err("invalid_request", "Method not allowed");
+    if (raw.length > 0 && !isForm) return err("invalid_request", "Content-Type must be application/x-www-form-urlencoded");
+    const forbidden = [...query.keys()].find((k) => !QUERY_ALLOWED.has(k));
+    if (forbidden) return err("invalid_request", `${forbidden} must be sent in the request body, not the query string`);
+    if (query.has("grant_type") && query.get("grant_type") !== "account_credentials") {
+      return err("invalid_request", "grant_type must be sent in the request body");
+    }
+    const auth = authenticateClient(state, req, form);
+    if (!auth.ok) return { status: 400, body: auth.body };
+    switch (grantType) {
+      case "authorization_code":
+        return authorizationCode(state, auth.app, form, apiUrl);
+      case "refresh_token":
+        return refreshToken(state, auth.app, form, apiUrl);
+      case "account_credentials":
+        return accountCredentials(state, auth.app, form.get("account_id") ?? query.get("account_id"), apiUrl);
+      default:
+        return err("unsupported_grant_type", "Unsupported grant type");
+    }
+  }
+}
