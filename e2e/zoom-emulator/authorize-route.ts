@@ -38,7 +38,7 @@ export async function handleAuthorizeGet(state: EmulatorState, res: ServerRespon
   if (challenge !== null && (q.get("code_challenge_method") !== "S256" || !/^[A-Za-z0-9_-]{43}$/.test(challenge))) {
     return redirect(res, withParams(redirectUri, { error: "invalid_request", state: state_ }));
   }
-  const user = state.signedInUser();
+  const user = state.signedInUser(app.clientId);
   const id = randomToken(32);
   state.consents.set(id, {
     id,

@@ -36,7 +36,8 @@ export interface EmulatorControl {
   registerApp(app: AppRegistration): Promise<void>;
   patchApp(clientId: string, patch: Partial<Omit<AppRegistration, "clientId">>): Promise<void>;
   registerUser(user: UserRegistration): Promise<void>;
-  signIn(userId: string | null): Promise<void>;
+  /** The Zoom user the consent page signs in as; with clientId, only for that app. */
+  signIn(userId: string | null, clientId?: string): Promise<void>;
   addFault(fault: FaultRequest): Promise<void>;
   clearFaults(): Promise<void>;
   counters(): Promise<Counters>;
@@ -60,7 +61,7 @@ export function emulatorControl(baseUrl: string): EmulatorControl {
     registerApp: async (app) => void (await call("POST", "/apps", app)),
     patchApp: async (clientId, patch) => void (await call("PATCH", `/apps/${encodeURIComponent(clientId)}`, patch)),
     registerUser: async (user) => void (await call("POST", "/users", user)),
-    signIn: async (userId) => void (await call("POST", "/signed-in-user", { userId })),
+    signIn: async (userId, clientId) => void (await call("POST", "/signed-in-user", { userId, clientId })),
     addFault: async (fault) => void (await call("POST", "/faults", { count: 1, ...fault })),
     clearFaults: async () => void (await call("DELETE", "/faults")),
     counters: async () => (await call("GET", "/counters")) as Counters,

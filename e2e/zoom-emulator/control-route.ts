@@ -89,10 +89,13 @@ function route(state: EmulatorState, method: string, path: string, body: unknown
     return [200, input];
   }
   if (key === "POST /signed-in-user") {
-    const input = parse(z.object({ userId: z.string().nullable() }));
+    const input = parse(z.object({ userId: z.string().nullable(), clientId: z.string().optional() }));
     if (Array.isArray(input)) return input;
     if (input.userId !== null && !state.users.has(input.userId)) return [404, { error: `no user ${input.userId}` }];
-    state.signedInUserId = input.userId;
+    if (input.clientId) {
+      if (input.userId === null) state.signedInByApp.delete(input.clientId);
+      else state.signedInByApp.set(input.clientId, input.userId);
+    } else state.signedInUserId = input.userId;
     return [200, { signedInUserId: input.userId }];
   }
   if (key === "POST /faults") {

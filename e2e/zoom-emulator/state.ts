@@ -43,6 +43,8 @@ export class EmulatorState {
   apps = new Map<string, EmulatorApp>();
   users = new Map<string, EmulatorUser>();
   signedInUserId: string | null = null;
+  /** Per-app choice, so parallel tests each with their own app do not race. */
+  signedInByApp = new Map<string, string>();
   codes = new Map<string, AuthCode>();
   consents = new Map<string, ConsentRequest>();
   tokenSets = new Map<string, TokenSetRecord>();
@@ -63,6 +65,7 @@ export class EmulatorState {
     this.apps.clear();
     this.users.clear();
     this.signedInUserId = null;
+    this.signedInByApp.clear();
     this.codes.clear();
     this.consents.clear();
     this.tokenSets.clear();
@@ -81,8 +84,10 @@ export class EmulatorState {
   }
 
   /** The Zoom user the browser is "signed in to Zoom" as. */
-  signedInUser(): EmulatorUser {
-    const chosen = this.signedInUserId ? this.users.get(this.signedInUserId) : undefined;
+  signedInUser(clientId?: string): EmulatorUser {
+    const forApp = clientId ? this.signedInByApp.get(clientId) : undefined;
+    const chosenId = forApp ?? this.signedInUserId;
+    const chosen = chosenId ? this.users.get(chosenId) : undefined;
     if (chosen) return chosen;
     const first = this.users.values().next();
     if (!first.done) return first.value;

@@ -17,6 +17,17 @@ function echoValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** Form fields as an object; a name sent several times (checkboxes) becomes an array. */
+function formToObject(formData: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$")) continue; // React's internal action fields
+    const values = formData.getAll(key).filter((value) => typeof value === "string");
+    result[key] = values.length > 1 ? values : values[0];
+  }
+  return result;
+}
+
 function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -42,7 +53,7 @@ async function run<S extends z.ZodType, C, R>(
 ): Promise<ActionState<R>> {
   try {
     const ctx = await context();
-    const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
+    const parsed = schema.safeParse(formToObject(formData));
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
       return { ok: false, message: "Please check the highlighted fields.", fieldErrors, values: echoValues(formData) };

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ConnectionCard } from "@/components/credentials/connection-card";
+import { buttonClasses } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
+import { requireWorkspacePage } from "@/lib/auth/guard";
+import { findCredential } from "@/lib/credentials/find-credential";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { guideFor } from "@/lib/guides";
+import { firstUnfinishedStep } from "@/lib/guides/progress";
+
+export const metadata: Metadata = { title: "Credential" };
+
+export default async function CredentialPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  const ctx = await requireWorkspacePage(slug);
+  const credential = await findCredential(db(), ctx, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const guide = guideFor(credential.method);
+  const setupHref = guide ? `/w/${slug}/credentials/${id}/setup/${credential.status === "draft" ? firstUnfinishedStep(guide, credential.wizardStep).key : "connect"}` : null;
+  return (
+    <>
+      <PageHeader
+        title={credential.name}
+        description={`Owned by ${credential.owner.name}.`}
+        actions={
+          setupHref && (
+            <Link href={setupHref} className={buttonClasses(credential.status === "draft" ? "primary" : "secondary")}>
+              {credential.status === "draft" ? "Continue setup" : "Reconnect"}
+            </Link>
+          )
+        }
+      />
+      <ConnectionCard slug={slug} credential={credential} />
+    </>
+  );
+}

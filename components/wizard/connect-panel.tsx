@@ -1,0 +1,39 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useActionState } from "react";
+import { prepareZoomConnect } from "@/app/_actions/wizard-actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ActionState } from "@/lib/actions/action-state";
+import { WizardNav } from "./wizard-nav";
+
+type State = ActionState | null;
+
+/**
+ * "Connect to Zoom": a guarded action notes which credential this handshake
+ * is for (signed cookie), then next-auth's signIn("zoom") sends the browser
+ * to Zoom with state and PKCE.
+ */
+export function ConnectPanel({ slug, credentialId, backHref, label = "Connect to Zoom" }: { slug: string; credentialId: string; backHref: string | null; label?: string }) {
+  const [state, action, pending] = useActionState(async (previous: State, formData: FormData): Promise<State> => {
+    const prepared = await prepareZoomConnect(slug, previous, formData);
+    if (!prepared.ok) return prepared;
+    await signIn("zoom", { callbackUrl: `/w/${slug}/credentials/${credentialId}/setup/done` });
+    return prepared;
+  }, null);
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <input type="hidden" name="credentialId" value={credentialId} />
+      {state && !state.ok && <Alert tone="error">{state.message}</Alert>}
+      <WizardNav
+        backHref={backHref}
+        next={
+          <Button type="submit" disabled={pending}>
+            {pending ? "Opening Zoom…" : label}
+          </Button>
+        }
+      />
+    </form>
+  );
+}

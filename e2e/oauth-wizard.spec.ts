@@ -1,0 +1,85 @@
+import { expect, test } from "@playwright/test";
+import { createWorkspaceWithOwner, signInByApi, testDb } from "./support/factory";
+import { createZoomApp, REDIRECT_URL } from "./support/zoom";
+
+test("a new user walks the OAuth wizard from the first click to a connected account", async ({ page }) => {
+  const { owner, workspace } = await createWorkspaceWithOwner();
+  const { app, user: zoomUser } = await createZoomApp();
+  await signInByApi(page, owner);
+  const base = `/w/${workspace.slug}/credentials`;
+
+  await page.goto(base);
+  await page.getByRole("link", { name: "New Zoom credential" }).click();
+  await expect(page).toHaveURL(`${base}/new`);
+  await expect(page.getByRole("radio", { name: "OAuth", exact: true })).toBeChecked();
+  await page.getByLabel("Credential name").fill("Marketing Zoom");
+  await page.getByRole("button", { name: "Start setup" }).click();
+
+  const setup = new RegExp(`${base}/(c[a-z0-9]+)/setup/marketplace$`);
+  await expect(page).toHaveURL(setup);
+  const credentialId = setup.exec(page.url())![1]!;
+  const step = (key: string) => `${base}/${credentialId}/setup/${key}`;
+  await expect(page.getByRole("heading", { name: "Open the Zoom App Marketplace" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Open the Zoom App Marketplace/ })).toHaveAttribute("target", "_blank");
+
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(step("app-type"));
+  await expect(page.getByText("User-managed", { exact: false }).first()).toBeVisible();
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await expect(page).toHaveURL(step("redirect"));
+  await expect(page.getByLabel("OAuth Redirect URL", { exact: true })).toHaveValue(REDIRECT_URL);
+  await expect(page.getByLabel("OAuth Allow List URL", { exact: true })).toHaveValue(REDIRECT_URL);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy OAuth Redirect URL" }).click();
+  await expect(page.getByText("OAuth Redirect URL copied to the clipboard.")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(REDIRECT_URL);
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await expect(page).toHaveURL(step("credentials"));
+  await page.getByLabel("Client ID").fill(app.clientId);
+  await page.getByLabel("Client Secret").fill(app.clientSecret);
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await expect(page).toHaveURL(step("scopes"));
+  await expect(page.getByLabel(/Read their profile/)).toBeChecked();
+  await expect(page.getByLabel(/Read their profile/)).toBeDisabled();
+  await page.getByLabel(/List meetings/).check();
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await expect(page).toHaveURL(step("connect"));
+  await page.getByRole("button", { name: "Connect to Zoom" }).click();
+  // Zoom's (emulated) consent page.
+  await expect(page.getByRole("button", { name: "Allow" })).toBeVisible();
+  await expect(page.getByText(zoomUser.email)).toBeVisible();
+  await page.getByRole("button", { name: "Allow" }).click();
+
+  await expect(page).toHaveURL(step("done"));
+  const card = page.getByRole("region", { name: "Connection" });
+  await expect(card.getByText("Dana Zoomer")).toBeVisible();
+  await expect(card.getByText(zoomUser.email)).toBeVisible();
+  await expect(card.getByText(zoomUser.accountId)).toBeVisible();
+  await expect(card.getByRole("list", { name: "Granted scopes" })).toContainText("meeting:read:list_meetings");
+  await expect(card.getByText("Connected", { exact: true })).toBeVisible();
+  await card.getByRole("button", { name: "Test connection" }).click();
+  await expect(card.getByText(`It works: Zoom answered as Dana Zoomer (${zoomUser.email}).`)).toBeVisible();
+
+  // The person's own app session survived the Zoom handshake.
+  await page.goto(base);
+  await expect(page.getByRole("button", { name: "Account menu" })).toContainText(owner.name);
+  await expect(page.getByRole("row", { name: /Marketing Zoom/ })).toContainText("Connected");
+
+  // The database holds the token set encrypted, the identity and the scopes.
+  const stored = await testDb().credential.findUniqueOrThrow({
+    where: { id: credentialId },
+    select: { status: true, clientId: true, clientSecretEnc: true, accessTokenEnc: true, refreshTokenEnc: true, accessTokenExpiresAt: true, zoomUserId: true, zoomEmail: true, zoomAccountId: true, grantedScopes: true, requestedScopes: true },
+  });
+  expect(stored).toMatchObject({ status: "connected", clientId: app.clientId, zoomUserId: zoomUser.id, zoomEmail: zoomUser.email, zoomAccountId: zoomUser.accountId });
+  expect(stored.grantedScopes.split(" ").sort()).toEqual([...app.scopes].sort());
+  expect(stored.requestedScopes.split(" ")).toEqual(["user:read:user", "meeting:read:list_meetings"]);
+  for (const sealed of [stored.clientSecretEnc, stored.accessTokenEnc, stored.refreshTokenEnc]) {
+    expect(sealed).toMatch(/^v1\.[0-9a-f]{8}\./);
+  }
+  expect(stored.clientSecretEnc).not.toContain(app.clientSecret);
+  expect(stored.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+});

@@ -1,0 +1,13 @@
+import type { Db } from "@/lib/db/client";
+import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
+
+export type CredentialError = { code: string; message: string };
+
+export function credentialErrorFrom(entry: ZoomErrorEntry): CredentialError {
+  return { code: entry.zoomCode ?? entry.id, message: entry.message };
+}
+
+/** Keeps the last error in plain words on the credential; never a response body. */
+export async function recordCredentialError(db: Pick<Db, "credential">, credentialId: string, error: CredentialError, now = new Date()): Promise<void> {
+  await db.credential.update({ where: { id: credentialId }, data: { lastErrorCode: error.code.slice(0, 60), lastErrorMessage: error.message.slice(0, 1000), lastErrorAt: now } });
+}

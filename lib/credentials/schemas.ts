@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+export const CREDENTIAL_METHODS = ["oauth", "s2s", "access_token"] as const;
+export const credentialMethodSchema = z.enum(CREDENTIAL_METHODS, { error: "Choose how to connect." });
+export type CredentialMethod = z.infer<typeof credentialMethodSchema>;
+
+export const credentialNameSchema = z
+  .string({ error: "Give the credential a name." })
+  .trim()
+  .min(2, "Use at least 2 characters for the name, for example “Marketing Zoom”.")
+  .max(80, "Use at most 80 characters for the name.");
+
+export const newCredentialSchema = z.object({ name: credentialNameSchema, method: credentialMethodSchema });
+
+// Zoom's IDs and secrets are letters, digits, "_" and "-"; spaces usually mean
+// a copy went wrong (a label or a line break came along).
+export const clientIdSchema = z
+  .string({ error: "Paste the Client ID." })
+  .trim()
+  .min(1, "Paste the Client ID from your app’s App Credentials.")
+  .max(100, "That is longer than any Zoom Client ID. Copy only the Client ID.")
+  .regex(/^[A-Za-z0-9_-]+$/, "A Client ID has only letters and digits. Copy it again with Zoom’s copy button.")
+  .refine((value) => value.length >= 10, "That is shorter than a Zoom Client ID. Copy it again with Zoom’s copy button.");
+
+export const clientSecretSchema = z
+  .string({ error: "Paste the Client Secret." })
+  .trim()
+  .min(1, "Paste the Client Secret from your app’s App Credentials.")
+  .max(200, "That is longer than any Zoom Client Secret. Copy only the Client Secret.")
+  .regex(/^[A-Za-z0-9_-]+$/, "A Client Secret has only letters and digits. Copy it again with Zoom’s copy button.")
+  .refine((value) => value.length >= 16, "That is shorter than a Zoom Client Secret. Copy it again with Zoom’s copy button.");
+
+/** Step 4: the secret may be left empty when one is saved already (keep it). */
+export const clientCredentialsSchema = z
+  .object({ credentialId: z.string().min(1), clientId: clientIdSchema, clientSecret: z.string().trim().optional() })
+  .transform((value, ctx) => {
+    if (value.clientSecret) {
+      const secret = clientSecretSchema.safeParse(value.clientSecret);
+      if (!secret.success) {
+        ctx.addIssue({ code: "custom", path: ["clientSecret"], message: secret.error.issues[0]?.message ?? "Check the Client Secret." });
+        return z.NEVER;
+      }
+      if (secret.data === value.clientId) {
+        ctx.addIssue({ code: "custom", path: ["clientSecret"], message: "The Client Secret is the same as the Client ID. Copy the Client Secret, the second value." });
+        return z.NEVER;
+      }
+      return { ...value, clientSecret: secret.data };
+    }
+    return { ...value, clientSecret: undefined };
+  });
+
+export const scopesFormSchema = z.object({
+  credentialId: z.string().min(1),
+  // One checkbox arrives as a string, several as an array, none as nothing.
+  scope: z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string().max(60)).max(40)),
+});
+
+export const credentialIdSchema = z.object({ credentialId: z.string().min(1).max(64) });

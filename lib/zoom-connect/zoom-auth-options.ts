@@ -1,0 +1,58 @@
+import type { AuthOptions } from "next-auth";
+import { baseAuthOptions } from "@/lib/auth/auth-options";
+import { decrypt } from "@/lib/crypto";
+import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
+import { db } from "@/lib/db/client";
+import { connectionFromNextAuth, storeOAuthConnection } from "@/lib/credentials/store-oauth-connection";
+import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
+import { classifyHandshakeError } from "./classify-handshake-error";
+import { wizardPath, type ConnectSession } from "./connect-session";
+import { zoomProviderFor } from "./zoom-provider";
+
+export type HandshakeOutcome = { error: ZoomErrorEntry | null; failed: boolean };
+
+/**
+ * next-auth's options for one Zoom handshake, built per request from the
+ * credential in the connect cookie (advanced initialization). The `signIn`
+ * callback stores the tokens and returns the wizard's URL, which makes
+ * next-auth redirect there WITHOUT creating a session: the person's own app
+ * session stays as it was. Failures land back on the Connect step.
+ */
+export async function zoomAuthOptions(session: ConnectSession, outcome: HandshakeOutcome): Promise<AuthOptions | null> {
+  const credential = await db().credential.findFirst({
+    where: { id: session.credentialId, workspaceId: session.workspaceId, method: "oauth" },
+    select: { id: true, clientId: true, clientSecretEnc: true },
+  });
+  if (!credential?.clientId || !credential.clientSecretEnc) return null;
+  const clientSecret = decrypt(credential.clientSecretEnc, credentialSecretContext(credential.id, "clientSecretEnc"));
+
+  const base = baseAuthOptions();
+  const connectPage = wizardPath(session, "connect");
+  return {
+    ...base,
+    providers: [...base.providers, zoomProviderFor({ clientId: credential.clientId, clientSecret }, (entry) => (outcome.error = entry))],
+    pages: { signIn: connectPage, error: connectPage },
+    callbacks: {
+      ...base.callbacks,
+      async signIn({ account, profile }) {
+        if (account?.provider !== "zoom") return true;
+        await storeOAuthConnection(db(), {
+          credentialId: session.credentialId,
+          workspaceId: session.workspaceId,
+          actor: { userId: session.userId, label: session.userName },
+          connection: connectionFromNextAuth(account as Record<string, unknown>, (profile ?? {}) as Record<string, unknown>),
+        });
+        // A path built from our own signed cookie, never from the request.
+        return wizardPath(session, "done");
+      },
+    },
+    logger: {
+      ...base.logger,
+      error(code, metadata) {
+        outcome.failed = true;
+        outcome.error ??= classifyHandshakeError(code, metadata);
+        base.logger?.error?.(code, metadata);
+      },
+    },
+  };
+}
