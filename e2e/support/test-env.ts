@@ -9,7 +9,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4100);
 export const E2E_APP_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
-export const E2E_DATA_DIR = path.resolve(".e2e-data");
+// Per port, so two suites on different ports never wipe each other's database.
+export const E2E_DATA_DIR = path.resolve(".e2e-data", String(E2E_PORT));
 
 export function e2eDatabaseUrl(): string {
   const url = process.env.DATABASE_URL ?? `file:${path.join(E2E_DATA_DIR, "app.db")}`;

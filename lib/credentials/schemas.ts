@@ -52,7 +52,7 @@ export const clientCredentialsSchema = z
 export const scopesFormSchema = z.object({
   credentialId: z.string().min(1),
   // One checkbox arrives as a string, several as an array, none as nothing.
-  scope: z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string().max(60)).max(40)),
+  scope: z.preprocess((value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value]), z.array(z.string().max(60)).max(40)),
 });
 
 export const credentialIdSchema = z.object({ credentialId: z.string().min(1).max(64) });

@@ -40,7 +40,7 @@ export async function zoomAuthOptions(session: ConnectSession, outcome: Handshak
           credentialId: session.credentialId,
           workspaceId: session.workspaceId,
           actor: { userId: session.userId, label: session.userName },
-          connection: connectionFromNextAuth(account as Record<string, unknown>, (profile ?? {}) as Record<string, unknown>),
+          connection: connectionFromNextAuth(account, (profile ?? {}) as Record<string, unknown>),
         });
         // A path built from our own signed cookie, never from the request.
         return wizardPath(session, "done");
