@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { SimulatedZoomBanner } from "@/components/layout/simulated-zoom-banner";
 import "./globals.css";
 
 // Every page reads the database or the session: nothing is prerendered at build time.
@@ -13,7 +14,10 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
+      <body className="min-h-screen font-sans">
+        <SimulatedZoomBanner />
+        {children}
+      </body>
     </html>
   );
 }
