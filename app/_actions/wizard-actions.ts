@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
+import { guideFor } from "@/lib/guides";
 import { AppError } from "@/lib/errors/app-error";
 import { createCredential } from "@/lib/credentials/create-credential";
 import { saveClientCredentials } from "@/lib/credentials/save-client-credentials";
@@ -22,7 +23,7 @@ const stepPath = (slug: string, credentialId: string, step: string) => wizardPat
 
 export const startCredential = workspaceAction({ schema: newCredentialSchema, role: "member" }, async (ctx, input) => {
   const { id } = await createCredential(db(), ctx, input);
-  redirect(stepPath(ctx.workspace.slug, id, "marketplace"));
+  redirect(stepPath(ctx.workspace.slug, id, guideFor(input.method)?.steps[0]?.key ?? "marketplace"));
 });
 
 export const completeStep = workspaceAction({ schema: z.object({ credentialId: z.string().min(1), step: z.string().min(1).max(40) }), role: "member" }, async (ctx, input) => {

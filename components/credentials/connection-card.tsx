@@ -19,13 +19,18 @@ type Credential = {
   lastRefreshedAt: Date | null;
   lastTestedAt: Date | null;
   lastErrorMessage: string | null;
+  lastUsedAt?: Date | null;
+  createdAt?: Date;
+  owner?: { name: string; email: string };
 };
 
 /** Who is connected, what Zoom granted, and when the token renews. */
 export function ConnectionCard({ slug, credential }: { slug: string; credential: Credential }) {
   const granted = splitScopes(credential.grantedScopes);
   const missing = missingScopes(splitScopes(credential.requestedScopes), granted);
-  const renewsAt = credential.accessTokenExpiresAt ? new Date(credential.accessTokenExpiresAt.getTime() - 5 * 60_000) : null;
+  // Legacy tokens never renew: they simply expire.
+  const renews = credential.method !== "access_token";
+  const renewsAt = credential.accessTokenExpiresAt && renews ? new Date(credential.accessTokenExpiresAt.getTime() - 5 * 60_000) : null;
   return (
     <section aria-label="Connection" className="flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -50,9 +55,25 @@ export function ConnectionCard({ slug, credential }: { slug: string; credential:
           <dd>{methodLabels[credential.method as keyof typeof methodLabels] ?? credential.method}</dd>
         </div>
         <div>
-          <dt className="text-slate-500">Token renews</dt>
-          <dd>{renewsAt ? `automatically, around ${formatDateTime(renewsAt)}` : "—"}</dd>
+          <dt className="text-slate-500">{renews ? "Token renews" : "Token expires"}</dt>
+          <dd>{renews ? (renewsAt ? `automatically, around ${formatDateTime(renewsAt)}` : "—") : formatDateTime(credential.accessTokenExpiresAt)}</dd>
         </div>
+        {credential.owner && (
+          <div>
+            <dt className="text-slate-500">Owner</dt>
+            <dd>
+              {credential.owner.name} <span className="text-slate-500">({credential.owner.email})</span>
+            </dd>
+          </div>
+        )}
+        {credential.createdAt && (
+          <div>
+            <dt className="text-slate-500">Created / last used</dt>
+            <dd>
+              {formatDateTime(credential.createdAt)} / {formatDateTime(credential.lastUsedAt)}
+            </dd>
+          </div>
+        )}
         <div>
           <dt className="text-slate-500">Last refreshed / tested</dt>
           <dd>

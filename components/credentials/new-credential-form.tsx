@@ -8,8 +8,8 @@ import { TextField } from "@/components/ui/text-field";
 
 const METHODS = [
   { value: "oauth", title: "OAuth", badge: "Recommended", description: "Each person allows access to their own Zoom account. Tokens renew by themselves.", available: true },
-  { value: "s2s", title: "Server-to-Server OAuth", description: "One app for your whole Zoom account, with an Account ID. Replaces JWT apps.", available: false },
-  { value: "access_token", title: "Access Token", badge: "Legacy", description: "Paste a token from an old JWT app. Zoom retired these in 2023.", available: false },
+  { value: "s2s", title: "Server-to-Server OAuth", description: "One app for your whole Zoom account, with an Account ID. Replaces JWT apps.", available: true },
+  { value: "access_token", title: "Access Token", badge: "Legacy", description: "Paste a token from an old JWT app. Zoom retired these in 2023.", available: true },
 ] as const;
 
 export function NewCredentialForm({ slug }: { slug: string }) {

@@ -49,6 +49,35 @@ export const clientCredentialsSchema = z
     return { ...value, clientSecret: undefined };
   });
 
+export const accountIdSchema = z
+  .string({ error: "Paste the Account ID." })
+  .trim()
+  .min(1, "Paste the Account ID from your app’s App Credentials.")
+  .max(100, "That is longer than any Zoom Account ID. Copy only the Account ID.")
+  .regex(/^[A-Za-z0-9_-]+$/, "An Account ID has only letters and digits. Copy it again with Zoom’s copy button.");
+
+/** Server-to-Server step 2; the secret may stay empty when one is saved. */
+export const s2sCredentialsSchema = z
+  .object({ credentialId: z.string().min(1), accountId: accountIdSchema, clientId: clientIdSchema, clientSecret: z.string().trim().optional() })
+  .transform((value, ctx) => {
+    if (!value.clientSecret) return { ...value, clientSecret: undefined };
+    const secret = clientSecretSchema.safeParse(value.clientSecret);
+    if (!secret.success) {
+      ctx.addIssue({ code: "custom", path: ["clientSecret"], message: secret.error.issues[0]?.message ?? "Check the Client Secret." });
+      return z.NEVER;
+    }
+    return { ...value, clientSecret: secret.data };
+  });
+
+export const accessTokenFormSchema = z.object({
+  credentialId: z.string().min(1),
+  // The decoder says what is wrong with a token in plain words; here only the size.
+  accessToken: z.string({ error: "Paste the access token." }).trim().min(1, "Paste the access token.").max(16_384, "That is far longer than a Zoom token. Copy only the token."),
+});
+
+export const renameSchema = z.object({ credentialId: z.string().min(1), name: credentialNameSchema });
+export const replaceSecretSchema = z.object({ credentialId: z.string().min(1), clientSecret: clientSecretSchema });
+
 export const scopesFormSchema = z.object({
   credentialId: z.string().min(1),
   // One checkbox arrives as a string, several as an array, none as nothing.

@@ -22,7 +22,7 @@ export async function completeInfoStep(db: Db, ctx: WorkspaceContext, input: { c
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
   const step = guide.steps[stepIndex(guide, input.step)];
   if (!step || !canOpenStep(guide, credential.wizardStep, step.key)) throw new AppError("invalid_input", "Finish the earlier steps first.");
-  if (step.kind !== "info" && step.kind !== "copy-urls") throw new AppError("invalid_input", "This step needs its form filled in.");
+  if (step.kind !== "info" && step.kind !== "copy-urls" && step.kind !== "jwt-notice") throw new AppError("invalid_input", "This step needs its form filled in.");
   await markStepDone(db, credential.id, guide, credential.wizardStep, step.key);
   return { next: neighbours(guide, step.key).next?.key ?? step.key };
 }

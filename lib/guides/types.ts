@@ -1,16 +1,15 @@
-import type { WizardStepKey } from "@/lib/zoom/wizard-steps";
-
 /**
  * A wizard is data: each step says what to do in plain words, what to copy
  * and what to collect. The UI renders any guide; the `kind` picks the form a
  * step needs (most steps are "info": read, do it on Zoom, press Next).
  */
-export type StepKind = "info" | "copy-urls" | "client-credentials" | "scopes" | "connect" | "done";
+export type StepKind = "info" | "copy-urls" | "client-credentials" | "scopes" | "connect" | "s2s-credentials" | "s2s-connect" | "jwt-notice" | "token-paste" | "token-test" | "done";
 
 export type Instruction = { text: string; detail?: string };
 
 export type GuideStep = {
-  key: WizardStepKey;
+  /** Stable: stored as progress and used in URLs. OAuth and S2S keys match lib/zoom/wizard-steps.ts. */
+  key: string;
   kind: StepKind;
   title: string;
   /** One sentence under the title: the single thing to do here. */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConnectionCard } from "@/components/credentials/connection-card";
+import { CredentialActions } from "@/components/credentials/credential-actions";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requireWorkspacePage } from "@/lib/auth/guard";
@@ -21,7 +22,9 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
     throw error;
   });
   const guide = guideFor(credential.method);
-  const setupHref = guide ? `/w/${slug}/credentials/${id}/setup/${credential.status === "draft" ? firstUnfinishedStep(guide, credential.wizardStep).key : "connect"}` : null;
+  // Reconnect runs the same credential's connect step again: same id, so services keep working.
+  const reconnectStep = { oauth: "connect", s2s: "s2s-connect", access_token: "jwt-paste" }[credential.method] ?? "connect";
+  const setupHref = guide ? `/w/${slug}/credentials/${id}/setup/${credential.status === "draft" ? firstUnfinishedStep(guide, credential.wizardStep).key : reconnectStep}` : null;
   return (
     <>
       <PageHeader
@@ -35,7 +38,10 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
           )
         }
       />
-      <ConnectionCard slug={slug} credential={credential} />
+      <div className="flex flex-col gap-6">
+        <ConnectionCard slug={slug} credential={credential} />
+        <CredentialActions slug={slug} credentialId={credential.id} name={credential.name} method={credential.method} connected={credential.status !== "draft" && credential.status !== "revoked"} />
+      </div>
     </>
   );
 }

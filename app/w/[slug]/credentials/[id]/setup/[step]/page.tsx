@@ -8,10 +8,17 @@ import { ClientCredentialsForm } from "@/components/wizard/client-credentials-fo
 import { ConnectPanel } from "@/components/wizard/connect-panel";
 import { CopyUrlsStep } from "@/components/wizard/copy-urls-step";
 import { NextStepForm } from "@/components/wizard/next-step-form";
+import { DecodedToken } from "@/components/wizard/decoded-token";
+import { SwitchToS2SButton } from "@/components/wizard/jwt-notice-step";
+import { S2SConnectPanel } from "@/components/wizard/s2s-connect-panel";
+import { S2SCredentialsForm } from "@/components/wizard/s2s-credentials-form";
 import { ScopesForm } from "@/components/wizard/scopes-form";
+import { TokenPasteForm } from "@/components/wizard/token-paste-form";
+import { TokenTestPanel } from "@/components/wizard/token-test-panel";
 import { StepFrame } from "@/components/wizard/step-frame";
 import { Stepper } from "@/components/wizard/stepper";
 import { requireWorkspacePage } from "@/lib/auth/guard";
+import { describeStoredToken } from "@/lib/credentials/access-token-credential";
 import { sameAppConnections } from "@/lib/credentials/connect-warnings";
 import { loadWizard } from "@/lib/credentials/wizard-progress";
 import { db } from "@/lib/db/client";
@@ -41,7 +48,8 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
   const step = guide.steps[index]!;
   const { previous } = neighbours(guide, step.key);
   const backHref = previous ? href(previous.key) : null;
-  const hasSecret = Boolean((await db().credential.findUniqueOrThrow({ where: { id }, select: { clientSecretEnc: true } })).clientSecretEnc);
+  const sealed = await db().credential.findUniqueOrThrow({ where: { id }, select: { clientSecretEnc: true, accessTokenEnc: true } });
+  const hasSecret = Boolean(sealed.clientSecretEnc);
 
   let body: React.ReactNode;
   switch (step.kind) {
@@ -83,6 +91,38 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
             </Alert>
           )}
           <ConnectPanel slug={slug} credentialId={id} backHref={backHref} label={credential.zoomUserId ? "Connect to Zoom again" : "Connect to Zoom"} />
+        </>
+      );
+      break;
+    }
+    case "s2s-credentials":
+      body = <S2SCredentialsForm slug={slug} credentialId={id} accountId={credential.accountId} clientId={credential.clientId} hasSecret={hasSecret} backHref={backHref} />;
+      break;
+    case "s2s-connect":
+      body = (
+        <>
+          {credential.status !== "connected" && credential.lastErrorMessage && <Alert tone="error" title="The last try did not connect">{credential.lastErrorMessage}</Alert>}
+          <S2SConnectPanel slug={slug} credentialId={id} backHref={backHref} stepNumbers={Object.fromEntries(guide.steps.map((s, i) => [s.key, i + 1]))} />
+        </>
+      );
+      break;
+    case "jwt-notice":
+      body = (
+        <>
+          {credential.status === "draft" && <SwitchToS2SButton slug={slug} credentialId={id} />}
+          <NextStepForm slug={slug} credentialId={id} step={step.key} backHref={backHref} />
+        </>
+      );
+      break;
+    case "token-paste":
+      body = <TokenPasteForm slug={slug} credentialId={id} hasToken={Boolean(sealed.accessTokenEnc)} backHref={backHref} />;
+      break;
+    case "token-test": {
+      const decoded = await describeStoredToken(db(), id);
+      body = (
+        <>
+          {decoded && <DecodedToken token={decoded} />}
+          <TokenTestPanel slug={slug} credentialId={id} backHref={backHref} />
         </>
       );
       break;

@@ -1,0 +1,90 @@
+"use client";
+
+import { startTransition, useActionState } from "react";
+import { deleteAction, disconnectAction, renameAction, replaceSecretAction } from "@/app/_actions/credential-actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { TextField } from "@/components/ui/text-field";
+import type { ActionState } from "@/lib/actions/action-state";
+
+function Result({ state }: { state: ActionState | null }) {
+  if (!state) return null;
+  return state.ok ? state.message ? <Alert tone="success">{state.message}</Alert> : null : <Alert tone="error">{state.message}</Alert>;
+}
+
+/** Rename, replace the secret, disconnect, delete — the destructive ones ask first. */
+export function CredentialActions({ slug, credentialId, name, method, connected }: { slug: string; credentialId: string; name: string; method: string; connected: boolean }) {
+  const [renameState, rename, renaming] = useActionState(renameAction.bind(null, slug), null);
+  const [secretState, replaceSecret, replacing] = useActionState(replaceSecretAction.bind(null, slug), null);
+  const [disconnectState, disconnect, disconnecting] = useActionState(disconnectAction.bind(null, slug), null);
+  const [deleteState, remove, deleting] = useActionState(deleteAction.bind(null, slug), null);
+  const withId = (run: (data: FormData) => void) => () => {
+    const data = new FormData();
+    data.set("credentialId", credentialId);
+    startTransition(() => run(data));
+  };
+  const renameFailed = renameState && !renameState.ok ? renameState : null;
+  const secretFailed = secretState && !secretState.ok ? secretState : null;
+
+  return (
+    <section aria-label="Manage credential" className="grid gap-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm md:grid-cols-2">
+      <form action={rename} className="flex flex-col gap-3">
+        <h2 className="font-medium">Rename</h2>
+        <input type="hidden" name="credentialId" value={credentialId} />
+        <TextField label="Credential name" name="name" defaultValue={renameFailed?.values.name ?? name} error={renameFailed?.fieldErrors.name} />
+        <Button type="submit" variant="secondary" disabled={renaming} className="w-fit">
+          Save name
+        </Button>
+        {renameState?.ok && <Result state={renameState} />}
+      </form>
+
+      {method !== "access_token" && (
+        <form action={replaceSecret} className="flex flex-col gap-3">
+          <h2 className="font-medium">Replace Client Secret</h2>
+          <input type="hidden" name="credentialId" value={credentialId} />
+          <TextField
+            label="Client Secret"
+            name="clientSecret"
+            type="password"
+            autoComplete="off"
+            error={secretFailed?.fieldErrors.clientSecret}
+            hint="After “Regenerate” in Zoom, paste the new secret here. The connection keeps working."
+          />
+          <Button type="submit" variant="secondary" disabled={replacing} className="w-fit">
+            Save new secret
+          </Button>
+          <Result state={secretState?.ok ? secretState : secretFailed && !secretFailed.fieldErrors.clientSecret ? secretFailed : null} />
+        </form>
+      )}
+
+      <div className="flex flex-col gap-3 md:col-span-2">
+        <h2 className="font-medium">Disconnect or delete</h2>
+        <div className="flex flex-wrap gap-2">
+          {connected && (
+            <ConfirmButton
+              label="Disconnect"
+              title={`Disconnect “${name}”?`}
+              description="Zoom is asked to revoke the token, and the stored tokens are deleted. Services using this credential stop working until someone reconnects it. The credential and its history stay."
+              confirmLabel="Disconnect"
+              variant="secondary"
+              disabled={disconnecting}
+              onConfirm={withId(disconnect)}
+            />
+          )}
+          <ConfirmButton
+            label="Delete"
+            title={`Delete “${name}”?`}
+            description="The token is revoked at Zoom and the credential is removed for good. Services using it stop working. The audit log keeps a record."
+            confirmLabel="Delete credential"
+            variant="danger"
+            disabled={deleting}
+            onConfirm={withId(remove)}
+          />
+        </div>
+        <Result state={disconnectState} />
+        <Result state={deleteState} />
+      </div>
+    </section>
+  );
+}

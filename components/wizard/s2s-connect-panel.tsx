@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { connectS2SAction } from "@/app/_actions/s2s-actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { WizardNav } from "./wizard-nav";
+
+/** Server-to-Server: the app gets a token itself; errors point to the step that fixes them. */
+export function S2SConnectPanel({ slug, credentialId, backHref, stepNumbers }: { slug: string; credentialId: string; backHref: string | null; stepNumbers: Record<string, number> }) {
+  const [state, action, pending] = useActionState(connectS2SAction.bind(null, slug), null);
+  const failed = state && !state.ok ? state : null;
+  const fixStep = failed?.values.fixStep;
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <input type="hidden" name="credentialId" value={credentialId} />
+      {failed && (
+        <Alert tone="error" title="Zoom did not give a token">
+          <p>{failed.message}</p>
+          {fixStep && fixStep !== "s2s-connect" && stepNumbers[fixStep] && (
+            <Link href={`/w/${slug}/credentials/${credentialId}/setup/${fixStep}`} className="mt-2 inline-block font-medium underline">
+              Go to step {stepNumbers[fixStep]}
+            </Link>
+          )}
+        </Alert>
+      )}
+      <WizardNav
+        backHref={backHref}
+        next={
+          <Button type="submit" disabled={pending}>
+            {pending ? "Connecting…" : "Connect to Zoom"}
+          </Button>
+        }
+      />
+    </form>
+  );
+}

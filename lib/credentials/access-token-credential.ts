@@ -1,0 +1,88 @@
+import type { Db } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import type { WorkspaceContext } from "@/lib/auth/guard";
+import { decrypt, encrypt } from "@/lib/crypto";
+import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
+import { AppError } from "@/lib/errors/app-error";
+import { accessTokenGuide } from "@/lib/guides/access-token-guide";
+import { canOpenStep, furthest } from "@/lib/guides/progress";
+import { decodeZoomToken, type DecodedZoomToken } from "@/lib/zoom/decode-token";
+import { getCurrentUser } from "@/lib/zoom/get-current-user";
+import { isZoomError } from "@/lib/zoom/zoom-error";
+import { findCredential } from "./find-credential";
+import { credentialErrorFrom, recordCredentialError } from "./record-credential-error";
+
+const EXPIRING_SOON_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Legacy step 4: the pasted token is decoded here (no secret needed) and
+ * refused when it is not a token or already expired; otherwise it is stored
+ * encrypted with its expiry. The issuer (a JWT app's API key, not secret) is
+ * kept as the credential's client ID so people recognise the app.
+ */
+export async function saveAccessToken(db: Db, ctx: WorkspaceContext, input: { credentialId: string; accessToken: string }, now = new Date()): Promise<DecodedZoomToken> {
+  const credential = await findCredential(db, ctx, input.credentialId);
+  if (credential.method !== "access_token" || !canOpenStep(accessTokenGuide, credential.wizardStep, "jwt-paste")) throw new AppError("invalid_input", "Finish the earlier steps first.");
+  const decoded = decodeZoomToken(input.accessToken, now);
+  if (!decoded.ok) throw new AppError("invalid_input", "Please check the highlighted field.", { accessToken: decoded.message });
+  if (decoded.state === "expired") {
+    throw new AppError("invalid_input", "Please check the highlighted field.", {
+      accessToken: `This token expired on ${decoded.expiresAt?.toUTCString() ?? "an earlier date"}. Create a new one (View JWT Token, choose a later expiration) and paste it.`,
+    });
+  }
+  await db.credential.update({
+    where: { id: credential.id },
+    data: {
+      accessTokenEnc: encrypt(input.accessToken.trim(), credentialSecretContext(credential.id, "accessTokenEnc")),
+      accessTokenExpiresAt: decoded.expiresAt,
+      clientId: decoded.issuer ?? decoded.clientId,
+      refreshTokenEnc: null,
+      wizardStep: furthest(accessTokenGuide, credential.wizardStep, "jwt-paste"),
+    },
+  });
+  return decoded;
+}
+
+/** What the stored token is, for the test step; decrypted only to decode it. */
+export async function describeStoredToken(db: Db, credentialId: string, now = new Date()): Promise<DecodedZoomToken | null> {
+  const row = await db.credential.findUniqueOrThrow({ where: { id: credentialId }, select: { accessTokenEnc: true } });
+  if (!row.accessTokenEnc) return null;
+  const decoded = decodeZoomToken(decrypt(row.accessTokenEnc, credentialSecretContext(credentialId, "accessTokenEnc")), now);
+  return decoded.ok ? decoded : null;
+}
+
+/** Legacy step 5: GET /users/me with the token; on success the credential is connected. */
+export async function testAccessToken(db: Db, ctx: WorkspaceContext, credentialId: string, now = new Date()): Promise<{ ok: true } | { ok: false; message: string }> {
+  const credential = await findCredential(db, ctx, credentialId);
+  const row = await db.credential.findUniqueOrThrow({ where: { id: credential.id }, select: { accessTokenEnc: true, accessTokenExpiresAt: true } });
+  if (credential.method !== "access_token" || !row.accessTokenEnc) throw new AppError("invalid_input", "Paste the access token on step 4 first.");
+  if (row.accessTokenExpiresAt && row.accessTokenExpiresAt <= now) return { ok: false, message: "This token has expired. Paste a new one on step 4." };
+  try {
+    const user = await getCurrentUser({ accessToken: decrypt(row.accessTokenEnc, credentialSecretContext(credential.id, "accessTokenEnc")) });
+    const expiringSoon = row.accessTokenExpiresAt !== null && row.accessTokenExpiresAt.getTime() - now.getTime() < EXPIRING_SOON_MS;
+    await db.$transaction(async (tx) => {
+      await tx.credential.update({
+        where: { id: credential.id },
+        data: {
+          status: expiringSoon ? "expiring_soon" : "connected",
+          zoomUserId: user.id,
+          zoomEmail: user.email,
+          zoomName: user.displayName || `${user.firstName} ${user.lastName}`.trim(),
+          zoomAccountId: user.accountId,
+          wizardStep: furthest(accessTokenGuide, credential.wizardStep, "jwt-test"),
+          lastTestedAt: now,
+          lastErrorCode: null,
+          lastErrorMessage: null,
+          lastErrorAt: null,
+        },
+      });
+      await recordAuditEvent(tx, { workspaceId: ctx.workspace.id, action: "credential.connected", actor: { userId: ctx.user.id, label: ctx.user.name }, credentialId: credential.id, details: { zoomUser: user.email, method: "access_token" } });
+    });
+    return { ok: true };
+  } catch (error) {
+    if (!isZoomError(error)) throw error;
+    const message = `${error.entry.message} Zoom no longer accepts tokens from JWT apps; Server-to-Server OAuth is the way to go on.`;
+    await recordCredentialError(db, credential.id, { ...credentialErrorFrom(error.entry), message }, now);
+    return { ok: false, message };
+  }
+}

@@ -1,0 +1,73 @@
+import type { Db } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import type { WorkspaceContext } from "@/lib/auth/guard";
+import { decrypt, encrypt } from "@/lib/crypto";
+import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
+import { AppError } from "@/lib/errors/app-error";
+import { furthest } from "@/lib/guides/progress";
+import { s2sGuide } from "@/lib/guides/s2s-guide";
+import { getCurrentUser } from "@/lib/zoom/get-current-user";
+import { getServerToServerToken } from "@/lib/zoom/get-server-to-server-token";
+import { isZoomError } from "@/lib/zoom/zoom-error";
+import { findCredential } from "./find-credential";
+import { credentialErrorFrom, recordCredentialError } from "./record-credential-error";
+
+export type ConnectResult = { ok: true } | { ok: false; message: string; fixStep: string | null };
+
+/**
+ * Server-to-Server "Connect": an `account_credentials` token, then
+ * GET /users/me to learn who it acts as. The token is stored (encrypted) and
+ * reused until a few minutes before it expires — never one per request.
+ */
+export async function connectServerToServer(db: Db, ctx: WorkspaceContext, credentialId: string, now = new Date()): Promise<ConnectResult> {
+  const credential = await findCredential(db, ctx, credentialId);
+  if (credential.method !== "s2s") throw new AppError("invalid_input", "This credential does not use Server-to-Server OAuth.");
+  const secret = await db.credential.findUniqueOrThrow({ where: { id: credential.id }, select: { clientSecretEnc: true } });
+  if (!credential.clientId || !credential.accountId || !secret.clientSecretEnc) throw new AppError("invalid_input", "Paste the Account ID, Client ID and Client Secret on step 2 first.");
+  try {
+    const tokens = await getServerToServerToken({
+      accountId: credential.accountId,
+      clientId: credential.clientId,
+      clientSecret: decrypt(secret.clientSecretEnc, credentialSecretContext(credential.id, "clientSecretEnc")),
+    });
+    const user = await getCurrentUser({ accessToken: tokens.accessToken, flow: "s2s" });
+    await db.$transaction(async (tx) => {
+      await tx.credential.update({
+        where: { id: credential.id },
+        data: {
+          status: "connected",
+          accessTokenEnc: encrypt(tokens.accessToken, credentialSecretContext(credential.id, "accessTokenEnc")),
+          refreshTokenEnc: null,
+          accessTokenExpiresAt: tokens.expiresAt,
+          grantedScopes: tokens.scopes.join(" "),
+          apiUrl: tokens.apiUrl,
+          zoomUserId: user.id,
+          zoomEmail: user.email,
+          zoomName: user.displayName || `${user.firstName} ${user.lastName}`.trim(),
+          zoomAccountId: user.accountId,
+          wizardStep: furthest(s2sGuide, credential.wizardStep, "s2s-connect"),
+          lastRefreshedAt: now,
+          lastTestedAt: now,
+          lastErrorCode: null,
+          lastErrorMessage: null,
+          lastErrorAt: null,
+          failureCount: 0,
+          nextAttemptAt: null,
+          version: { increment: 1 },
+        },
+      });
+      await recordAuditEvent(tx, {
+        workspaceId: ctx.workspace.id,
+        action: credential.zoomUserId ? "credential.reconnected" : "credential.connected",
+        actor: { userId: ctx.user.id, label: ctx.user.name },
+        credentialId: credential.id,
+        details: { zoomUser: user.email, method: "s2s" },
+      });
+    });
+    return { ok: true };
+  } catch (error) {
+    if (!isZoomError(error)) throw error;
+    await recordCredentialError(db, credential.id, credentialErrorFrom(error.entry), now);
+    return { ok: false, message: error.entry.message, fixStep: error.entry.wizardStep };
+  }
+}
