@@ -14,3 +14,13 @@ export async function createZoomApp(options: { scopes?: string[]; redirectUrls?:
   await zoom.signIn(user.id, app.clientId);
   return { app, user };
 }
+
+/** A Server-to-Server app of the test's own, with a Zoom user in its account. */
+export async function createS2SApp(options: { activated?: boolean } = {}) {
+  const accountId = unique("acct");
+  const app = { clientId: unique("s2s").replace(/-/g, ""), clientSecret: `${unique("secret").replace(/-/g, "")}abcdefghijkl`, accountId };
+  await zoom.registerApp({ ...app, type: "s2s", scopes: ["user:read:user:admin", "meeting:read:list_meetings:admin"], activated: options.activated ?? true });
+  const user = { id: unique("zu"), email: `${unique("admin")}@zoom-user.example`, firstName: "Sam", lastName: "Server", accountId };
+  await zoom.registerUser(user);
+  return { app, user };
+}
