@@ -29,6 +29,8 @@ export interface FaultRequest {
   count?: number;
   retryAfterSeconds?: number;
   delayMs?: number;
+  /** Only for calls of this client (tests running in parallel each fault their own app). */
+  clientId?: string;
 }
 
 export interface EmulatorControl {

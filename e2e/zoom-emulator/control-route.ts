@@ -30,6 +30,7 @@ const faultInput = z.object({
   count: z.number().int().min(1).default(1),
   retryAfterSeconds: z.number().int().min(0).optional(),
   delayMs: z.number().int().min(0).max(120_000).optional(),
+  clientId: z.string().optional(),
 });
 const clockInput = z.object({ offsetSeconds: z.number().optional(), advanceSeconds: z.number().optional() });
 
@@ -101,8 +102,8 @@ function route(state: EmulatorState, method: string, path: string, body: unknown
   if (key === "POST /faults") {
     const input = parse(faultInput);
     if (Array.isArray(input)) return input;
-    const { count, retryAfterSeconds, delayMs, ...rest } = input;
-    state.faults.push({ ...rest, remaining: count, retryAfterSeconds: retryAfterSeconds ?? null, delayMs: delayMs ?? null });
+    const { count, retryAfterSeconds, delayMs, clientId, ...rest } = input;
+    state.faults.push({ ...rest, remaining: count, retryAfterSeconds: retryAfterSeconds ?? null, delayMs: delayMs ?? null, clientId: clientId ?? null });
     return [200, { faults: state.faults }];
   }
   if (key === "DELETE /faults") {

@@ -11,8 +11,8 @@ const GARBAGE = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 
  * fault fully answered (or deliberately never will); false when the normal
  * handler should still run (slow, lost).
  */
-export async function applyFault(state: EmulatorState, target: FaultTarget, res: ServerResponse): Promise<boolean> {
-  const fault = state.takeFault(target);
+export async function applyFault(state: EmulatorState, target: FaultTarget, res: ServerResponse, clientId: string | null = null): Promise<boolean> {
+  const fault = state.takeFault(target, clientId);
   if (!fault) return false;
   const html = target === "authorize";
   switch (fault.kind) {

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticateClient } from "./client-auth";
 import { applyFault } from "./faults";
-import { isFormRequest, readRawBody, sendJson } from "./http-utils";
+import { isFormRequest, parseBasicAuth, readRawBody, sendJson } from "./http-utils";
 import type { EmulatorState } from "./state";
 
 export async function handleRevoke(state: EmulatorState, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const raw = await readRawBody(req);
   state.counters.revoke += 1;
-  if (await applyFault(state, "revoke", res)) return;
+  if (await applyFault(state, "revoke", res, parseBasicAuth(req)?.clientId ?? null)) return;
   const invalid = (reason: string) => sendJson(res, 400, { reason, error: "invalid_request" });
 
   if (req.method !== "POST") return invalid("Method not allowed");

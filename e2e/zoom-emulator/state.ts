@@ -95,8 +95,8 @@ export class EmulatorState {
     return DEFAULT_USER;
   }
 
-  takeFault(target: FaultTarget): Fault | null {
-    const index = this.faults.findIndex((f) => f.target === target);
+  takeFault(target: FaultTarget, clientId: string | null = null): Fault | null {
+    const index = this.faults.findIndex((f) => f.target === target && (f.clientId === null || f.clientId === clientId));
     const fault = this.faults[index];
     if (!fault) return null;
     fault.remaining -= 1;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticateClient, type OAuthErrorBody } from "./client-auth";
 import { applyFault } from "./faults";
-import { isFormRequest, readRawBody, sendJson } from "./http-utils";
+import { isFormRequest, parseBasicAuth, readRawBody, sendJson } from "./http-utils";
 import { mintTokenSet, tokenResponse } from "./mint";
 import { CODE_TTL_MS, type EmulatorState } from "./state";
 import type { EmulatorApp } from "./types";
@@ -97,7 +97,7 @@ export async function handleToken(state: EmulatorState, req: IncomingMessage, re
   } else {
     bucket.other += 1;
   }
-  if (await applyFault(state, "token", res)) return;
+  if (await applyFault(state, "token", res, parseBasicAuth(req)?.clientId ?? null)) return;
 
   const result = await decide();
   sendJson(res, result.status, result.body);

@@ -71,6 +71,8 @@ export interface Fault {
   remaining: number;
   retryAfterSeconds: number | null;
   delayMs: number | null;
+  /** Only calls authenticated as this client (Basic auth); all calls when null. */
+  clientId: string | null;
 }
 
 export interface Counters {

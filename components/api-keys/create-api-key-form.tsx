@@ -1,0 +1,32 @@
+"use client";
+
+import { useActionState } from "react";
+import { createApiKeyAction } from "@/app/_actions/api-key-actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/ui/copy-field";
+import { TextField } from "@/components/ui/text-field";
+
+export function CreateApiKeyForm({ slug }: { slug: string }) {
+  const [state, action, pending] = useActionState(createApiKeyAction.bind(null, slug), null);
+  const failed = state && !state.ok ? state : null;
+  return (
+    <div className="flex flex-col gap-4">
+      <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
+        <TextField label="Key name" name="name" defaultValue={failed?.values.name} error={failed?.fieldErrors.name} hint="Where it will be used, e.g. “n8n production”." className="min-w-64" />
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create API key"}
+        </Button>
+      </form>
+      {failed && !failed.fieldErrors.name && <Alert tone="error">{failed.message}</Alert>}
+      {state?.ok && state.data && (
+        <div className="flex flex-col gap-2 rounded-md border border-green-200 bg-green-50 p-4">
+          <p className="text-sm text-green-900">
+            Your new key “{state.data.name}”. <strong>Copy it now: it is shown only once.</strong> Only a fingerprint of it is stored.
+          </p>
+          <CopyField label="API key" value={state.data.key} />
+        </div>
+      )}
+    </div>
+  );
+}
