@@ -33,5 +33,7 @@ export function e2eEnv(): Record<string, string> {
     ZOOM_OAUTH_BASE_URL: E2E_EMULATOR_URL,
     ZOOM_API_BASE_URL: `${E2E_EMULATOR_URL}/v2`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Tests move token expiry themselves; the background keeper would race them.
+    KEEPER_INTERVAL_SECONDS: "0",
   };
 }

@@ -2,12 +2,14 @@ import { appKeyRing } from "@/lib/crypto";
 import { verifyStoredSecrets } from "@/lib/crypto/verify-stored-secrets";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { startKeeper } from "@/lib/keeper/start-keeper";
 
 export async function checkStartup(): Promise<void> {
   try {
     const env = getEnv();
     const { checked } = await verifyStoredSecrets(db(), appKeyRing());
     console.log(`[startup] ${env.databaseKind} database; ${checked} stored secret(s) readable; public URL ${env.appUrl}`);
+    startKeeper();
   } catch (error) {
     // A clear sentence and a non-zero exit beat a server that fails request by request.
     console.error(`\n[startup] The app cannot start.\n${error instanceof Error ? error.message : String(error)}\n`);

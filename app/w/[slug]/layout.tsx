@@ -6,13 +6,18 @@ import { UserMenu } from "@/components/layout/user-menu";
 import { WorkspaceSwitcher } from "@/components/layout/workspace-switcher";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { isAdmin, roleLabels } from "@/lib/auth/roles";
+import { credentialScope } from "@/lib/credentials/find-credential";
 import { db } from "@/lib/db/client";
 import { listMyWorkspaces } from "@/lib/workspaces/create-workspace";
 
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requireWorkspacePage(slug);
-  const workspaces = await listMyWorkspaces(db(), ctx.user.id);
+  const [workspaces, needReconnect] = await Promise.all([
+    listMyWorkspaces(db(), ctx.user.id),
+    // The notice Zoom's invalid_grant leads to: for admins every credential, for members their own.
+    db().credential.count({ where: { ...credentialScope(ctx), status: "needs_reconnect" } }),
+  ]);
   const base = `/w/${ctx.workspace.slug}`;
   const nav: NavItem[] = [
     { href: `${base}/credentials`, label: "Credentials" },
@@ -43,6 +48,16 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <AppNav items={nav} />
         </div>
       </header>
+      {needReconnect > 0 && (
+        <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900">
+          <div className="mx-auto max-w-6xl">
+            {needReconnect === 1 ? "1 Zoom credential needs" : `${needReconnect} Zoom credentials need`} to be reconnected by a person: Zoom no longer accepts its token.{" "}
+            <Link className="font-medium underline" href={isAdmin(ctx.role) ? `${base}/admin/accounts?status=needs_reconnect` : `${base}/credentials`}>
+              Show {needReconnect === 1 ? "it" : "them"}
+            </Link>
+          </div>
+        </div>
+      )}
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
     </div>
   );

@@ -17,11 +17,11 @@ interface ChildConfig {
   calls: number;
 }
 
-const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+const lines: AsyncIterator<string> = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 async function nextLine(): Promise<string> {
-  const { value, done } = await lines.next();
-  if (done) throw new Error("stdin closed");
-  return value;
+  const line = await lines.next();
+  if (line.done) throw new Error("stdin closed");
+  return line.value;
 }
 
 let exitCode = 0;

@@ -1,0 +1,78 @@
+import type { Db } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { getAccessToken } from "@/lib/credentials/tokens/get-access-token";
+import { TokenUnavailableError } from "@/lib/credentials/tokens/token-errors";
+import { getCurrentUser } from "@/lib/zoom/get-current-user";
+import { isZoomError } from "@/lib/zoom/zoom-error";
+
+const RENEW_AHEAD_MS = 10 * 60_000;
+const TEST_EVERY_MS = 24 * 60 * 60_000;
+const LEGACY_WARNING_MS = 7 * 24 * 60 * 60_000;
+const BATCH = 50;
+const KEEPER = { system: true as const, label: "Token keeper" };
+
+export type TickReport = { renewed: number; renewFailed: number; tested: number; testFailed: number; markedExpiring: number; markedExpired: number };
+
+/**
+ * One round of the background keeper:
+ * - OAuth tokens that expire within 10 minutes are renewed (through the same
+ *   lease as every other renewal, so it never races a node's request);
+ * - connected credentials not tested for a day are tested (GET /users/me);
+ * - legacy tokens are marked Expiring soon within 7 days, and Needs
+ *   reconnect once expired. Server-to-Server tokens are minted on demand.
+ */
+export async function keeperTick(db: Db, now = new Date()): Promise<TickReport> {
+  const report: TickReport = { renewed: 0, renewFailed: 0, tested: 0, testFailed: 0, markedExpiring: 0, markedExpired: 0 };
+
+  const due = await db.credential.findMany({
+    where: { method: "oauth", status: { in: ["connected", "expiring_soon", "error"] }, accessTokenExpiresAt: { lt: new Date(now.getTime() + RENEW_AHEAD_MS) }, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lt: now } }] },
+    select: { id: true },
+    take: BATCH,
+  });
+  for (const { id } of due) {
+    try {
+      await getAccessToken(db, id, { minValidityMs: RENEW_AHEAD_MS });
+      report.renewed++;
+    } catch (error) {
+      if (!(error instanceof TokenUnavailableError)) throw error;
+      report.renewFailed++;
+    }
+  }
+
+  const untested = await db.credential.findMany({
+    where: { method: { in: ["oauth", "s2s"] }, status: "connected", OR: [{ lastTestedAt: null }, { lastTestedAt: { lt: new Date(now.getTime() - TEST_EVERY_MS) } }] },
+    select: { id: true, workspaceId: true, method: true },
+    orderBy: { lastTestedAt: "asc" },
+    take: BATCH,
+  });
+  for (const credential of untested) {
+    try {
+      const token = await getAccessToken(db, credential.id);
+      await getCurrentUser({ accessToken: token.accessToken, flow: credential.method === "s2s" ? "s2s" : "oauth" });
+      await db.credential.update({ where: { id: credential.id }, data: { lastTestedAt: now } });
+      report.tested++;
+    } catch (error) {
+      if (!(error instanceof TokenUnavailableError) && !isZoomError(error)) throw error;
+      report.testFailed++;
+      const entry = isZoomError(error) ? error.entry : null;
+      await db.credential.update({
+        where: { id: credential.id },
+        data: { lastTestedAt: now, ...(entry ? { lastErrorCode: entry.zoomCode ?? entry.id, lastErrorMessage: entry.message, lastErrorAt: now, ...(entry.action === "reconnect" ? { status: "needs_reconnect" } : {}) } : {}) },
+      });
+      await recordAuditEvent(db, { workspaceId: credential.workspaceId, action: "credential.tested", actor: KEEPER, credentialId: credential.id, details: { result: "failed" } });
+    }
+  }
+
+  const expired = await db.credential.updateMany({
+    where: { method: "access_token", status: { in: ["connected", "expiring_soon"] }, accessTokenExpiresAt: { lt: now } },
+    data: { status: "needs_reconnect", lastErrorCode: "expired", lastErrorMessage: "The pasted access token has expired. Paste a new one (Reconnect).", lastErrorAt: now },
+  });
+  report.markedExpired = expired.count;
+  const expiring = await db.credential.updateMany({
+    where: { method: "access_token", status: "connected", accessTokenExpiresAt: { lt: new Date(now.getTime() + LEGACY_WARNING_MS) } },
+    data: { status: "expiring_soon" },
+  });
+  report.markedExpiring = expiring.count;
+  return report;
+}
+
