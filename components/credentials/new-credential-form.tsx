@@ -34,7 +34,7 @@ export function NewCredentialForm({ slug }: { slug: string }) {
               disabled={!method.available}
               aria-labelledby={`method-${method.value}`}
               aria-describedby={`method-${method.value}-description`}
-              className="mt-1 h-4 w-4 accent-brand-600"
+              className="mt-1 h-4 w-4 shrink-0 accent-brand-600"
             />
             <span className="flex flex-col gap-0.5 text-sm">
               <span className="font-medium">

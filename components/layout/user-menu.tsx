@@ -7,7 +7,7 @@ import { signOut } from "next-auth/react";
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger aria-label="Account menu" className="inline-flex items-center gap-2 rounded-full border border-slate-200 bg-white py-1 pr-3 pl-1 text-sm hover:bg-slate-50">
+      <DropdownMenu.Trigger aria-label={`Account menu: ${name}`} className="inline-flex items-center gap-2 rounded-full border border-slate-200 bg-white py-1 pr-3 pl-1 text-sm hover:bg-slate-50">
         <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-brand-700">
           <UserRound className="h-4 w-4" />
         </span>

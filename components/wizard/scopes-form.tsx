@@ -25,7 +25,7 @@ export function ScopesForm({ slug, credentialId, chosen, backHref }: { slug: str
               defaultChecked={choice.required || chosen.includes(choice.id)}
               disabled={choice.required}
               aria-describedby={`scope-${choice.id}-names`}
-              className="mt-1 h-4 w-4 accent-brand-600"
+              className="mt-1 h-4 w-4 shrink-0 accent-brand-600"
             />
             <span className="flex flex-col gap-0.5 text-sm">
               <span className="font-medium">

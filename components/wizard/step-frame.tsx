@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import type { GuideStep } from "@/lib/guides/types";
 
 /** Renders a guide step's words and picture; the step's form goes in `children`. */
-export function StepFrame({ step, number, total, children }: { step: GuideStep; number: number; total: number; children?: ReactNode }) {
+/** `alert` (what went wrong last time) shows right under the title, before anything else. */
+export function StepFrame({ step, number, total, alert, children }: { step: GuideStep; number: number; total: number; alert?: ReactNode; children?: ReactNode }) {
   return (
     <article className="flex flex-col gap-6">
       <header>
@@ -15,6 +16,8 @@ export function StepFrame({ step, number, total, children }: { step: GuideStep; 
         </h1>
         <p className="mt-1 text-slate-600">{step.summary}</p>
       </header>
+
+      {alert}
 
       {(step.instructions.length > 0 || step.illustration) && (
         <div className="grid gap-6 lg:grid-cols-2">

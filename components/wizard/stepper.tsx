@@ -13,7 +13,8 @@ export function Stepper({ steps, current, reachable, hrefFor }: { steps: readonl
       <ol className="flex flex-col gap-1">
         {steps.map((step, index) => {
           const isCurrent = step.key === current;
-          const done = index < currentIndex;
+          // The last step ("Connected") is itself a finished state.
+          const done = index < currentIndex || (isCurrent && index === steps.length - 1);
           const circle = (
             <span
               aria-hidden
@@ -41,7 +42,7 @@ export function Stepper({ steps, current, reachable, hrefFor }: { steps: readonl
                   {label}
                 </Link>
               ) : (
-                <span className={`${base} text-slate-400`}>{label}</span>
+                <span className={`${base} text-slate-500`}>{label}</span>
               )}
             </li>
           );

@@ -1,9 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { zoomFailure } from "@/e2e/zoom-emulator/fixture";
+import { OAUTH_APP, zoomFailure } from "@/e2e/zoom-emulator/fixture";
 import { createDb } from "@/lib/db/client";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { refreshTokens } from "@/lib/zoom/refresh-tokens";
-import { OAUTH_APP } from "@/e2e/zoom-emulator/fixture";
 import { getAccessToken } from "./get-access-token";
 import { LEASE_MS, releaseLease, takeLease } from "./refresh-lease";
 import { TokenUnavailableError } from "./token-errors";

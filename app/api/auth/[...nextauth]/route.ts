@@ -36,6 +36,11 @@ async function handler(req: NextRequest, ctx: Context) {
   if (action === "callback" && outcome.failed) {
     const error = outcome.error ? credentialErrorFrom(outcome.error) : { code: "handshake", message: HANDSHAKE_LOST_MESSAGE };
     await recordCredentialError(db(), session.credentialId, error);
+    // next-auth sends a failed callback to /api/auth/error → /api/auth/signin, which are
+    // handled with the base options and end on the app's own sign-in page. Send the
+    // person straight back to the Connect step, where the recorded error is shown.
+    // (The response keeps next-auth's Set-Cookie headers that clear state and PKCE.)
+    response.headers.set("Location", new URL(wizardPath(session, "connect"), req.url).toString());
   }
   return response;
 }

@@ -5,7 +5,7 @@
 //   stdin  {"env":{DATABASE_URL, ENCRYPTION_KEY, ZOOM_*…},"credentialId":"…","calls":50}
 //   stdout ready                      (own database client open and warmed up)
 //   stdin  go
-//   stdout {"tokens":[…],"elapsedMs":n}   or   {"error":{name,message,reason}}
+//   stdout {"tokens":[…],"startedAt":ms,"finishedAt":ms}   or   {"error":{name,message,reason}}
 import { createInterface } from "node:readline";
 import { createDb } from "@/lib/db/client";
 import { getAccessToken } from "@/lib/credentials/tokens/get-access-token";
@@ -41,7 +41,7 @@ try {
   const credentialId = config.credentialId;
   const connected = db;
   const results = await Promise.all(Array.from({ length: config.calls }, () => getAccessToken(connected, credentialId)));
-  process.stdout.write(`${JSON.stringify({ tokens: results.map((r) => r.accessToken), elapsedMs: Date.now() - startedAt })}\n`);
+  process.stdout.write(`${JSON.stringify({ tokens: results.map((r) => r.accessToken), startedAt, finishedAt: Date.now() })}\n`);
 } catch (error) {
   const { name, message, reason } = error as { name?: string; message?: string; reason?: string };
   process.stdout.write(`${JSON.stringify({ error: { name, message, reason } })}\n`);

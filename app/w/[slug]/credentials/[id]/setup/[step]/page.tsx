@@ -52,6 +52,7 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
   const hasSecret = Boolean(sealed.clientSecretEnc);
 
   let body: React.ReactNode;
+  let alert: React.ReactNode = null;
   switch (step.kind) {
     case "info":
       body = <NextStepForm slug={slug} credentialId={id} step={step.key} backHref={backHref} />;
@@ -73,9 +74,7 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
     case "connect": {
       const others = await sameAppConnections(db(), { workspaceId: ctx.workspace.id, credentialId: id, clientId: credential.clientId });
       const lastError = credential.status !== "connected" && credential.lastErrorCode ? { entry: lookupZoomCode(credential.lastErrorCode), message: credential.lastErrorMessage } : null;
-      body = (
-        <>
-          {lastError && (
+      alert = lastError && (
             <Alert tone="error" title="The last try did not connect">
               <p>{lastError.message}</p>
               {lastError.entry.wizardStep && lastError.entry.wizardStep !== "connect" && canOpenStep(guide, credential.wizardStep, lastError.entry.wizardStep) && (
@@ -84,7 +83,9 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
                 </Link>
               )}
             </Alert>
-          )}
+      );
+      body = (
+        <>
           {others.length > 0 && (
             <Alert tone="warning" title="Connecting the same Zoom user twice stops the older connection">
               This Zoom app is already connected in this workspace as: {others.map((o) => `“${o.name}” (${o.zoomEmail ?? "unknown user"})`).join(", ")}. If you sign in to Zoom as the same person, that older connection will stop working — Zoom keeps only the newest one.
@@ -99,9 +100,9 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
       body = <S2SCredentialsForm slug={slug} credentialId={id} accountId={credential.accountId} clientId={credential.clientId} hasSecret={hasSecret} backHref={backHref} />;
       break;
     case "s2s-connect":
+      if (credential.status !== "connected" && credential.lastErrorMessage) alert = <Alert tone="error" title="The last try did not connect">{credential.lastErrorMessage}</Alert>;
       body = (
         <>
-          {credential.status !== "connected" && credential.lastErrorMessage && <Alert tone="error" title="The last try did not connect">{credential.lastErrorMessage}</Alert>}
           <S2SConnectPanel slug={slug} credentialId={id} backHref={backHref} stepNumbers={Object.fromEntries(guide.steps.map((s, i) => [s.key, i + 1]))} />
         </>
       );
@@ -148,7 +149,7 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
         <Stepper steps={guide.steps} current={step.key} reachable={(key) => canOpenStep(guide, credential.wizardStep, key)} hrefFor={href} />
       </aside>
       <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <StepFrame step={step} number={index + 1} total={guide.steps.length}>
+        <StepFrame step={step} number={index + 1} total={guide.steps.length} alert={alert}>
           {body}
         </StepFrame>
       </div>

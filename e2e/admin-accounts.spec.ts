@@ -1,0 +1,79 @@
+import { expect, test } from "@playwright/test";
+import { addMember, createWorkspaceWithOwner, signInByApi, testDb } from "./support/factory";
+import { connectOAuthCredential } from "./support/wizard";
+import { createZoomApp, zoom } from "./support/zoom";
+
+test("admins see every account at a glance, filter, sort, page, and act on a row", async ({ page }) => {
+  const { owner, workspace } = await createWorkspaceWithOwner();
+  const member = await addMember(workspace, "member", "Mia Member");
+  const { app, user } = await createZoomApp();
+  await signInByApi(page, owner);
+  const liveId = await connectOAuthCredential(page, workspace.slug, app, "Live account");
+
+  // Thirty more of a member's, in every state, straight into the database.
+  const statuses = ["needs_reconnect", "expiring_soon", "draft", "connected", "error"] as const;
+  await testDb().credential.createMany({
+    data: Array.from({ length: 30 }, (_, i) => ({
+      workspaceId: workspace.id,
+      ownerId: member.id,
+      name: `Seeded ${String(i).padStart(2, "0")}`,
+      method: i % 3 === 0 ? "s2s" : "oauth",
+      status: statuses[i % statuses.length]!,
+      zoomEmail: `seeded${i}@zoom-user.example`,
+      lastErrorMessage: statuses[i % statuses.length] === "needs_reconnect" ? "Zoom no longer accepts this token." : null,
+    })),
+  });
+
+  const base = `/w/${workspace.slug}/admin/accounts`;
+  await page.goto(base);
+  await expect(page.getByLabel("Summary")).toHaveText("7 connected · 6 needs reconnect · 6 expiring soon · 6 error · 6 draft");
+  await expect(page.getByText("31 credentials · page 1 of 2")).toBeVisible();
+  // The reconnect notice for admins.
+  await expect(page.getByRole("status").filter({ hasText: "6 Zoom credentials need to be reconnected" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page.getByText("31 credentials · page 2 of 2")).toBeVisible();
+
+  await page.getByLabel("Status").selectOption("needs_reconnect");
+  await page.getByLabel("Owner").selectOption({ label: "Mia Member" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/status=needs_reconnect/);
+  await expect(page.getByText("6 credentials", { exact: true })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Zoom no longer accepts this token." })).toHaveCount(6);
+
+  await page.goto(`${base}?q=SEEDED7%40zoom`);
+  await expect(page.getByText("1 credential", { exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Seeded 07 OAuth" })).toBeVisible();
+
+  await page.goto(base);
+  await page.getByRole("link", { name: "Name" }).click();
+  await expect(page).toHaveURL(/sort=name&dir=asc/);
+  await expect(page.getByRole("row").nth(1)).toContainText("Live account");
+  await page.getByRole("link", { name: /Name/ }).click();
+  await expect(page.getByRole("row").nth(1)).toContainText("Seeded 29");
+
+  // Row actions on the real connection.
+  await page.goto(`${base}?q=Live`);
+  const row = page.getByRole("row").filter({ hasText: "Live account" });
+  await row.getByRole("button", { name: "Test Live account" }).click();
+  await expect(row.getByText(`It works: Zoom answered as Dana Zoomer (${user.email}).`)).toBeVisible();
+  const refreshes = (await zoom.counters()).token.refresh_token;
+  await row.getByRole("button", { name: "Refresh Live account now" }).click();
+  await expect(row.getByText(/Renewed: the new token is valid until/)).toBeVisible();
+  expect((await zoom.counters()).token.refresh_token).toBe(refreshes + 1);
+
+  await page.getByRole("button", { name: "Test all" }).click();
+  await expect(page.getByText(/^Tested \d+: 1 work, \d+ failed/)).toBeVisible();
+
+  await row.getByRole("button", { name: "Disconnect" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect" }).click();
+  await expect(row.getByText("Revoked", { exact: true })).toBeVisible();
+  expect((await testDb().credential.findUniqueOrThrow({ where: { id: liveId }, select: { status: true } })).status).toBe("revoked");
+
+  // The audit log, filtered by action.
+  await page.goto(`/w/${workspace.slug}/admin/audit`);
+  await page.getByLabel("Action").selectOption({ label: "refreshed a token" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByRole("cell", { name: "refreshed a token", exact: true })).toHaveCount(1);
+  await expect(page.getByRole("cell", { name: "created a credential", exact: true })).toHaveCount(0);
+});

@@ -1,0 +1,187 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { createWorkspaceWithOwner, signInByApi } from "./support/factory";
+import { backOnConnect, connectAndAllow, credentialsPath, fillCredentials, next, startOAuthCredential, walkToCredentials, type WizardRun } from "./support/wizard";
+import { createZoomApp } from "./support/zoom";
+
+const OAUTH_STEPS = ["marketplace", "app-type", "redirect", "credentials", "scopes", "connect", "done"] as const;
+
+/** axe-core on the page as it is now: no "serious" or "critical" violation. Soft, so one run reports every page. */
+async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  const report = serious
+    .map((violation) => `- [${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary?.replace(/\s+/g, " ")}`).join("\n")}`)
+    .join("\n");
+  expect.soft(serious.length, `axe on ${where} (${page.url()}):\n${report}`).toBe(0);
+}
+
+async function expectStep(page: Page, run: WizardRun, index: number): Promise<void> {
+  const key = OAUTH_STEPS[index]!;
+  await expect(page).toHaveURL(run.step(key));
+  await expect(page.getByText(`Step ${index + 1} of 7`)).toBeVisible();
+  await expectNoSeriousViolations(page, `step ${index + 1} (${key})`);
+}
+
+test("axe finds nothing serious on the new-credential page and on steps 1–4", async ({ page }) => {
+  const { owner, workspace } = await createWorkspaceWithOwner();
+  await signInByApi(page, owner);
+
+  await page.goto(`${credentialsPath(workspace.slug)}/new`);
+  await expect(page.getByRole("heading", { name: "New Zoom credential" })).toBeVisible();
+  await expectNoSeriousViolations(page, "the new-credential page");
+  // The same page showing a field error.
+  await page.getByRole("button", { name: "Start setup" }).click();
+  await expect(page.getByText("Use at least 2 characters for the name", { exact: false })).toBeVisible();
+  await expectNoSeriousViolations(page, "the new-credential page with a field error");
+
+  const run = await startOAuthCredential(page, workspace.slug, "Accessible Zoom");
+  await expectStep(page, run, 0);
+  await next(page, run.step("app-type"));
+  await expectStep(page, run, 1);
+  await next(page, run.step("redirect"));
+  await expectStep(page, run, 2);
+  await next(page, run.step("credentials"));
+  await expectStep(page, run, 3);
+  // Step 4 with its field messages showing.
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Paste the Client ID from your app’s App Credentials.")).toBeVisible();
+  await expectNoSeriousViolations(page, "step 4 with field errors");
+});
+
+test("axe finds nothing serious on steps 5–7, and on step 6 after a declined try", async ({ page }) => {
+  const { owner, workspace } = await createWorkspaceWithOwner();
+  const { app, user: zoomUser } = await createZoomApp();
+  await signInByApi(page, owner);
+
+  const run = await startOAuthCredential(page, workspace.slug, "Accessible Zoom");
+  await walkToCredentials(page, run);
+  await fillCredentials(page, run, app);
+  await expectStep(page, run, 4);
+  await next(page, run.step("connect"));
+  await expectStep(page, run, 5);
+  // Step 6 showing the error of a declined try.
+  await page.getByRole("button", { name: "Connect to Zoom" }).click();
+  await page.getByRole("button", { name: "Decline" }).click();
+  await expect(page).toHaveURL(backOnConnect(run));
+  await expect(page.getByRole("alert").filter({ hasText: "The last try did not connect" })).toBeVisible();
+  await expectNoSeriousViolations(page, "step 6 after Decline");
+  await connectAndAllow(page, zoomUser.email);
+  await expect(page).toHaveURL(run.step("done"));
+  await expectStep(page, run, 6);
+});
+
+/**
+ * Tab until the element with this role and name has the focus (a bounded
+ * number of presses), the way a keyboard user looks for a control.
+ */
+async function tabTo(page: Page, role: Parameters<Page["getByRole"]>[0], name: string | RegExp, maxPresses = 40): Promise<void> {
+  const target = page.getByRole(role, typeof name === "string" ? { name, exact: true } : { name });
+  await expect(target).toBeVisible();
+  for (let presses = 0; presses <= maxPresses; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`${role} "${String(name)}" never got the focus after ${maxPresses} presses of Tab`);
+}
+
+async function pressOn(page: Page, role: Parameters<Page["getByRole"]>[0], name: string | RegExp, key = "Enter"): Promise<void> {
+  await tabTo(page, role, name);
+  await page.keyboard.press(key);
+}
+
+test("the whole wizard can be finished with the keyboard alone", async ({ page }) => {
+  const { owner, workspace } = await createWorkspaceWithOwner();
+  const { app, user: zoomUser } = await createZoomApp();
+  await signInByApi(page, owner);
+  const base = credentialsPath(workspace.slug);
+
+  await page.goto(base);
+  await pressOn(page, "link", "New Zoom credential");
+  await expect(page).toHaveURL(`${base}/new`);
+  await tabTo(page, "radio", "OAuth");
+  await expect(page.getByRole("radio", { name: "OAuth", exact: true })).toBeChecked();
+  await tabTo(page, "textbox", "Credential name");
+  await page.keyboard.type("Keyboard Zoom");
+  await pressOn(page, "button", "Start setup");
+
+  const setup = new RegExp(`${base}/(c[a-z0-9]+)/setup/marketplace$`);
+  await expect(page).toHaveURL(setup);
+  const credentialId = setup.exec(page.url())![1]!;
+  const step = (key: string) => `${base}/${credentialId}/setup/${key}`;
+
+  for (const [from, to] of [
+    ["marketplace", "app-type"],
+    ["app-type", "redirect"],
+    ["redirect", "credentials"],
+  ] as const) {
+    await expect(page).toHaveURL(step(from));
+    await pressOn(page, "button", "Next");
+    await expect(page).toHaveURL(step(to));
+  }
+
+  await expect(page.getByRole("heading", { name: "Paste the Client ID and Client Secret" })).toBeVisible();
+  await tabTo(page, "textbox", "Client ID");
+  await page.keyboard.type(app.clientId);
+  // A password input has no textbox role: find it by its label, reach it with Tab.
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Client Secret")).toBeFocused();
+  await page.keyboard.type(app.clientSecret);
+  await pressOn(page, "button", "Next");
+  await expect(page).toHaveURL(step("scopes"));
+
+  await expect(page.getByRole("heading", { name: "Choose what the connection may do" })).toBeVisible();
+  const listMeetings = page.getByRole("checkbox", { name: /List meetings/ });
+  await pressOn(page, "checkbox", /List meetings/, "Space");
+  await expect(listMeetings).toBeChecked();
+  await pressOn(page, "button", "Next");
+  await expect(page).toHaveURL(step("connect"));
+
+  await pressOn(page, "button", "Connect to Zoom");
+  // Zoom's (emulated) consent page.
+  await expect(page.getByText(zoomUser.email)).toBeVisible();
+  await pressOn(page, "button", "Allow");
+
+  await expect(page).toHaveURL(step("done"));
+  const card = page.getByRole("region", { name: "Connection" });
+  await expect(card.getByText("Connected", { exact: true })).toBeVisible();
+  await expect(card.getByRole("list", { name: "Granted scopes" })).toContainText("meeting:read:list_meetings");
+  await pressOn(page, "button", "Test connection");
+  await expect(card.getByText(`It works: Zoom answered as Dana Zoomer (${zoomUser.email}).`)).toBeVisible();
+});
+
+test("screenshots of every OAuth step for the docs", async ({ page }) => {
+  const { owner, workspace } = await createWorkspaceWithOwner("Acme Marketing");
+  const { app, user: zoomUser } = await createZoomApp();
+  await signInByApi(page, owner);
+  const folder = path.resolve("docs", "screenshots");
+  mkdirSync(folder, { recursive: true });
+
+  const run = await startOAuthCredential(page, workspace.slug, "Marketing Zoom");
+  const shoot = async (index: number) => {
+    const key = OAUTH_STEPS[index]!;
+    await expect(page).toHaveURL(run.step(key));
+    await expect(page.getByText(`Step ${index + 1} of 7`)).toBeVisible();
+    // Every illustration drawn before the picture is taken.
+    await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete && image.naturalWidth > 0));
+    await page.screenshot({ path: path.join(folder, `oauth-${index + 1}-${key}.png`), fullPage: true });
+  };
+  await shoot(0);
+  await next(page, run.step("app-type"));
+  await shoot(1);
+  await next(page, run.step("redirect"));
+  await shoot(2);
+  await next(page, run.step("credentials"));
+  await shoot(3);
+  await fillCredentials(page, run, app);
+  await page.getByLabel(/List meetings/).check();
+  await shoot(4);
+  await next(page, run.step("connect"));
+  await shoot(5);
+  await connectAndAllow(page, zoomUser.email);
+  await expect(page).toHaveURL(run.step("done"));
+  await expect(page.getByRole("region", { name: "Connection" }).getByText("Connected", { exact: true })).toBeVisible();
+  await shoot(6);
+});
