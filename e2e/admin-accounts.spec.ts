@@ -34,8 +34,8 @@ test("admins see every account at a glance, filter, sort, page, and act on a row
   await page.getByRole("link", { name: "Next page" }).click();
   await expect(page.getByText("31 credentials · page 2 of 2")).toBeVisible();
 
-  await page.getByLabel("Status").selectOption("needs_reconnect");
-  await page.getByLabel("Owner").selectOption({ label: "Mia Member" });
+  await page.getByLabel("Status", { exact: true }).selectOption("needs_reconnect");
+  await page.getByLabel("Owner", { exact: true }).selectOption({ label: "Mia Member" });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/status=needs_reconnect/);
   await expect(page.getByText("6 credentials", { exact: true })).toBeVisible();
@@ -57,10 +57,10 @@ test("admins see every account at a glance, filter, sort, page, and act on a row
   const row = page.getByRole("row").filter({ hasText: "Live account" });
   await row.getByRole("button", { name: "Test Live account" }).click();
   await expect(row.getByText(`It works: Zoom answered as Dana Zoomer (${user.email}).`)).toBeVisible();
-  const refreshes = (await zoom.counters()).token.refresh_token;
+  const refreshes = (await zoom.counters(app.clientId)).token.refresh_token;
   await row.getByRole("button", { name: "Refresh Live account now" }).click();
   await expect(row.getByText(/Renewed: the new token is valid until/)).toBeVisible();
-  expect((await zoom.counters()).token.refresh_token).toBe(refreshes + 1);
+  expect((await zoom.counters(app.clientId)).token.refresh_token).toBe(refreshes + 1);
 
   await page.getByRole("button", { name: "Test all" }).click();
   await expect(page.getByText(/^Tested \d+: 1 work, \d+ failed/)).toBeVisible();
@@ -72,7 +72,7 @@ test("admins see every account at a glance, filter, sort, page, and act on a row
 
   // The audit log, filtered by action.
   await page.goto(`/w/${workspace.slug}/admin/audit`);
-  await page.getByLabel("Action").selectOption({ label: "refreshed a token" });
+  await page.getByLabel("Action", { exact: true }).selectOption({ label: "refreshed a token" });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByRole("cell", { name: "refreshed a token", exact: true })).toHaveCount(1);
   await expect(page.getByRole("cell", { name: "created a credential", exact: true })).toHaveCount(0);

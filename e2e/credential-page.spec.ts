@@ -27,14 +27,14 @@ test("rename, replace the secret, disconnect (revoked at Zoom), reconnect with t
   await manage.getByRole("button", { name: "Save new secret" }).click();
   await expect(manage.getByText("The new Client Secret is saved (encrypted).")).toBeVisible();
 
-  const revokesBefore = (await zoom.counters()).revoke;
+  const revokesBefore = (await zoom.counters(app.clientId)).revoke;
   await manage.getByRole("button", { name: "Disconnect" }).click();
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText("Zoom is asked to revoke the token");
   await dialog.getByRole("button", { name: "Disconnect" }).click();
   await expect(manage.getByText("Disconnected: Zoom revoked the token and the stored tokens are deleted.")).toBeVisible();
   await expect(card.getByText("Revoked", { exact: true })).toBeVisible();
-  expect((await zoom.counters()).revoke).toBe(revokesBefore + 1);
+  expect((await zoom.counters(app.clientId)).revoke).toBe(revokesBefore + 1);
   const revoked = await testDb().credential.findUniqueOrThrow({ where: { id }, select: { status: true, accessTokenEnc: true, refreshTokenEnc: true } });
   expect(revoked).toEqual({ status: "revoked", accessTokenEnc: null, refreshTokenEnc: null });
 

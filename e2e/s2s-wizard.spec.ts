@@ -40,7 +40,7 @@ test("the Server-to-Server wizard connects, reuses its token, and points a wrong
   await page.getByLabel("Account ID").fill(app.accountId);
   await page.getByRole("button", { name: "Next" }).click();
   await page.goto(step("s2s-connect"));
-  const before = await zoom.counters();
+  const before = await zoom.counters(app.clientId);
   await page.getByRole("button", { name: "Connect to Zoom" }).click();
   await expect(page).toHaveURL(step("done"));
   const card = page.getByRole("region", { name: "Connection" });
@@ -50,7 +50,7 @@ test("the Server-to-Server wizard connects, reuses its token, and points a wrong
   // Testing twice reuses the cached token: no new account_credentials grant.
   await card.getByRole("button", { name: "Test connection" }).click();
   await expect(card.getByText(/It works/)).toBeVisible();
-  const after = await zoom.counters();
+  const after = await zoom.counters(app.clientId);
   expect(after.token.account_credentials - before.token.account_credentials).toBe(1);
 
   const stored = await testDb().credential.findUniqueOrThrow({ where: { id }, select: { status: true, accountId: true, refreshTokenEnc: true, accessTokenEnc: true, zoomAccountId: true } });

@@ -42,7 +42,8 @@ export interface EmulatorControl {
   signIn(userId: string | null, clientId?: string): Promise<void>;
   addFault(fault: FaultRequest): Promise<void>;
   clearFaults(): Promise<void>;
-  counters(): Promise<Counters>;
+  /** Every call, or with a client id only that app's (safe when tests run side by side). */
+  counters(clientId?: string): Promise<Counters>;
   setClock(offsetSeconds: number): Promise<void>;
   state(): Promise<Record<string, unknown>>;
 }
@@ -66,7 +67,7 @@ export function emulatorControl(baseUrl: string): EmulatorControl {
     signIn: async (userId, clientId) => void (await call("POST", "/signed-in-user", { userId, clientId })),
     addFault: async (fault) => void (await call("POST", "/faults", { count: 1, ...fault })),
     clearFaults: async () => void (await call("DELETE", "/faults")),
-    counters: async () => (await call("GET", "/counters")) as Counters,
+    counters: async (clientId?: string) => (await call("GET", clientId ? `/counters/${encodeURIComponent(clientId)}` : "/counters")) as Counters,
     setClock: async (offsetSeconds) => void (await call("POST", "/clock", { offsetSeconds })),
     state: async () => (await call("GET", "/state")) as Record<string, unknown>,
   };

@@ -112,6 +112,8 @@ function route(state: EmulatorState, method: string, path: string, body: unknown
     return [200, { faults: [] }];
   }
   if (key === "GET /counters") return [200, state.counters];
+  // Per app: GET /counters/<clientId>.
+  if (key.startsWith("GET /counters/")) return [200, state.clientCounters(decodeURIComponent(key.slice("GET /counters/".length)))];
   if (key === "DELETE /counters") {
     state.counters = { authorize: 0, token: { authorization_code: 0, refresh_token: 0, account_credentials: 0, other: 0 }, revoke: 0, usersMe: 0 };
     return [200, state.counters];

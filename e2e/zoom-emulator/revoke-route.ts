@@ -7,6 +7,8 @@ import type { EmulatorState } from "./state";
 export async function handleRevoke(state: EmulatorState, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const raw = await readRawBody(req);
   state.counters.revoke += 1;
+  const perClient = state.clientCounters(parseBasicAuth(req)?.clientId);
+  if (perClient) perClient.revoke += 1;
   if (await applyFault(state, "revoke", res, parseBasicAuth(req)?.clientId ?? null)) return;
   const invalid = (reason: string) => sendJson(res, 400, { reason, error: "invalid_request" });
 

@@ -52,6 +52,15 @@ export class EmulatorState {
   byRefreshToken = new Map<string, TokenSetRecord>();
   faults: Fault[] = [];
   counters: Counters = zeroCounters();
+  /** The same counts per client id, so tests running side by side read only their own app's. */
+  countersByClient = new Map<string, Counters>();
+
+  clientCounters(clientId: string | null | undefined): Counters | null {
+    if (!clientId) return null;
+    let counters = this.countersByClient.get(clientId);
+    if (!counters) this.countersByClient.set(clientId, (counters = zeroCounters()));
+    return counters;
+  }
   clockOffsetMs = 0;
   signingKey: Uint8Array = randomBytes(64);
   /** Requests held open by the "timeout" fault, ended on reset and close. */
@@ -73,6 +82,7 @@ export class EmulatorState {
     this.byRefreshToken.clear();
     this.faults = [];
     this.counters = zeroCounters();
+    this.countersByClient.clear();
     this.clockOffsetMs = 0;
     this.signingKey = randomBytes(64);
     this.releaseHanging();

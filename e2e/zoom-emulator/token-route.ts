@@ -91,13 +91,13 @@ export async function handleToken(state: EmulatorState, req: IncomingMessage, re
   const form = isForm ? new URLSearchParams(raw) : new URLSearchParams();
   const query = url.searchParams;
   const grantType = form.get("grant_type") ?? query.get("grant_type");
-  const bucket = state.counters.token;
-  if (grantType === "authorization_code" || grantType === "refresh_token" || grantType === "account_credentials") {
-    bucket[grantType] += 1;
-  } else {
-    bucket.other += 1;
+  const clientId = parseBasicAuth(req)?.clientId ?? null;
+  for (const bucket of [state.counters.token, state.clientCounters(clientId)?.token]) {
+    if (!bucket) continue;
+    if (grantType === "authorization_code" || grantType === "refresh_token" || grantType === "account_credentials") bucket[grantType] += 1;
+    else bucket.other += 1;
   }
-  if (await applyFault(state, "token", res, parseBasicAuth(req)?.clientId ?? null)) return;
+  if (await applyFault(state, "token", res, clientId)) return;
 
   const result = await decide();
   sendJson(res, result.status, result.body);

@@ -24,7 +24,8 @@ export async function getAccessToken(db: Db, credentialId: string, options: { mi
     const ready = row && row.status !== "needs_reconnect" && row.status !== "revoked" ? usableToken(row, minValidity) : null;
     if (ready) return ready;
   }
-  return singleFlight(`token:${credentialId}`, () => renew(db, credentialId, minValidity, options.force ?? false));
+  // Callers with other needs (forced, longer validity) must not share an answer.
+  return singleFlight(`token:${credentialId}:${options.force ? "force" : minValidity}`, () => renew(db, credentialId, minValidity, options.force ?? false));
 }
 
 async function renew(db: Db, credentialId: string, minValidity: number, force: boolean): Promise<AccessToken> {

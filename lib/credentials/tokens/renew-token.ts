@@ -4,6 +4,7 @@ import { decrypt, encrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { getServerToServerToken } from "@/lib/zoom/get-server-to-server-token";
 import { refreshTokens } from "@/lib/zoom/refresh-tokens";
+import { revokeToken } from "@/lib/zoom/revoke-token";
 import type { ZoomTokenSet } from "@/lib/zoom/token-set";
 import { isZoomError } from "@/lib/zoom/zoom-error";
 import { usableToken, type AccessToken, type TokenRow } from "./read-token";
@@ -67,9 +68,11 @@ export async function renewUnderLease(db: Db, row: TokenRow, owner: string, now 
 
   const recovered = row.status === "error";
   // Zoom has already rotated: these tokens are the only live ones, so they are
-  // written whoever holds the lease now.
-  await db.credential.update({
-    where: { id: row.id },
+  // written whoever holds the lease now — unless a person disconnected,
+  // reconnected or deleted the credential meanwhile (each bumps the version):
+  // then the new set belongs to nobody and is revoked, and the caller re-reads.
+  const written = await db.credential.updateMany({
+    where: { id: row.id, version: row.version },
     data: {
       accessTokenEnc: encrypt(tokens.accessToken, credentialSecretContext(row.id, "accessTokenEnc")),
       ...(tokens.refreshToken ? { refreshTokenEnc: encrypt(tokens.refreshToken, credentialSecretContext(row.id, "refreshTokenEnc")) } : {}),
@@ -88,6 +91,11 @@ export async function renewUnderLease(db: Db, row: TokenRow, owner: string, now 
       version: { increment: 1 },
     },
   });
+  if (written.count === 0) {
+    const clientSecret = row.clientSecretEnc ? decrypt(row.clientSecretEnc, credentialSecretContext(row.id, "clientSecretEnc")) : "";
+    await revokeToken({ clientId: row.clientId ?? "", clientSecret, token: tokens.refreshToken ?? tokens.accessToken, flow: row.method === "s2s" ? "s2s" : "oauth" }).catch(() => undefined);
+    return "retry";
+  }
   await recordAuditEvent(db, { workspaceId: row.workspaceId, action: "credential.refreshed", actor: SYSTEM, credentialId: row.id, details: recovered ? { recovered: true } : {} });
   return {
     accessToken: tokens.accessToken,
