@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { ApiCaller } from "@/lib/api-keys/authenticate-api-key";
-import { getAccessToken } from "@/lib/credentials/tokens/get-access-token";
+import { getAccessToken, MIN_VALIDITY_MS } from "@/lib/credentials/tokens/get-access-token";
+import { readTokenRow, usableToken } from "@/lib/credentials/tokens/read-token";
 
 export type IssuedToken = {
   access_token: string;
@@ -22,9 +23,12 @@ const lastAudited = new Map<string, number>();
  * The credential must belong to the key's workspace; `null` means "not found".
  */
 export async function issueToken(db: Db, caller: ApiCaller, credentialId: string, now = new Date()): Promise<IssuedToken | null> {
-  const credential = await db.credential.findFirst({ where: { id: credentialId, workspaceId: caller.workspaceId }, select: { id: true, lastUsedAt: true } });
-  if (!credential) return null;
-  const token = await getAccessToken(db, credential.id);
+  // The hot path is one read: the row, checked against the key's workspace,
+  // whose stored token usually has plenty of life left.
+  const credential = await readTokenRow(db, credentialId);
+  if (!credential || credential.workspaceId !== caller.workspaceId) return null;
+  const cached = credential.status === "connected" || credential.status === "expiring_soon" ? usableToken(credential, MIN_VALIDITY_MS, now) : null;
+  const token = cached ?? (await getAccessToken(db, credential.id));
 
   const auditKey = `${caller.apiKeyId}:${credential.id}`;
   if (now.getTime() - (lastAudited.get(auditKey) ?? 0) > AUDIT_EVERY_MS) {

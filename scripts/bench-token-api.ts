@@ -1,0 +1,136 @@
+// npm run bench:token-api — measures, on this machine:
+//  1. the token API for a cached token at 32 concurrent connections (req/s,
+//     p50, p99) against a constant-JSON route of the same server (the
+//     framework's ceiling here), and their ratio (goal: ≥ 0.6, p99 ≤ 25 ms);
+//  2. the Connected accounts table's server time with 10 and 10,000 credentials.
+// It builds the app if needed, uses a database of its own (.bench-data), and
+// prints figures; it asserts nothing.
+import { spawn } from "node:child_process";
+import http from "node:http";
+import { rmSync } from "node:fs";
+import path from "node:path";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3700);
+const CONNECTIONS = 32;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const dataDir = path.resolve(".bench-data");
+rmSync(dataDir, { recursive: true, force: true });
+Object.assign(process.env, { DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "bench.db")}`, PORT: String(PORT), APP_URL: `http://localhost:${PORT}`, KEEPER_INTERVAL_SECONDS: "0", NEXT_TELEMETRY_DISABLED: "1" });
+
+const { getEnv } = await import("../lib/env");
+const { migrateDatabase } = await import("../lib/db/migrate");
+const { createDb } = await import("../lib/db/client");
+const { encrypt } = await import("../lib/crypto");
+const { credentialSecretContext } = await import("../lib/crypto/encrypted-columns");
+const { newApiKey } = await import("../lib/api-keys/api-key-format");
+const { listAccounts } = await import("../lib/admin/list-accounts");
+const { parseAccountFilters } = await import("../lib/admin/account-filters");
+
+const env = getEnv();
+await migrateDatabase(env.databaseUrl);
+const db = createDb(env.databaseUrl);
+
+async function seedWorkspace(name: string, credentials: number) {
+  const user = await db.user.create({ data: { email: `${name}@bench.example`, name, passwordHash: "-" } });
+  const workspace = await db.workspace.create({ data: { name, slug: name } });
+  const statuses = ["connected", "connected", "connected", "needs_reconnect", "expiring_soon", "error", "draft"];
+  for (let start = 0; start < credentials; start += 1000) {
+    await db.credential.createMany({
+      data: Array.from({ length: Math.min(1000, credentials - start) }, (_, i) => ({
+        workspaceId: workspace.id,
+        ownerId: user.id,
+        name: `Credential ${start + i}`,
+        method: (start + i) % 4 === 0 ? "s2s" : "oauth",
+        status: statuses[(start + i) % statuses.length]!,
+        zoomEmail: `user${start + i}@zoom.example`,
+        lastRefreshedAt: new Date(Date.now() - ((start + i) % 3600) * 1000),
+      })),
+    });
+  }
+  return { user, workspace };
+}
+
+// A connected credential whose stored token has an hour left: the cached path.
+const { user, workspace } = await seedWorkspace("bench-api", 0);
+const credential = await db.credential.create({ data: { workspaceId: workspace.id, ownerId: user.id, name: "Bench", method: "oauth", status: "connected", clientId: "bench-client", apiUrl: "https://api.zoom.us", grantedScopes: "user:read:user", zoomUserId: "zu1", zoomEmail: "z@zoom.example", zoomAccountId: "acct" } });
+await db.credential.update({ where: { id: credential.id }, data: { accessTokenEnc: encrypt("bench.access.token", credentialSecretContext(credential.id, "accessTokenEnc")), accessTokenExpiresAt: new Date(Date.now() + 3600_000) } });
+const { key, prefix, keyHash } = newApiKey();
+await db.apiKey.create({ data: { workspaceId: workspace.id, name: "bench", prefix, keyHash, createdById: user.id } });
+
+// The admin table, timed in-process (its server work, without HTTP).
+async function timeTable(workspaceId: string, query: Record<string, string>) {
+  const filters = parseAccountFilters(query);
+  const times: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    const start = performance.now();
+    await listAccounts(db, workspaceId, filters);
+    times.push(performance.now() - start);
+  }
+  return percentile(times.slice(5), 50);
+}
+const small = await seedWorkspace("bench-10", 10);
+const large = await seedWorkspace("bench-10000", 10_000);
+const table = {
+  "10 credentials, first page": await timeTable(small.workspace.id, {}),
+  "10,000 credentials, first page": await timeTable(large.workspace.id, {}),
+  "10,000 credentials, status filter + sort by name": await timeTable(large.workspace.id, { status: "needs_reconnect", sort: "name", dir: "asc" }),
+  "10,000 credentials, search": await timeTable(large.workspace.id, { q: "user99" }),
+  "10,000 credentials, page 200": await timeTable(large.workspace.id, { page: "200" }),
+};
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
+await new Promise<void>((resolve, reject) => {
+  server.stdout.on("data", (chunk: Buffer) => (chunk.toString().includes("[startup]") ? resolve() : undefined));
+  server.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+});
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+function request(pathname: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: "127.0.0.1", port: PORT, path: pathname, headers, agent }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+  });
+}
+
+async function load(pathname: string, headers: Record<string, string> = {}) {
+  for (let i = 0; i < 200; i++) await request(pathname, headers); // warm-up
+  const latencies: number[] = [];
+  let failures = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < deadline) {
+        const t = performance.now();
+        const status = await request(pathname, headers);
+        latencies.push(performance.now() - t);
+        if (status !== 200) failures++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
+}
+
+const ceiling = await load("/api/health");
+const tokenApi = await load(`/api/v1/credentials/${credential.id}/token`, { Authorization: `Bearer ${key}` });
+server.kill("SIGTERM");
+agent.destroy();
+await db.$disconnect();
+
+const fmt = (r: { rps: number; p50: number; p99: number; failures: number }) => `${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(5)} ms   p99 ${r.p99.toFixed(1).padStart(5)} ms   non-200: ${r.failures}`;
+console.log(`\nToken API benchmark — ${CONNECTIONS} connections, ${SECONDS} s each, ${env.databaseKind}, this machine (${(await import("node:os")).cpus().length} cores; the load generator shares them)`);
+console.log(`  constant JSON route   ${fmt(ceiling)}`);
+console.log(`  token API (cached)    ${fmt(tokenApi)}`);
+console.log(`  ratio token/ceiling   ${(tokenApi.rps / ceiling.rps).toFixed(2)}   (goal ≥ 0.60; p99 goal ≤ 25 ms)`);
+console.log(`\nConnected accounts table — server time (median of 20)`);
+for (const [label, ms] of Object.entries(table)) console.log(`  ${label.padEnd(50)} ${ms.toFixed(1).padStart(6)} ms`);
+process.exit(0);
