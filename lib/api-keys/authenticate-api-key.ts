@@ -8,17 +8,38 @@ export type ApiCaller = { apiKeyId: string; workspaceId: string; name: string; p
 const TOUCH_EVERY_MS = 60_000;
 const lastTouched = new Map<string, number>();
 
+// Nodes call with the same key many times a second: remember a key for a few
+// seconds instead of reading it on every request. Revoking on this instance
+// forgets it at once (forgetApiKey); other instances stop accepting it
+// within CACHE_MS.
+const CACHE_MS = 5_000;
+const MAX_CACHED = 1_000;
+// On globalThis: Next.js may load this module once for route handlers and once
+// for server actions, and a revoke (an action) must reach the API's cache.
+const shared = globalThis as unknown as { zcwApiKeyCache?: Map<string, { caller: ApiCaller | null; until: number }> };
+const cache = (shared.zcwApiKeyCache ??= new Map<string, { caller: ApiCaller | null; until: number }>());
+
+export function forgetApiKey(apiKeyId: string): void {
+  for (const [hash, entry] of cache) if (entry.caller?.apiKeyId === apiKeyId) cache.delete(hash);
+}
+
 /** The key behind an `Authorization: Bearer …` header, or null when missing, unknown or revoked. */
 export async function authenticateApiKey(db: Db, authorization: string | null, now = new Date()): Promise<ApiCaller | null> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   const raw = match?.[1];
   if (!raw || !looksLikeApiKey(raw)) return null;
-  const key = await db.apiKey.findUnique({ where: { keyHash: hashApiKey(raw) }, select: { id: true, workspaceId: true, name: true, prefix: true, revokedAt: true } });
-  if (!key || key.revokedAt) return null;
+  const keyHash = hashApiKey(raw);
+  const cached = cache.get(keyHash);
+  if (cached && cached.until > now.getTime()) return cached.caller;
+  const key = await db.apiKey.findUnique({ where: { keyHash }, select: { id: true, workspaceId: true, name: true, prefix: true, revokedAt: true } });
+  const caller = key && !key.revokedAt ? { apiKeyId: key.id, workspaceId: key.workspaceId, name: key.name, prefix: key.prefix } : null;
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(keyHash, { caller, until: now.getTime() + CACHE_MS });
+  if (!key || !caller) return null;
   const touched = lastTouched.get(key.id) ?? 0;
   if (now.getTime() - touched > TOUCH_EVERY_MS) {
     lastTouched.set(key.id, now.getTime());
     await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
   }
-  return { apiKeyId: key.id, workspaceId: key.workspaceId, name: key.name, prefix: key.prefix };
+  return caller;
 }

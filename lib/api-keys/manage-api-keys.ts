@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
 import { newApiKey } from "./api-key-format";
+import { forgetApiKey } from "./authenticate-api-key";
 
 /** Creates a key; the raw key is returned once and never stored. */
 export async function createApiKey(db: Db, ctx: WorkspaceContext, input: { name: string }): Promise<{ key: string; prefix: string }> {
@@ -22,6 +23,12 @@ export async function listApiKeys(db: Db, workspaceId: string) {
 }
 
 export async function revokeApiKey(db: Db, ctx: WorkspaceContext, input: { apiKeyId: string }): Promise<void> {
+  await revokeInTransaction(db, ctx, input);
+  // After the commit, so no request can re-cache the key as still valid.
+  forgetApiKey(input.apiKeyId);
+}
+
+async function revokeInTransaction(db: Db, ctx: WorkspaceContext, input: { apiKeyId: string }): Promise<void> {
   await db.$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id: input.apiKeyId, workspaceId: ctx.workspace.id }, select: { id: true, name: true, prefix: true, revokedAt: true } });
     if (!key) throw new AppError("not_found", "That API key does not exist.");

@@ -1,4 +1,7 @@
-const inFlight = new Map<string, Promise<unknown>>();
+// On globalThis so route handlers and server actions (which Next.js may load
+// as separate module copies) share one map per process.
+const shared = globalThis as unknown as { zcwInFlight?: Map<string, Promise<unknown>> };
+const inFlight = (shared.zcwInFlight ??= new Map<string, Promise<unknown>>());
 
 /**
  * Callers asking for the same key while a call runs share its result, so one
