@@ -3,9 +3,9 @@
 import { useActionState } from "react";
 import { saveClientCredentialsAction } from "@/app/_actions/wizard-actions";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { WizardNav } from "./wizard-nav";
+import { ClientSecretField } from "./client-secret-field";
+import { WizardSubmit } from "./wizard-submit";
 
 /**
  * Step 4. The Client ID comes back from the database on reload; the secret
@@ -19,25 +19,8 @@ export function ClientCredentialsForm({ slug, credentialId, clientId, hasSecret,
       <input type="hidden" name="credentialId" value={credentialId} />
       {failed && <Alert tone="error">{failed.message}</Alert>}
       <TextField label="Client ID" name="clientId" autoComplete="off" spellCheck={false} required defaultValue={failed?.values.clientId ?? clientId ?? ""} error={failed?.fieldErrors.clientId} />
-      <TextField
-        label="Client Secret"
-        name="clientSecret"
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        required={!hasSecret}
-        placeholder={hasSecret ? "•••••••• saved — paste a new one to replace it" : undefined}
-        error={failed?.fieldErrors.clientSecret}
-        hint={hasSecret ? "A Client Secret is saved (encrypted). Leave this empty to keep it." : "It is encrypted as soon as you press Next and never shown again."}
-      />
-      <WizardNav
-        backHref={backHref}
-        next={
-          <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Next"}
-          </Button>
-        }
-      />
+      <ClientSecretField hasSecret={hasSecret} error={failed?.fieldErrors.clientSecret} />
+      <WizardSubmit backHref={backHref} pending={pending} />
     </form>
   );
 }

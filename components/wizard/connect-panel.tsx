@@ -4,9 +4,8 @@ import { signIn } from "next-auth/react";
 import { useActionState } from "react";
 import { prepareZoomConnect } from "@/app/_actions/wizard-actions";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/actions/action-state";
-import { WizardNav } from "./wizard-nav";
+import { WizardSubmit } from "./wizard-submit";
 
 type State = ActionState | null;
 
@@ -26,14 +25,7 @@ export function ConnectPanel({ slug, credentialId, backHref, label = "Connect to
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="credentialId" value={credentialId} />
       {state && !state.ok && <Alert tone="error">{state.message}</Alert>}
-      <WizardNav
-        backHref={backHref}
-        next={
-          <Button type="submit" disabled={pending}>
-            {pending ? "Opening Zoom…" : label}
-          </Button>
-        }
-      />
+      <WizardSubmit backHref={backHref} pending={pending} label={label} pendingLabel="Opening Zoom…" />
     </form>
   );
 }

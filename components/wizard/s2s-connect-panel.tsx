@@ -4,8 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { connectS2SAction } from "@/app/_actions/s2s-actions";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { WizardNav } from "./wizard-nav";
+import { WizardSubmit } from "./wizard-submit";
 
 /** Server-to-Server: the app gets a token itself; errors point to the step that fixes them. */
 export function S2SConnectPanel({ slug, credentialId, backHref, stepNumbers }: { slug: string; credentialId: string; backHref: string | null; stepNumbers: Record<string, number> }) {
@@ -25,14 +24,7 @@ export function S2SConnectPanel({ slug, credentialId, backHref, stepNumbers }: {
           )}
         </Alert>
       )}
-      <WizardNav
-        backHref={backHref}
-        next={
-          <Button type="submit" disabled={pending}>
-            {pending ? "Connecting…" : "Connect to Zoom"}
-          </Button>
-        }
-      />
+      <WizardSubmit backHref={backHref} pending={pending} label="Connect to Zoom" pendingLabel="Connecting…" />
     </form>
   );
 }

@@ -3,9 +3,9 @@
 import { useActionState } from "react";
 import { saveS2SCredentialsAction } from "@/app/_actions/s2s-actions";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { WizardNav } from "./wizard-nav";
+import { ClientSecretField } from "./client-secret-field";
+import { WizardSubmit } from "./wizard-submit";
 
 export function S2SCredentialsForm({ slug, credentialId, accountId, clientId, hasSecret, backHref }: { slug: string; credentialId: string; accountId: string | null; clientId: string | null; hasSecret: boolean; backHref: string | null }) {
   const [state, action, pending] = useActionState(saveS2SCredentialsAction.bind(null, slug), null);
@@ -16,25 +16,8 @@ export function S2SCredentialsForm({ slug, credentialId, accountId, clientId, ha
       {failed && <Alert tone="error">{failed.message}</Alert>}
       <TextField label="Account ID" name="accountId" autoComplete="off" spellCheck={false} required defaultValue={failed?.values.accountId ?? accountId ?? ""} error={failed?.fieldErrors.accountId} />
       <TextField label="Client ID" name="clientId" autoComplete="off" spellCheck={false} required defaultValue={failed?.values.clientId ?? clientId ?? ""} error={failed?.fieldErrors.clientId} />
-      <TextField
-        label="Client Secret"
-        name="clientSecret"
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        required={!hasSecret}
-        placeholder={hasSecret ? "•••••••• saved — paste a new one to replace it" : undefined}
-        error={failed?.fieldErrors.clientSecret}
-        hint={hasSecret ? "A Client Secret is saved (encrypted). Leave this empty to keep it." : "It is encrypted as soon as you press Next and never shown again."}
-      />
-      <WizardNav
-        backHref={backHref}
-        next={
-          <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Next"}
-          </Button>
-        }
-      />
+      <ClientSecretField hasSecret={hasSecret} error={failed?.fieldErrors.clientSecret} />
+      <WizardSubmit backHref={backHref} pending={pending} />
     </form>
   );
 }

@@ -3,9 +3,8 @@
 import { useActionState } from "react";
 import { saveScopesAction } from "@/app/_actions/wizard-actions";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { SCOPE_CHOICES } from "@/lib/guides/scopes";
-import { WizardNav } from "./wizard-nav";
+import { WizardSubmit } from "./wizard-submit";
 
 /** Step 5: what the connection may do, with the scope names to add in Zoom. */
 export function ScopesForm({ slug, credentialId, chosen, backHref }: { slug: string; credentialId: string; chosen: string[]; backHref: string | null }) {
@@ -40,14 +39,7 @@ export function ScopesForm({ slug, credentialId, chosen, backHref }: { slug: str
           </label>
         ))}
       </fieldset>
-      <WizardNav
-        backHref={backHref}
-        next={
-          <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Next"}
-          </Button>
-        }
-      />
+      <WizardSubmit backHref={backHref} pending={pending} />
     </form>
   );
 }

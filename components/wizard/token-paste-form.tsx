@@ -3,8 +3,7 @@
 import { useActionState, useId } from "react";
 import { saveAccessTokenAction } from "@/app/_actions/token-actions";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { WizardNav } from "./wizard-nav";
+import { WizardSubmit } from "./wizard-submit";
 
 export function TokenPasteForm({ slug, credentialId, hasToken, backHref }: { slug: string; credentialId: string; hasToken: boolean; backHref: string | null }) {
   const [state, action, pending] = useActionState(saveAccessTokenAction.bind(null, slug), null);
@@ -39,14 +38,7 @@ export function TokenPasteForm({ slug, credentialId, hasToken, backHref }: { slu
           </p>
         )}
       </div>
-      <WizardNav
-        backHref={backHref}
-        next={
-          <Button type="submit" disabled={pending}>
-            {pending ? "Reading…" : "Next"}
-          </Button>
-        }
-      />
+      <WizardSubmit backHref={backHref} pending={pending} pendingLabel="Reading…" />
     </form>
   );
 }

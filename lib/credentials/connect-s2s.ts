@@ -11,6 +11,7 @@ import { getServerToServerToken } from "@/lib/zoom/get-server-to-server-token";
 import { isZoomError } from "@/lib/zoom/zoom-error";
 import { findCredential } from "./find-credential";
 import { credentialErrorFrom, recordCredentialError } from "./record-credential-error";
+import { healthyState } from "./healthy-state";
 
 export type ConnectResult = { ok: true } | { ok: false; message: string; fixStep: string | null };
 
@@ -48,12 +49,7 @@ export async function connectServerToServer(db: Db, ctx: WorkspaceContext, crede
           wizardStep: furthest(s2sGuide, credential.wizardStep, "s2s-connect"),
           lastRefreshedAt: now,
           lastTestedAt: now,
-          lastErrorCode: null,
-          lastErrorMessage: null,
-          lastErrorAt: null,
-          failureCount: 0,
-          nextAttemptAt: null,
-          version: { increment: 1 },
+          ...healthyState(),
         },
       });
       await recordAuditEvent(tx, {

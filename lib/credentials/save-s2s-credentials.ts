@@ -1,10 +1,9 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
-import { encrypt } from "@/lib/crypto";
-import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
 import { canOpenStep, furthest } from "@/lib/guides/progress";
+import { clientSecretUpdate } from "./client-secret-update";
 import { loadWizard } from "./wizard-progress";
 
 /** Server-to-Server step 2: Account ID and Client ID, and the secret encrypted at once (empty keeps the saved one). */
@@ -15,21 +14,18 @@ export async function saveServerToServerCredentials(
 ): Promise<void> {
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
   if (credential.method !== "s2s" || !canOpenStep(guide, credential.wizardStep, "s2s-credentials")) throw new AppError("invalid_input", "Finish the earlier steps first.");
-  const saved = await db.credential.findUniqueOrThrow({ where: { id: credential.id }, select: { clientSecretEnc: true } });
-  if (!input.clientSecret && !saved.clientSecretEnc) {
-    throw new AppError("invalid_input", "Please check the highlighted fields.", { clientSecret: "Paste the Client Secret from your app’s App Credentials." });
-  }
+  const secret = await clientSecretUpdate(db, credential.id, input.clientSecret);
   await db.$transaction(async (tx) => {
     await tx.credential.update({
       where: { id: credential.id },
       data: {
         accountId: input.accountId,
         clientId: input.clientId,
-        ...(input.clientSecret ? { clientSecretEnc: encrypt(input.clientSecret, credentialSecretContext(credential.id, "clientSecretEnc")) } : {}),
+        ...secret.data,
         wizardStep: furthest(guide, credential.wizardStep, "s2s-credentials"),
       },
     });
-    if (input.clientSecret && saved.clientSecretEnc) {
+    if (secret.replaced) {
       await recordAuditEvent(tx, { workspaceId: ctx.workspace.id, action: "credential.secret_replaced", actor: { userId: ctx.user.id, label: ctx.user.name }, credentialId: credential.id });
     }
   });

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { oauthGuide } from "@/lib/guides/oauth-guide";
 import { furthest } from "@/lib/guides/progress";
 import { splitScopes } from "@/lib/guides/scopes";
+import { healthyState } from "./healthy-state";
 
 export type OAuthConnection = {
   accessToken: string;
@@ -49,14 +50,7 @@ export async function storeOAuthConnection(
         wizardStep: furthest(oauthGuide, credential.wizardStep, "connect"),
         lastRefreshedAt: now,
         lastTestedAt: now,
-        lastErrorCode: null,
-        lastErrorMessage: null,
-        lastErrorAt: null,
-        failureCount: 0,
-        nextAttemptAt: null,
-        refreshLeaseOwner: null,
-        refreshLeaseUntil: null,
-        version: { increment: 1 },
+        ...healthyState(),
       },
     });
 

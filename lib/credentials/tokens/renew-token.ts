@@ -9,6 +9,7 @@ import type { ZoomTokenSet } from "@/lib/zoom/token-set";
 import { isZoomError } from "@/lib/zoom/zoom-error";
 import { usableToken, type AccessToken, type TokenRow } from "./read-token";
 import { TokenUnavailableError } from "./token-errors";
+import { healthyState } from "../healthy-state";
 
 const SYSTEM = { system: true as const, label: "Token keeper" };
 
@@ -81,14 +82,7 @@ export async function renewUnderLease(db: Db, row: TokenRow, owner: string, now 
       ...(tokens.apiUrl ? { apiUrl: tokens.apiUrl } : {}),
       status: "connected",
       lastRefreshedAt: now,
-      lastErrorCode: null,
-      lastErrorMessage: null,
-      lastErrorAt: null,
-      failureCount: 0,
-      nextAttemptAt: null,
-      refreshLeaseOwner: null,
-      refreshLeaseUntil: null,
-      version: { increment: 1 },
+      ...healthyState(),
     },
   });
   if (written.count === 0) {
