@@ -78,7 +78,8 @@ test("a working token is tested against /users/me and saved with its expiry", as
   const minted = await getServerToServerToken({ ...app, config: { oauthBaseUrl: E2E_EMULATOR_URL, apiBaseUrl: `${E2E_EMULATOR_URL}/v2` } });
   await signInByApi(page, owner);
   const { id, step } = await toPasteStep(page, workspace.slug);
-  await page.getByLabel("Access token").fill(minted.accessToken);
+  // Pasted as people copy it: with "Bearer " and a line break in the middle.
+  await page.getByLabel("Access token").fill(`Bearer ${minted.accessToken.slice(0, 40)}\n${minted.accessToken.slice(40)}`);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(step("jwt-test"));
   await expect(page.getByRole("region", { name: "Your token" })).toContainText("OAuth access token");

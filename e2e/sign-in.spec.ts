@@ -29,6 +29,15 @@ test("too many failed attempts pause sign-in for that email, even with the right
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
+test("sign-in never follows a callback to another site", async ({ page }) => {
+  const { owner, workspace } = await createWorkspaceWithOwner();
+  await page.goto("/sign-in?callbackUrl=%2F%5Cevil.example");
+  await page.getByLabel("Email").fill(owner.email);
+  await page.getByLabel("Password").fill(owner.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${workspace.slug}/credentials$`));
+});
+
 test("workspace pages send a signed-out visitor to sign in", async ({ page }) => {
   const { workspace } = await createWorkspaceWithOwner();
   await page.goto(`/w/${workspace.slug}/admin/members`);

@@ -156,7 +156,8 @@ test("screenshots of every OAuth step for the docs", async ({ page }) => {
   const { owner, workspace } = await createWorkspaceWithOwner("Acme Marketing");
   const { app, user: zoomUser } = await createZoomApp();
   await signInByApi(page, owner);
-  const folder = path.resolve("docs", "screenshots");
+  // Test runs write next to their other output; UPDATE_SCREENSHOTS=1 refreshes the ones in docs/.
+  const folder = process.env.UPDATE_SCREENSHOTS === "1" ? path.resolve("docs", "screenshots") : test.info().outputPath("screenshots");
   mkdirSync(folder, { recursive: true });
 
   const run = await startOAuthCredential(page, workspace.slug, "Marketing Zoom");

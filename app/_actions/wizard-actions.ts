@@ -7,6 +7,7 @@ import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
 import { guideFor } from "@/lib/guides";
+import { canOpenStep } from "@/lib/guides/progress";
 import { AppError } from "@/lib/errors/app-error";
 import { createCredential } from "@/lib/credentials/create-credential";
 import { saveClientCredentials } from "@/lib/credentials/save-client-credentials";
@@ -43,8 +44,9 @@ export const saveScopesAction = workspaceAction({ schema: scopesFormSchema, role
 
 /** Before next-auth's signIn("zoom"): a signed cookie says which credential the handshake is for. */
 export const prepareZoomConnect = workspaceAction({ schema: z.object({ credentialId: z.string().min(1) }), role: "member" }, async (ctx, input) => {
-  const { credential } = await loadWizard(db(), ctx, input.credentialId);
+  const { credential, guide } = await loadWizard(db(), ctx, input.credentialId);
   if (credential.method !== "oauth") throw new AppError("invalid_input", "This credential does not connect with OAuth.");
+  if (!canOpenStep(guide, credential.wizardStep, "connect")) throw new AppError("invalid_input", "Finish the earlier steps first.");
   const secret = await db().credential.findUniqueOrThrow({ where: { id: credential.id }, select: { clientSecretEnc: true } });
   if (!credential.clientId || !secret.clientSecretEnc) throw new AppError("invalid_input", "Paste the Client ID and Client Secret on step 4 first.");
   const token = await signConnectSession({ credentialId: credential.id, workspaceId: ctx.workspace.id, userId: ctx.user.id, slug: ctx.workspace.slug, userName: ctx.user.name });

@@ -1,12 +1,17 @@
 /**
- * The address a request came from, for rate limiting. `next start` appends the
- * socket's address to X-Forwarded-For, so the last entry is the one the
- * nearest hop saw; a client cannot forge it by sending its own header.
+ * The address a request came from, for the per-address sign-in limit.
+ * Next.js only fills X-Forwarded-For when the client sent none, so the header
+ * is the client's word — unless a proxy in front overwrites or appends to
+ * it. It is therefore trusted only when TRUST_PROXY=1 says such a proxy
+ * exists (its entry is the last one); otherwise the per-address limit is off
+ * and the per-email limit alone applies.
  */
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined> | undefined): string | null {
-  if (!headers) return null;
+export function clientAddress(
+  headers: Headers | Record<string, string | string[] | undefined> | undefined,
+  trustProxy = process.env.TRUST_PROXY === "1",
+): string | null {
+  if (!headers || !trustProxy) return null;
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
   const value = Array.isArray(raw) ? raw.join(",") : raw;
-  const last = value?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
-  return last ?? null;
+  return value?.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? null;
 }

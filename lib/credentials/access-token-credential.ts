@@ -6,7 +6,7 @@ import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
 import { accessTokenGuide } from "@/lib/guides/access-token-guide";
 import { canOpenStep, furthest } from "@/lib/guides/progress";
-import { decodeZoomToken, type DecodedZoomToken } from "@/lib/zoom/decode-token";
+import { decodeZoomToken, normalizePastedToken, type DecodedZoomToken } from "@/lib/zoom/decode-token";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { isZoomError } from "@/lib/zoom/zoom-error";
 import { findCredential } from "./find-credential";
@@ -25,6 +25,9 @@ export async function saveAccessToken(db: Db, ctx: WorkspaceContext, input: { cr
   if (credential.method !== "access_token" || !canOpenStep(accessTokenGuide, credential.wizardStep, "jwt-paste")) throw new AppError("invalid_input", "Finish the earlier steps first.");
   const decoded = decodeZoomToken(input.accessToken, now);
   if (!decoded.ok) throw new AppError("invalid_input", "Please check the highlighted field.", { accessToken: decoded.message });
+  if (!decoded.expiresAt) {
+    throw new AppError("invalid_input", "Please check the highlighted field.", { accessToken: "This token has no expiry date, so it is not one Zoom issued. Copy the token again from your app’s App Credentials page." });
+  }
   if (decoded.state === "expired") {
     throw new AppError("invalid_input", "Please check the highlighted field.", {
       accessToken: `This token expired on ${decoded.expiresAt?.toUTCString() ?? "an earlier date"}. Create a new one (View JWT Token, choose a later expiration) and paste it.`,
@@ -33,7 +36,7 @@ export async function saveAccessToken(db: Db, ctx: WorkspaceContext, input: { cr
   await db.credential.update({
     where: { id: credential.id },
     data: {
-      accessTokenEnc: encrypt(input.accessToken.trim(), credentialSecretContext(credential.id, "accessTokenEnc")),
+      accessTokenEnc: encrypt(normalizePastedToken(input.accessToken), credentialSecretContext(credential.id, "accessTokenEnc")),
       accessTokenExpiresAt: decoded.expiresAt,
       clientId: decoded.issuer ?? decoded.clientId,
       refreshTokenEnc: null,
@@ -55,7 +58,7 @@ export async function describeStoredToken(db: Db, credentialId: string, now = ne
 export async function testAccessToken(db: Db, ctx: WorkspaceContext, credentialId: string, now = new Date()): Promise<{ ok: true } | { ok: false; message: string }> {
   const credential = await findCredential(db, ctx, credentialId);
   const row = await db.credential.findUniqueOrThrow({ where: { id: credential.id }, select: { accessTokenEnc: true, accessTokenExpiresAt: true } });
-  if (credential.method !== "access_token" || !row.accessTokenEnc) throw new AppError("invalid_input", "Paste the access token on step 4 first.");
+  if (credential.method !== "access_token" || !row.accessTokenEnc || !canOpenStep(accessTokenGuide, credential.wizardStep, "jwt-test")) throw new AppError("invalid_input", "Paste the access token on step 4 first.");
   if (row.accessTokenExpiresAt && row.accessTokenExpiresAt <= now) return { ok: false, message: "This token has expired. Paste a new one on step 4." };
   try {
     const user = await getCurrentUser({ accessToken: decrypt(row.accessTokenEnc, credentialSecretContext(credential.id, "accessTokenEnc")) });

@@ -4,7 +4,7 @@ import type { WorkspaceContext } from "@/lib/auth/guard";
 import { decrypt, encrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
-import { furthest } from "@/lib/guides/progress";
+import { canOpenStep, furthest } from "@/lib/guides/progress";
 import { s2sGuide } from "@/lib/guides/s2s-guide";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { getServerToServerToken } from "@/lib/zoom/get-server-to-server-token";
@@ -24,6 +24,7 @@ export async function connectServerToServer(db: Db, ctx: WorkspaceContext, crede
   const credential = await findCredential(db, ctx, credentialId);
   if (credential.method !== "s2s") throw new AppError("invalid_input", "This credential does not use Server-to-Server OAuth.");
   const secret = await db.credential.findUniqueOrThrow({ where: { id: credential.id }, select: { clientSecretEnc: true } });
+  if (!canOpenStep(s2sGuide, credential.wizardStep, "s2s-connect")) throw new AppError("invalid_input", "Finish the earlier steps first.");
   if (!credential.clientId || !credential.accountId || !secret.clientSecretEnc) throw new AppError("invalid_input", "Paste the Account ID, Client ID and Client Secret on step 2 first.");
   try {
     const tokens = await getServerToServerToken({

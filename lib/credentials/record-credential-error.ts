@@ -9,5 +9,6 @@ export function credentialErrorFrom(entry: ZoomErrorEntry): CredentialError {
 
 /** Keeps the last error in plain words on the credential; never a response body. */
 export async function recordCredentialError(db: Pick<Db, "credential">, credentialId: string, error: CredentialError, now = new Date()): Promise<void> {
-  await db.credential.update({ where: { id: credentialId }, data: { lastErrorCode: error.code.slice(0, 60), lastErrorMessage: error.message.slice(0, 1000), lastErrorAt: now } });
+  // updateMany: the credential may have been deleted meanwhile; then there is nothing to note.
+  await db.credential.updateMany({ where: { id: credentialId }, data: { lastErrorCode: error.code.slice(0, 60), lastErrorMessage: error.message.slice(0, 1000), lastErrorAt: now } });
 }

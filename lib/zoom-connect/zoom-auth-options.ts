@@ -1,15 +1,16 @@
 import type { AuthOptions } from "next-auth";
 import { baseAuthOptions } from "@/lib/auth/auth-options";
+import { isAdmin, roleSchema } from "@/lib/auth/roles";
 import { decrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { db } from "@/lib/db/client";
 import { connectionFromNextAuth, storeOAuthConnection } from "@/lib/credentials/store-oauth-connection";
 import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
-import { classifyHandshakeError } from "./classify-handshake-error";
 import { wizardPath, type ConnectSession } from "./connect-session";
 import { zoomProviderFor } from "./zoom-provider";
 
-export type HandshakeOutcome = { error: ZoomErrorEntry | null; failed: boolean };
+/** Filled by this request's own provider (a closure, not next-auth's process-wide logger). */
+export type HandshakeOutcome = { error: ZoomErrorEntry | null };
 
 /**
  * next-auth's options for one Zoom handshake, built per request from the
@@ -19,11 +20,13 @@ export type HandshakeOutcome = { error: ZoomErrorEntry | null; failed: boolean }
  * session stays as it was. Failures land back on the Connect step.
  */
 export async function zoomAuthOptions(session: ConnectSession, outcome: HandshakeOutcome): Promise<AuthOptions | null> {
-  const credential = await db().credential.findFirst({
-    where: { id: session.credentialId, workspaceId: session.workspaceId, method: "oauth" },
-    select: { id: true, clientId: true, clientSecretEnc: true },
-  });
-  if (!credential?.clientId || !credential.clientSecretEnc) return null;
+  const [credential, membership] = await Promise.all([
+    db().credential.findFirst({ where: { id: session.credentialId, workspaceId: session.workspaceId, method: "oauth" }, select: { id: true, ownerId: true, clientId: true, clientSecretEnc: true } }),
+    db().membership.findUnique({ where: { workspaceId_userId: { workspaceId: session.workspaceId, userId: session.userId } }, select: { role: true } }),
+  ]);
+  if (!credential?.clientId || !credential.clientSecretEnc || !membership) return null;
+  // Still allowed now (the cookie lives 15 minutes): the owner, or an admin.
+  if (credential.ownerId !== session.userId && !isAdmin(roleSchema.parse(membership.role))) return null;
   const clientSecret = decrypt(credential.clientSecretEnc, credentialSecretContext(credential.id, "clientSecretEnc"));
 
   const base = baseAuthOptions();
@@ -44,14 +47,6 @@ export async function zoomAuthOptions(session: ConnectSession, outcome: Handshak
         });
         // A path built from our own signed cookie, never from the request.
         return wizardPath(session, "done");
-      },
-    },
-    logger: {
-      ...base.logger,
-      error(code, metadata) {
-        outcome.failed = true;
-        outcome.error ??= classifyHandshakeError(code, metadata);
-        base.logger?.error?.(code, metadata);
       },
     },
   };

@@ -70,13 +70,17 @@ function stateOf(kind: DecodedTokenKind, expiresAt: Date | null, now: Date): Dec
  * is and when it runs out. Never throws; every bad input gets a message a person
  * can act on. Nothing here proves the token is genuine — only Zoom can.
  */
+/** Copying from e-mails and terminals adds spaces, line breaks and "Bearer ": the token without them. */
+export function normalizePastedToken(input: string): string {
+  return input.trim().replace(/^bearer\s+/i, "").replace(/\s+/g, "");
+}
+
 export function decodeZoomToken(input: string, now: Date = new Date()): DecodeZoomTokenResult {
   if (typeof input !== "string") return fail("Paste the access token into the field.");
   if (input.length > MAX_TOKEN_LENGTH) {
     return fail("This is far too long to be a Zoom token (over 16 kB). Copy only the token itself and paste it again.");
   }
-  // Copying from e-mails and terminals adds spaces, line breaks and "Bearer ".
-  const token = input.trim().replace(/^bearer\s+/i, "").replace(/\s+/g, "");
+  const token = normalizePastedToken(input);
   if (token.length === 0) return fail("The field is empty. Paste the access token you copied from Zoom.");
   const parts = token.split(".");
   if (parts.length !== 3 || parts.some((p, i) => i < 2 && !/^[A-Za-z0-9_-]+$/.test(p))) {

@@ -11,9 +11,15 @@ import { formText } from "@/components/auth/form-text";
 
 type State = { error: string | null; email: string };
 
-/** Only same-site paths are followed after sign-in. */
+/** Only paths of this site are followed after sign-in ("/\\evil.com" is another site to a browser). */
 function safeCallback(url: string | null): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+  if (!url) return "/";
+  try {
+    const target = new URL(url, window.location.origin);
+    return target.origin === window.location.origin ? `${target.pathname}${target.search}${target.hash}` : "/";
+  } catch {
+    return "/";
+  }
 }
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {

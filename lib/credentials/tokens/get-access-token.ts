@@ -7,6 +7,7 @@ import { TokenUnavailableError } from "./token-errors";
 
 /** Tokens are handed out with at least this much life left, and renewed before. */
 export const MIN_VALIDITY_MS = 5 * 60_000;
+const SERVABLE = new Set(["connected", "expiring_soon", "error"]);
 const WAIT_FOR_OTHER_INSTANCE_MS = 25_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -21,7 +22,8 @@ export async function getAccessToken(db: Db, credentialId: string, options: { mi
   const minValidity = options.minValidityMs ?? MIN_VALIDITY_MS;
   if (!options.force) {
     const row = await readTokenRow(db, credentialId);
-    const ready = row && row.status !== "needs_reconnect" && row.status !== "revoked" ? usableToken(row, minValidity) : null;
+    // Drafts (a pasted token not yet tested), revoked and dead credentials never hand out a token.
+    const ready = row && SERVABLE.has(row.status) ? usableToken(row, minValidity) : null;
     if (ready) return ready;
   }
   // Callers with other needs (forced, longer validity) must not share an answer.

@@ -2,12 +2,17 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { baseAuthOptions } from "@/lib/auth/auth-options";
 import { db } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { credentialErrorFrom, recordCredentialError } from "@/lib/credentials/record-credential-error";
+import { describeAccessDenied } from "@/lib/zoom/error-catalogue";
 import { HANDSHAKE_LOST_MESSAGE } from "@/lib/zoom-connect/classify-handshake-error";
 import { CONNECT_COOKIE, readConnectSession, wizardPath } from "@/lib/zoom-connect/connect-session";
 import { zoomAuthOptions, type HandshakeOutcome } from "@/lib/zoom-connect/zoom-auth-options";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
+
+// Built from APP_URL: behind a proxy, req.url names the internal address.
+const appLink = (path: string) => `${getEnv().appUrl}${path}`;
 
 /**
  * One next-auth route for both the app's own sign-in and the Zoom handshake
@@ -26,22 +31,25 @@ async function handler(req: NextRequest, ctx: Context) {
   if (!session) {
     if (action === "providers") return NextAuth(req, { params }, baseAuthOptions()) as Promise<Response>;
     // The cookie expired (15 minutes) or the browser is on another host name.
-    return NextResponse.redirect(new URL("/?connect=expired", req.url), 303);
+    return NextResponse.redirect(appLink("/connect-expired"), 303);
   }
-  const outcome: HandshakeOutcome = { error: null, failed: false };
+  const outcome: HandshakeOutcome = { error: null };
   const options = await zoomAuthOptions(session, outcome);
-  if (!options) return NextResponse.redirect(new URL(wizardPath(session, "credentials"), req.url), 303);
+  if (!options) return NextResponse.redirect(appLink(wizardPath(session, "credentials")), 303);
 
   const response = (await NextAuth(req, { params }, options)) as Response;
-  if (action === "callback" && outcome.failed) {
-    const error = outcome.error ? credentialErrorFrom(outcome.error) : { code: "handshake", message: HANDSHAKE_LOST_MESSAGE };
-    await recordCredentialError(db(), session.credentialId, error);
-    // next-auth sends a failed callback to /api/auth/error → /api/auth/signin, which are
-    // handled with the base options and end on the app's own sign-in page. Send the
-    // person straight back to the Connect step, where the recorded error is shown.
-    // (The response keeps next-auth's Set-Cookie headers that clear state and PKCE.)
-    response.headers.set("Location", new URL(wizardPath(session, "connect"), req.url).toString());
-  }
+  if (action !== "callback") return response;
+
+  // Success is a redirect to the done step (the signIn callback's answer);
+  // anything else — next-auth's error page, its sign-in page — is a failure.
+  const location = response.headers.get("location") ?? "";
+  if (location.includes(wizardPath(session, "done"))) return response;
+  const declined = req.nextUrl.searchParams.get("error") === "access_denied";
+  const entry = outcome.error ?? (declined ? describeAccessDenied() : null);
+  await recordCredentialError(db(), session.credentialId, entry ? credentialErrorFrom(entry) : { code: "handshake", message: HANDSHAKE_LOST_MESSAGE });
+  // Straight back to step 6, where the recorded error is shown. The response
+  // keeps next-auth's Set-Cookie headers that clear the state and PKCE cookies.
+  response.headers.set("Location", appLink(wizardPath(session, "connect")));
   return response;
 }
 
