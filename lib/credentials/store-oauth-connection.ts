@@ -7,6 +7,7 @@ import { oauthGuide } from "@/lib/guides/oauth-guide";
 import { furthest } from "@/lib/guides/progress";
 import { splitScopes } from "@/lib/guides/scopes";
 import { healthyState } from "./healthy-state";
+import { refreshTokenExpiry } from "./tokens/refresh-token-expiry";
 
 export type OAuthConnection = {
   accessToken: string;
@@ -41,6 +42,7 @@ export async function storeOAuthConnection(
         accessTokenEnc: encrypt(connection.accessToken, context("accessTokenEnc")),
         refreshTokenEnc: connection.refreshToken ? encrypt(connection.refreshToken, context("refreshTokenEnc")) : null,
         accessTokenExpiresAt: connection.expiresAt,
+        refreshTokenExpiresAt: refreshTokenExpiry(connection.refreshToken),
         grantedScopes: connection.scopes.join(" "),
         apiUrl: connection.apiUrl,
         zoomUserId: connection.zoomUser.id,

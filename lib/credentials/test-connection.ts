@@ -18,8 +18,10 @@ export async function testConnection(db: Db, ctx: WorkspaceContext, credentialId
   const credential = await findCredential(db, ctx, credentialId);
   const actor = { userId: ctx.user.id, label: ctx.user.name };
   let result: TestResult;
+  let version = credential.version;
   try {
     const token = await getAccessToken(db, credential.id);
+    version = token.version;
     const user = await getCurrentUser({ accessToken: token.accessToken, flow: credential.method === "s2s" ? "s2s" : "oauth" });
     await db.credential.update({ where: { id: credential.id }, data: { lastTestedAt: now, zoomEmail: user.email, lastErrorCode: null, lastErrorMessage: null, lastErrorAt: null } });
     result = { ok: true, message: `It works: Zoom answered as ${user.displayName || user.email} (${user.email}).` };
@@ -27,8 +29,10 @@ export async function testConnection(db: Db, ctx: WorkspaceContext, credentialId
     if (error instanceof TokenUnavailableError) result = { ok: false, message: error.userMessage };
     else if (isZoomError(error)) {
       const entry = error.entry;
-      await db.credential.update({
-        where: { id: credential.id },
+      // Only if nobody reconnected meanwhile (which bumps the version): a test
+      // of the old token must not mark a fresh connection as dead.
+      await db.credential.updateMany({
+        where: { id: credential.id, version },
         data: { lastTestedAt: now, lastErrorCode: entry.zoomCode ?? entry.id, lastErrorMessage: entry.message, lastErrorAt: now, ...(entry.kind === "needs_person" && entry.action === "reconnect" ? { status: "needs_reconnect" } : {}) },
       });
       result = { ok: false, message: entry.message };

@@ -19,7 +19,9 @@ export type TickReport = { renewed: number; renewFailed: number; tested: number;
  *   lease as every other renewal, so it never races a node's request);
  * - connected credentials not tested for a day are tested (GET /users/me);
  * - legacy tokens are marked Expiring soon within 7 days, and Needs
- *   reconnect once expired. Server-to-Server tokens are minted on demand.
+ *   reconnect once expired; OAuth credentials whose refresh token (by its
+ *   exp hint) runs out within 7 days are marked Expiring soon too.
+ *   Server-to-Server tokens are minted on demand.
  */
 export async function keeperTick(db: Db, now = new Date()): Promise<TickReport> {
   const report: TickReport = { renewed: 0, renewFailed: 0, tested: 0, testFailed: 0, markedExpiring: 0, markedExpired: 0 };
@@ -41,13 +43,15 @@ export async function keeperTick(db: Db, now = new Date()): Promise<TickReport> 
 
   const untested = await db.credential.findMany({
     where: { method: { in: ["oauth", "s2s"] }, status: "connected", OR: [{ lastTestedAt: null }, { lastTestedAt: { lt: new Date(now.getTime() - TEST_EVERY_MS) } }] },
-    select: { id: true, workspaceId: true, method: true },
+    select: { id: true, workspaceId: true, method: true, version: true },
     orderBy: { lastTestedAt: "asc" },
     take: BATCH,
   });
   for (const credential of untested) {
+    let version = credential.version;
     try {
       const token = await getAccessToken(db, credential.id);
+      version = token.version;
       await getCurrentUser({ accessToken: token.accessToken, flow: credential.method === "s2s" ? "s2s" : "oauth" });
       await db.credential.update({ where: { id: credential.id }, data: { lastTestedAt: now } });
       report.tested++;
@@ -55,8 +59,8 @@ export async function keeperTick(db: Db, now = new Date()): Promise<TickReport> 
       if (!(error instanceof TokenUnavailableError) && !isZoomError(error)) throw error;
       report.testFailed++;
       const entry = isZoomError(error) ? error.entry : null;
-      await db.credential.update({
-        where: { id: credential.id },
+      await db.credential.updateMany({
+        where: { id: credential.id, version },
         data: { lastTestedAt: now, ...(entry ? { lastErrorCode: entry.zoomCode ?? entry.id, lastErrorMessage: entry.message, lastErrorAt: now, ...(entry.action === "reconnect" ? { status: "needs_reconnect" } : {}) } : {}) },
       });
       await recordAuditEvent(db, { workspaceId: credential.workspaceId, action: "credential.tested", actor: KEEPER, credentialId: credential.id, details: { result: "failed" } });
@@ -72,7 +76,12 @@ export async function keeperTick(db: Db, now = new Date()): Promise<TickReport> 
     where: { method: "access_token", status: "connected", accessTokenExpiresAt: { lt: new Date(now.getTime() + LEGACY_WARNING_MS) } },
     data: { status: "expiring_soon" },
   });
-  report.markedExpiring = expiring.count;
+  // OAuth: the refresh token's own expiry (a hint read from the token) within a week.
+  const refreshExpiring = await db.credential.updateMany({
+    where: { method: "oauth", status: "connected", refreshTokenExpiresAt: { lt: new Date(now.getTime() + LEGACY_WARNING_MS) } },
+    data: { status: "expiring_soon", lastErrorMessage: "Zoom’s refresh token for this connection expires within a week. Reconnect it before then to keep it working." },
+  });
+  report.markedExpiring = expiring.count + refreshExpiring.count;
   return report;
 }
 

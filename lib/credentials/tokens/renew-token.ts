@@ -10,6 +10,7 @@ import { isZoomError } from "@/lib/zoom/zoom-error";
 import { usableToken, type AccessToken, type TokenRow } from "./read-token";
 import { TokenUnavailableError } from "./token-errors";
 import { healthyState } from "../healthy-state";
+import { refreshTokenExpiry } from "./refresh-token-expiry";
 
 const SYSTEM = { system: true as const, label: "Token keeper" };
 
@@ -76,7 +77,7 @@ export async function renewUnderLease(db: Db, row: TokenRow, owner: string, now 
     where: { id: row.id, version: row.version },
     data: {
       accessTokenEnc: encrypt(tokens.accessToken, credentialSecretContext(row.id, "accessTokenEnc")),
-      ...(tokens.refreshToken ? { refreshTokenEnc: encrypt(tokens.refreshToken, credentialSecretContext(row.id, "refreshTokenEnc")) } : {}),
+      ...(tokens.refreshToken ? { refreshTokenEnc: encrypt(tokens.refreshToken, credentialSecretContext(row.id, "refreshTokenEnc")), refreshTokenExpiresAt: refreshTokenExpiry(tokens.refreshToken) } : {}),
       accessTokenExpiresAt: tokens.expiresAt,
       ...(tokens.scopes.length ? { grantedScopes: tokens.scopes.join(" ") } : {}),
       ...(tokens.apiUrl ? { apiUrl: tokens.apiUrl } : {}),
@@ -92,6 +93,7 @@ export async function renewUnderLease(db: Db, row: TokenRow, owner: string, now 
   }
   await recordAuditEvent(db, { workspaceId: row.workspaceId, action: "credential.refreshed", actor: SYSTEM, credentialId: row.id, details: recovered ? { recovered: true } : {} });
   return {
+    version: row.version + 1,
     accessToken: tokens.accessToken,
     expiresAt: tokens.expiresAt,
     apiUrl: tokens.apiUrl ?? row.apiUrl,
