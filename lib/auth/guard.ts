@@ -1,5 +1,6 @@
 import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { decideAccess } from "./access";
@@ -12,16 +13,18 @@ export type WorkspaceContext = {
   role: Role;
 };
 
+// Read once per request: the layout and the page both guard the same workspace.
+const findMembership = cache((userId: string, slug: string) =>
+  db().membership.findFirst({
+    where: { userId, workspace: { slug } },
+    select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
+  }),
+);
+
 async function loadContext(slug: string, required: Role) {
   const user = await getSessionUser();
   // An undefined value in a Prisma `where` silently drops the filter: never let one through.
-  const membership =
-    user && typeof slug === "string" && slug.length > 0
-      ? await db().membership.findFirst({
-          where: { userId: user.id, workspace: { slug } },
-          select: { role: true, workspace: { select: { id: true, slug: true, name: true } } },
-        })
-      : null;
+  const membership = user && typeof slug === "string" && slug.length > 0 ? await findMembership(user.id, slug) : null;
   const role = membership ? roleSchema.parse(membership.role) : null;
   const decision = decideAccess({ userId: user?.id ?? null, membershipRole: role, required });
   return { decision, user, membership, role };

@@ -1,26 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState } from "react";
 import { setupWorkspace } from "@/app/_actions/setup-workspace";
-import { signInWith } from "@/components/auth/sign-in-after";
+import { useAccountAction } from "@/components/auth/use-account-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { ActionState } from "@/lib/actions/action-state";
-
-type State = ActionState<{ slug: string }> | null;
 
 export function SetupForm() {
-  const router = useRouter();
-  const [state, action, pending] = useActionState(async (previous: State, formData: FormData): Promise<State> => {
-    const result = await setupWorkspace(previous, formData);
-    if (result.ok && result.data) {
-      if (await signInWith(formData)) router.replace(`/w/${result.data.slug}/credentials`);
-      else router.replace("/sign-in");
-    }
-    return result;
-  }, null);
+  const [state, action, pending] = useAccountAction(setupWorkspace);
   const failed = state && !state.ok ? state : null;
 
   return (

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { joinAsNewUser, joinWithInvite } from "@/app/_actions/accept-invite";
-import { signInWith } from "@/components/auth/sign-in-after";
+import { useAccountAction } from "@/components/auth/use-account-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -30,15 +30,7 @@ export function JoinAsSignedInUser({ token, workspaceName }: { token: string; wo
 }
 
 export function JoinAsNewUser({ token, workspaceName }: { token: string; workspaceName: string }) {
-  const router = useRouter();
-  const [state, action, pending] = useActionState(async (previous: State, formData: FormData): Promise<State> => {
-    const result = await joinAsNewUser(previous, formData);
-    if (result.ok && result.data) {
-      if (await signInWith(formData)) router.replace(`/w/${result.data.slug}/credentials`);
-      else router.replace("/sign-in");
-    }
-    return result;
-  }, null);
+  const [state, action, pending] = useAccountAction(joinAsNewUser);
   const failed = state && !state.ok ? state : null;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
