@@ -84,4 +84,3 @@ export const scopesFormSchema = z.object({
   scope: z.preprocess((value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value]), z.array(z.string().max(60)).max(40)),
 });
 
-export const credentialIdSchema = z.object({ credentialId: z.string().min(1).max(64) });

@@ -27,6 +27,6 @@ export async function completeInfoStep(db: Db, ctx: WorkspaceContext, input: { c
   return { next: neighbours(guide, step.key).next?.key ?? step.key };
 }
 
-export async function markStepDone(db: Pick<Db, "credential">, credentialId: string, guide: Guide, current: string | null, step: string): Promise<void> {
+async function markStepDone(db: Pick<Db, "credential">, credentialId: string, guide: Guide, current: string | null, step: string): Promise<void> {
   await db.credential.update({ where: { id: credentialId }, data: { wizardStep: furthest(guide, current, step) } });
 }

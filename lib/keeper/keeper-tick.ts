@@ -1,9 +1,7 @@
 import type { Db } from "@/lib/db/client";
-import { recordAuditEvent } from "@/lib/audit/record-event";
+import { runConnectionTest } from "@/lib/credentials/run-connection-test";
 import { getAccessToken } from "@/lib/credentials/tokens/get-access-token";
 import { TokenUnavailableError } from "@/lib/credentials/tokens/token-errors";
-import { getCurrentUser } from "@/lib/zoom/get-current-user";
-import { isZoomError } from "@/lib/zoom/zoom-error";
 
 const RENEW_AHEAD_MS = 10 * 60_000;
 const TEST_EVERY_MS = 24 * 60 * 60_000;
@@ -48,23 +46,9 @@ export async function keeperTick(db: Db, now = new Date()): Promise<TickReport> 
     take: BATCH,
   });
   for (const credential of untested) {
-    let version = credential.version;
-    try {
-      const token = await getAccessToken(db, credential.id);
-      version = token.version;
-      await getCurrentUser({ accessToken: token.accessToken, flow: credential.method === "s2s" ? "s2s" : "oauth" });
-      await db.credential.update({ where: { id: credential.id }, data: { lastTestedAt: now } });
-      report.tested++;
-    } catch (error) {
-      if (!(error instanceof TokenUnavailableError) && !isZoomError(error)) throw error;
-      report.testFailed++;
-      const entry = isZoomError(error) ? error.entry : null;
-      await db.credential.updateMany({
-        where: { id: credential.id, version },
-        data: { lastTestedAt: now, ...(entry ? { lastErrorCode: entry.zoomCode ?? entry.id, lastErrorMessage: entry.message, lastErrorAt: now, ...(entry.action === "reconnect" ? { status: "needs_reconnect" } : {}) } : {}) },
-      });
-      await recordAuditEvent(db, { workspaceId: credential.workspaceId, action: "credential.tested", actor: KEEPER, credentialId: credential.id, details: { result: "failed" } });
-    }
+    const result = await runConnectionTest(db, credential, { actor: KEEPER, auditSuccess: false, now });
+    if (result.ok) report.tested++;
+    else report.testFailed++;
   }
 
   const expired = await db.credential.updateMany({

@@ -10,6 +10,7 @@ import { isZoomError } from "@/lib/zoom/zoom-error";
 import { usableToken, type AccessToken, type TokenRow } from "./read-token";
 import { TokenUnavailableError } from "./token-errors";
 import { healthyState } from "../healthy-state";
+import { errorFields } from "../record-credential-error";
 import { refreshTokenExpiry } from "./refresh-token-expiry";
 
 const SYSTEM = { system: true as const, label: "Token keeper" };
@@ -49,7 +50,7 @@ export async function renewUnderLease(db: Db, row: TokenRow, owner: string, now 
     if (entry.kind === "needs_person") {
       const marked = await db.credential.updateMany({
         where: { id: row.id, version: row.version },
-        data: { ...release, status: "needs_reconnect", lastErrorCode: entry.zoomCode ?? entry.id, lastErrorMessage: entry.message, lastErrorAt: now, nextAttemptAt: null },
+        data: { ...release, status: "needs_reconnect", ...errorFields(entry, now), nextAttemptAt: null },
       });
       if (marked.count === 0) return "retry";
       await recordAuditEvent(db, { workspaceId: row.workspaceId, action: "credential.refresh_failed", actor: SYSTEM, credentialId: row.id, details: { reason: entry.id, code: entry.zoomCode } });
@@ -59,7 +60,7 @@ export async function renewUnderLease(db: Db, row: TokenRow, owner: string, now 
     const nextAttemptAt = new Date(now.getTime() + Math.max(backoffMs(failures), (entry.retryAfterSeconds ?? 0) * 1000));
     await db.credential.updateMany({
       where: { id: row.id, refreshLeaseOwner: owner },
-      data: { ...release, status: "error", failureCount: failures, nextAttemptAt, lastErrorCode: entry.zoomCode ?? entry.id, lastErrorMessage: `Zoom unreachable, retrying. ${entry.message}`, lastErrorAt: now },
+      data: { ...release, status: "error", failureCount: failures, nextAttemptAt, ...errorFields(entry, now, `Zoom unreachable, retrying. ${entry.message}`) },
     });
     if (failures === 1) await recordAuditEvent(db, { workspaceId: row.workspaceId, action: "credential.refresh_failed", actor: SYSTEM, credentialId: row.id, details: { reason: entry.id, code: entry.zoomCode, temporary: true } });
     // Zoom is away: the stored token still serves while it lasts.
