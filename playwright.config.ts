@@ -4,7 +4,15 @@ import { E2E_APP_URL, e2eEnv } from "./e2e/support/test-env";
 // Test workers read the same database as the server (e2e/support/factory.ts).
 Object.assign(process.env, e2eEnv());
 
-const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 export default defineConfig({
   testDir: "e2e",
@@ -25,7 +33,12 @@ export default defineConfig({
   projects: [
     // The first-run screen only exists while the database is empty: it runs alone, first.
     { name: "first-run", testMatch: "first-run.spec.ts", use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium", testIgnore: "first-run.spec.ts", dependencies: ["first-run"], use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "chromium",
+      testIgnore: "first-run.spec.ts",
+      dependencies: ["first-run"],
+      use: { ...devices["Desktop Chrome"] },
+    },
   ],
   webServer: {
     command: "node --import tsx e2e/support/serve.ts",

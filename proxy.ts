@@ -5,7 +5,8 @@ import { NextResponse, type NextRequest } from "next/server";
  * before a workspace page renders. The real check is the guard in lib/auth.
  */
 export function proxy(request: NextRequest) {
-  const hasSession = request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
+  const hasSession =
+    request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
   if (hasSession) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";

@@ -9,7 +9,9 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** A legacy JWT-app token as Zoom's own examples made them: HS256, iss = API key, exp in MILLISECONDS. */
 async function jwtAppToken(expMs: number) {
-  return new SignJWT({ iss: "LegacyApiKey123", exp: expMs }).setProtectedHeader({ alg: "HS256", typ: "JWT" }).sign(new TextEncoder().encode("legacy-api-secret"));
+  return new SignJWT({ iss: "LegacyApiKey123", exp: expMs })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .sign(new TextEncoder().encode("legacy-api-secret"));
 }
 
 async function toPasteStep(page: Page, slug: string) {
@@ -53,7 +55,9 @@ test("bad pastes get plain messages: not a token, far too long, expired", async 
   await expect(page).toHaveURL(step("jwt-paste"));
 });
 
-test("a JWT-app token with exp in milliseconds is read, and Zoom's refusal is explained", async ({ page }) => {
+test("a JWT-app token with exp in milliseconds is read, and Zoom's refusal is explained", async ({
+  page,
+}) => {
   const { owner, workspace } = await createWorkspaceWithOwner();
   await signInByApi(page, owner);
   const { step } = await toPasteStep(page, workspace.slug);
@@ -67,7 +71,9 @@ test("a JWT-app token with exp in milliseconds is read, and Zoom's refusal is ex
   await expect(token).toContainText("written in milliseconds");
   await expect(token).toContainText(String(new Date(expiresAt).getUTCFullYear()));
   await page.getByRole("button", { name: "Test connection" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Zoom no longer accepts tokens from JWT apps" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Zoom no longer accepts tokens from JWT apps" }),
+  ).toBeVisible();
   await expect(page).toHaveURL(step("jwt-test"));
 });
 
@@ -75,11 +81,16 @@ test("a working token is tested against /users/me and saved with its expiry", as
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app, user } = await createS2SApp();
   // A real (emulated) Zoom OAuth access token to paste.
-  const minted = await getServerToServerToken({ ...app, config: { oauthBaseUrl: E2E_EMULATOR_URL, apiBaseUrl: `${E2E_EMULATOR_URL}/v2` } });
+  const minted = await getServerToServerToken({
+    ...app,
+    config: { oauthBaseUrl: E2E_EMULATOR_URL, apiBaseUrl: `${E2E_EMULATOR_URL}/v2` },
+  });
   await signInByApi(page, owner);
   const { id, step } = await toPasteStep(page, workspace.slug);
   // Pasted as people copy it: with "Bearer " and a line break in the middle.
-  await page.getByLabel("Access token").fill(`Bearer ${minted.accessToken.slice(0, 40)}\n${minted.accessToken.slice(40)}`);
+  await page
+    .getByLabel("Access token")
+    .fill(`Bearer ${minted.accessToken.slice(0, 40)}\n${minted.accessToken.slice(40)}`);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(step("jwt-test"));
   await expect(page.getByRole("region", { name: "Your token" })).toContainText("OAuth access token");
@@ -90,13 +101,18 @@ test("a working token is tested against /users/me and saved with its expiry", as
   await expect(card.getByText("Token expires")).toBeVisible();
   // An hour-long token is within the 7-day warning window.
   await expect(card.getByText("Expiring soon", { exact: true })).toBeVisible();
-  const stored = await testDb().credential.findUniqueOrThrow({ where: { id }, select: { status: true, accessTokenEnc: true, accessTokenExpiresAt: true } });
+  const stored = await testDb().credential.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, accessTokenEnc: true, accessTokenExpiresAt: true },
+  });
   expect(stored.status).toBe("expiring_soon");
   expect(stored.accessTokenEnc).not.toContain(minted.accessToken.slice(0, 20));
   expect(Math.abs(stored.accessTokenExpiresAt!.getTime() - minted.expiresAt.getTime())).toBeLessThan(5_000);
 });
 
-test("the retirement notice switches the same credential to the Server-to-Server wizard", async ({ page }) => {
+test("the retirement notice switches the same credential to the Server-to-Server wizard", async ({
+  page,
+}) => {
   const { owner, workspace } = await createWorkspaceWithOwner();
   await signInByApi(page, owner);
   await page.goto(`/w/${workspace.slug}/credentials/new`);

@@ -20,16 +20,21 @@ test("admins see every account at a glance, filter, sort, page, and act on a row
       method: i % 3 === 0 ? "s2s" : "oauth",
       status: statuses[i % statuses.length]!,
       zoomEmail: `seeded${i}@zoom-user.example`,
-      lastErrorMessage: statuses[i % statuses.length] === "needs_reconnect" ? "Zoom no longer accepts this token." : null,
+      lastErrorMessage:
+        statuses[i % statuses.length] === "needs_reconnect" ? "Zoom no longer accepts this token." : null,
     })),
   });
 
   const base = `/w/${workspace.slug}/admin/accounts`;
   await page.goto(base);
-  await expect(page.getByLabel("Summary")).toHaveText("7 connected · 6 needs reconnect · 6 expiring soon · 6 error · 6 draft");
+  await expect(page.getByLabel("Summary")).toHaveText(
+    "7 connected · 6 needs reconnect · 6 expiring soon · 6 error · 6 draft",
+  );
   await expect(page.getByText("31 credentials · page 1 of 2")).toBeVisible();
   // The reconnect notice for admins.
-  await expect(page.getByRole("status").filter({ hasText: "6 Zoom credentials need to be reconnected" })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "6 Zoom credentials need to be reconnected" }),
+  ).toBeVisible();
 
   await page.getByRole("link", { name: "Next page" }).click();
   await expect(page.getByText("31 credentials · page 2 of 2")).toBeVisible();
@@ -39,7 +44,9 @@ test("admins see every account at a glance, filter, sort, page, and act on a row
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/status=needs_reconnect/);
   await expect(page.getByText("6 credentials", { exact: true })).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: "Zoom no longer accepts this token." })).toHaveCount(6);
+  await expect(page.getByRole("row").filter({ hasText: "Zoom no longer accepts this token." })).toHaveCount(
+    6,
+  );
 
   await page.goto(`${base}?q=SEEDED7%40zoom`);
   await expect(page.getByText("1 credential", { exact: true })).toBeVisible();
@@ -68,7 +75,9 @@ test("admins see every account at a glance, filter, sort, page, and act on a row
   await row.getByRole("button", { name: "Disconnect" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect" }).click();
   await expect(row.getByText("Revoked", { exact: true })).toBeVisible();
-  expect((await testDb().credential.findUniqueOrThrow({ where: { id: liveId }, select: { status: true } })).status).toBe("revoked");
+  expect(
+    (await testDb().credential.findUniqueOrThrow({ where: { id: liveId }, select: { status: true } })).status,
+  ).toBe("revoked");
 
   // The audit log, filtered by action.
   await page.goto(`/w/${workspace.slug}/admin/audit`);

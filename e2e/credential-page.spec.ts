@@ -3,7 +3,9 @@ import { createWorkspaceWithOwner, signInByApi, testDb } from "./support/factory
 import { connectOAuthCredential } from "./support/wizard";
 import { createZoomApp, zoom } from "./support/zoom";
 
-test("rename, replace the secret, disconnect (revoked at Zoom), reconnect with the same id, delete", async ({ page }) => {
+test("rename, replace the secret, disconnect (revoked at Zoom), reconnect with the same id, delete", async ({
+  page,
+}) => {
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app, user } = await createZoomApp();
   await signInByApi(page, owner);
@@ -22,7 +24,9 @@ test("rename, replace the secret, disconnect (revoked at Zoom), reconnect with t
 
   await manage.getByLabel("Client Secret").fill("short");
   await manage.getByRole("button", { name: "Save new secret" }).click();
-  await expect(manage.getByText("That is shorter than a Zoom Client Secret.", { exact: false })).toBeVisible();
+  await expect(
+    manage.getByText("That is shorter than a Zoom Client Secret.", { exact: false }),
+  ).toBeVisible();
   await manage.getByLabel("Client Secret").fill(app.clientSecret);
   await manage.getByRole("button", { name: "Save new secret" }).click();
   await expect(manage.getByText("The new Client Secret is saved (encrypted).")).toBeVisible();
@@ -32,10 +36,15 @@ test("rename, replace the secret, disconnect (revoked at Zoom), reconnect with t
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText("Zoom is asked to revoke the token");
   await dialog.getByRole("button", { name: "Disconnect" }).click();
-  await expect(manage.getByText("Disconnected: Zoom revoked the token and the stored tokens are deleted.")).toBeVisible();
+  await expect(
+    manage.getByText("Disconnected: Zoom revoked the token and the stored tokens are deleted."),
+  ).toBeVisible();
   await expect(card.getByText("Revoked", { exact: true })).toBeVisible();
   expect((await zoom.counters(app.clientId)).revoke).toBe(revokesBefore + 1);
-  const revoked = await testDb().credential.findUniqueOrThrow({ where: { id }, select: { status: true, accessTokenEnc: true, refreshTokenEnc: true } });
+  const revoked = await testDb().credential.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, accessTokenEnc: true, refreshTokenEnc: true },
+  });
   expect(revoked).toEqual({ status: "revoked", accessTokenEnc: null, refreshTokenEnc: null });
 
   // Reconnect: the handshake again on the same credential.
@@ -44,18 +53,31 @@ test("rename, replace the secret, disconnect (revoked at Zoom), reconnect with t
   await page.getByRole("button", { name: /Connect to Zoom/ }).click();
   await page.getByRole("button", { name: "Allow" }).click();
   await expect(page).toHaveURL(`${credentialUrl}/setup/done`);
-  await expect(page.getByRole("region", { name: "Connection" }).getByText("Connected", { exact: true })).toBeVisible();
-  expect((await testDb().credential.count({ where: { workspaceId: workspace.id } }))).toBe(1);
+  await expect(
+    page.getByRole("region", { name: "Connection" }).getByText("Connected", { exact: true }),
+  ).toBeVisible();
+  expect(await testDb().credential.count({ where: { workspaceId: workspace.id } })).toBe(1);
 
   await page.goto(credentialUrl);
-  await page.getByRole("region", { name: "Manage credential" }).getByRole("button", { name: "Delete" }).click();
+  await page
+    .getByRole("region", { name: "Manage credential" })
+    .getByRole("button", { name: "Delete" })
+    .click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete credential" }).click();
   await expect(page).toHaveURL(`/w/${workspace.slug}/credentials?deleted=1`);
   await expect(page.getByText("Renamed Zoom")).toHaveCount(0);
   expect(await testDb().credential.findUnique({ where: { id } })).toBeNull();
 
   await page.goto(`/w/${workspace.slug}/admin/audit`);
-  for (const action of ["created a credential", "connected a Zoom account", "renamed a credential", "replaced a Client Secret", "disconnected a credential", "reconnected a Zoom account", "deleted a credential"]) {
+  for (const action of [
+    "created a credential",
+    "connected a Zoom account",
+    "renamed a credential",
+    "replaced a Client Secret",
+    "disconnected a credential",
+    "reconnected a Zoom account",
+    "deleted a credential",
+  ]) {
     await expect(page.getByRole("cell", { name: action, exact: true }).first()).toBeVisible();
   }
 });

@@ -24,7 +24,9 @@ test("the first visitor creates the workspace, signs out and back in", async ({ 
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).toHaveURL(/\/w\/acme-events-[0-9a-f]{6}\/credentials$/);
   await expect(page.getByRole("button", { name: /Workspace: Acme Events/ })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Members" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Members" }),
+  ).toBeVisible();
 
   // The setup screen is gone for good once someone exists.
   await page.goto("/setup");

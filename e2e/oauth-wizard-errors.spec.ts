@@ -1,15 +1,29 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addMember, createWorkspaceWithOwner, signInByApi, testDb } from "./support/factory";
-import { backOnConnect, connectAndAllow, connectCredential, credentialsPath, fillCredentials, next, startOAuthCredential, walkToConnect, walkToCredentials } from "./support/wizard";
+import {
+  backOnConnect,
+  connectAndAllow,
+  connectCredential,
+  credentialsPath,
+  fillCredentials,
+  next,
+  startOAuthCredential,
+  walkToConnect,
+  walkToCredentials,
+} from "./support/wizard";
 import { createZoomApp } from "./support/zoom";
 
 const lastTry = (page: Page) => page.getByRole("alert").filter({ hasText: "The last try did not connect" });
 
 async function credentialStatus(credentialId: string): Promise<string> {
-  return (await testDb().credential.findUniqueOrThrow({ where: { id: credentialId }, select: { status: true } })).status;
+  return (
+    await testDb().credential.findUniqueOrThrow({ where: { id: credentialId }, select: { status: true } })
+  ).status;
 }
 
-test("Decline on Zoom's consent page: back on step 6 with a plain message, still a draft, and Allow works afterwards", async ({ page }) => {
+test("Decline on Zoom's consent page: back on step 6 with a plain message, still a draft, and Allow works afterwards", async ({
+  page,
+}) => {
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app, user: zoomUser } = await createZoomApp();
   await signInByApi(page, owner);
@@ -22,7 +36,9 @@ test("Decline on Zoom's consent page: back on step 6 with a plain message, still
 
   await expect(page).toHaveURL(backOnConnect(run));
   await expect(page.getByRole("heading", { name: "Connect to Zoom" })).toBeVisible();
-  await expect(lastTry(page)).toContainText("You pressed Decline on Zoom's page, so nothing was connected. Press Connect to Zoom on step 6 and choose Allow.");
+  await expect(lastTry(page)).toContainText(
+    "You pressed Decline on Zoom's page, so nothing was connected. Press Connect to Zoom on step 6 and choose Allow.",
+  );
   // Nothing to fix on an earlier step.
   await expect(lastTry(page).getByRole("link", { name: /Go to step/ })).toHaveCount(0);
   expect(await credentialStatus(run.credentialId)).toBe("draft");
@@ -42,7 +58,9 @@ test("Decline on Zoom's consent page: back on step 6 with a plain message, still
   expect(await credentialStatus(run.credentialId)).toBe("connected");
 });
 
-test("a wrong Client Secret: back on step 6 with the catalogue's message and a link to step 4; fixing it connects", async ({ page }) => {
+test("a wrong Client Secret: back on step 6 with the catalogue's message and a link to step 4; fixing it connects", async ({
+  page,
+}) => {
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app, user: zoomUser } = await createZoomApp();
   await signInByApi(page, owner);
@@ -67,11 +85,15 @@ test("a wrong Client Secret: back on step 6 with the catalogue's message and a l
 
   await connectAndAllow(page, zoomUser.email);
   await expect(page).toHaveURL(run.step("done"));
-  await expect(page.getByRole("region", { name: "Connection" }).getByText("Connected", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Connection" }).getByText("Connected", { exact: true }),
+  ).toBeVisible();
   expect(await credentialStatus(run.credentialId)).toBe("connected");
 });
 
-test("connecting a Zoom user already connected with the same app: warned on step 6, and the older credential needs a reconnect", async ({ page }) => {
+test("connecting a Zoom user already connected with the same app: warned on step 6, and the older credential needs a reconnect", async ({
+  page,
+}) => {
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app, user: zoomUser } = await createZoomApp();
   await signInByApi(page, owner);
@@ -79,13 +101,21 @@ test("connecting a Zoom user already connected with the same app: warned on step
 
   const second = await startOAuthCredential(page, workspace.slug, "Team B Zoom");
   await walkToConnect(page, second, app);
-  const warning = page.getByRole("status").filter({ hasText: "Connecting the same Zoom user twice stops the older connection" });
-  await expect(warning).toContainText(`This Zoom app is already connected in this workspace as: “Team A Zoom” (${zoomUser.email}).`);
-  await expect(warning).toContainText("If you sign in to Zoom as the same person, that older connection will stop working — Zoom keeps only the newest one.");
+  const warning = page
+    .getByRole("status")
+    .filter({ hasText: "Connecting the same Zoom user twice stops the older connection" });
+  await expect(warning).toContainText(
+    `This Zoom app is already connected in this workspace as: “Team A Zoom” (${zoomUser.email}).`,
+  );
+  await expect(warning).toContainText(
+    "If you sign in to Zoom as the same person, that older connection will stop working — Zoom keeps only the newest one.",
+  );
 
   await connectAndAllow(page, zoomUser.email);
   await expect(page).toHaveURL(second.step("done"));
-  await expect(page.getByRole("region", { name: "Connection" }).getByText("Connected", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Connection" }).getByText("Connected", { exact: true }),
+  ).toBeVisible();
 
   await page.goto(credentialsPath(workspace.slug));
   await expect(page.getByRole("row", { name: /Team B Zoom/ })).toContainText("Connected");
@@ -102,7 +132,9 @@ test("connecting a Zoom user already connected with the same app: warned on step
   await expect(page).toHaveURL(first.step("connect"));
 });
 
-test("resume: the draft continues at its first unfinished step; reload and Back keep what was saved", async ({ page }) => {
+test("resume: the draft continues at its first unfinished step; reload and Back keep what was saved", async ({
+  page,
+}) => {
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app } = await createZoomApp();
   await signInByApi(page, owner);
@@ -131,18 +163,28 @@ test("resume: the draft continues at its first unfinished step; reload and Back 
   await expect(page).toHaveURL(run.step("credentials"));
   await expect(page.getByLabel("Client ID")).toHaveValue(app.clientId);
   await expect(page.getByLabel("Client Secret")).toHaveValue("");
-  await expect(page.getByLabel("Client Secret")).toHaveAccessibleDescription("A Client Secret is saved (encrypted). Leave this empty to keep it.");
-  await expect(page.getByLabel("Client Secret")).toHaveAttribute("placeholder", "•••••••• saved — paste a new one to replace it");
+  await expect(page.getByLabel("Client Secret")).toHaveAccessibleDescription(
+    "A Client Secret is saved (encrypted). Leave this empty to keep it.",
+  );
+  await expect(page.getByLabel("Client Secret")).toHaveAttribute(
+    "placeholder",
+    "•••••••• saved — paste a new one to replace it",
+  );
 
   // A reload shows the same.
   await page.reload();
   await expect(page.getByLabel("Client ID")).toHaveValue(app.clientId);
   await expect(page.getByLabel("Client Secret")).toHaveValue("");
-  await expect(page.getByText("A Client Secret is saved (encrypted). Leave this empty to keep it.")).toBeVisible();
+  await expect(
+    page.getByText("A Client Secret is saved (encrypted). Leave this empty to keep it."),
+  ).toBeVisible();
   // Next with the secret left empty keeps it.
   await next(page, run.step("scopes"));
   await expect(page.getByLabel(/List meetings/)).toBeChecked();
-  const stored = await testDb().credential.findUniqueOrThrow({ where: { id: run.credentialId }, select: { clientId: true, clientSecretEnc: true } });
+  const stored = await testDb().credential.findUniqueOrThrow({
+    where: { id: run.credentialId },
+    select: { clientId: true, clientSecretEnc: true },
+  });
   expect(stored.clientId).toBe(app.clientId);
   expect(stored.clientSecretEnc).toBeTruthy();
 });
@@ -181,7 +223,9 @@ test("bad input on step 4: field messages, and what was typed stays", async ({ p
   // Empty Client ID.
   await clientSecret.fill(app.clientSecret);
   await page.getByRole("button", { name: "Next" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Please check the highlighted fields." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Please check the highlighted fields." }),
+  ).toBeVisible();
   await expect(clientId).toHaveAttribute("aria-invalid", "true");
   await expect(clientId).toHaveAccessibleDescription("Paste the Client ID from your app’s App Credentials.");
   await expect(page.getByText("Paste the Client ID from your app’s App Credentials.")).toBeVisible();
@@ -192,7 +236,9 @@ test("bad input on step 4: field messages, and what was typed stays", async ({ p
   await clientSecret.fill("abcd efgh ijkl mnop qrst");
   await page.getByRole("button", { name: "Next" }).click();
   await expect(clientSecret).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("A Client Secret has only letters and digits. Copy it again with Zoom’s copy button.")).toBeVisible();
+  await expect(
+    page.getByText("A Client Secret has only letters and digits. Copy it again with Zoom’s copy button."),
+  ).toBeVisible();
   await expect(clientSecret).toHaveAccessibleDescription(/A Client Secret has only letters and digits/);
   await expect(clientId).toHaveValue(app.clientId);
   await expect(clientId).not.toHaveAttribute("aria-invalid", "true");
@@ -205,7 +251,10 @@ test("bad input on step 4: field messages, and what was typed stays", async ({ p
   await expect(clientId).toHaveValue(app.clientId);
 
   // Nothing was stored from the bad tries; the good one goes through.
-  const stored = await testDb().credential.findUniqueOrThrow({ where: { id: run.credentialId }, select: { clientId: true, clientSecretEnc: true } });
+  const stored = await testDb().credential.findUniqueOrThrow({
+    where: { id: run.credentialId },
+    select: { clientId: true, clientSecretEnc: true },
+  });
   expect(stored).toEqual({ clientId: null, clientSecretEnc: null });
   await clientSecret.fill(app.clientSecret);
   await next(page, run.step("scopes"));

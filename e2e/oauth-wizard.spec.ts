@@ -20,7 +20,10 @@ test("a new user walks the OAuth wizard from the first click to a connected acco
   const credentialId = setup.exec(page.url())![1]!;
   const step = (key: string) => `${base}/${credentialId}/setup/${key}`;
   await expect(page.getByRole("heading", { name: "Open the Zoom App Marketplace" })).toBeVisible();
-  await expect(page.getByRole("link", { name: /Open the Zoom App Marketplace/ })).toHaveAttribute("target", "_blank");
+  await expect(page.getByRole("link", { name: /Open the Zoom App Marketplace/ })).toHaveAttribute(
+    "target",
+    "_blank",
+  );
 
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(step("app-type"));
@@ -59,7 +62,9 @@ test("a new user walks the OAuth wizard from the first click to a connected acco
   await expect(card.getByText("Dana Zoomer")).toBeVisible();
   await expect(card.getByText(zoomUser.email)).toBeVisible();
   await expect(card.getByText(zoomUser.accountId)).toBeVisible();
-  await expect(card.getByRole("list", { name: "Granted scopes" })).toContainText("meeting:read:list_meetings");
+  await expect(card.getByRole("list", { name: "Granted scopes" })).toContainText(
+    "meeting:read:list_meetings",
+  );
   await expect(card.getByText("Connected", { exact: true })).toBeVisible();
   await card.getByRole("button", { name: "Test connection" }).click();
   await expect(card.getByText(`It works: Zoom answered as Dana Zoomer (${zoomUser.email}).`)).toBeVisible();
@@ -72,9 +77,27 @@ test("a new user walks the OAuth wizard from the first click to a connected acco
   // The database holds the token set encrypted, the identity and the scopes.
   const stored = await testDb().credential.findUniqueOrThrow({
     where: { id: credentialId },
-    select: { status: true, clientId: true, clientSecretEnc: true, accessTokenEnc: true, refreshTokenEnc: true, accessTokenExpiresAt: true, zoomUserId: true, zoomEmail: true, zoomAccountId: true, grantedScopes: true, requestedScopes: true },
+    select: {
+      status: true,
+      clientId: true,
+      clientSecretEnc: true,
+      accessTokenEnc: true,
+      refreshTokenEnc: true,
+      accessTokenExpiresAt: true,
+      zoomUserId: true,
+      zoomEmail: true,
+      zoomAccountId: true,
+      grantedScopes: true,
+      requestedScopes: true,
+    },
   });
-  expect(stored).toMatchObject({ status: "connected", clientId: app.clientId, zoomUserId: zoomUser.id, zoomEmail: zoomUser.email, zoomAccountId: zoomUser.accountId });
+  expect(stored).toMatchObject({
+    status: "connected",
+    clientId: app.clientId,
+    zoomUserId: zoomUser.id,
+    zoomEmail: zoomUser.email,
+    zoomAccountId: zoomUser.accountId,
+  });
   expect(stored.grantedScopes.split(" ").sort()).toEqual([...app.scopes].sort());
   expect(stored.requestedScopes.split(" ")).toEqual(["user:read:user", "meeting:read:list_meetings"]);
   for (const sealed of [stored.clientSecretEnc, stored.accessTokenEnc, stored.refreshTokenEnc]) {

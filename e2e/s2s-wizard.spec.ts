@@ -13,7 +13,9 @@ async function startS2S(page: Page, slug: string, name: string) {
   return { id, step: (key: string) => `/w/${slug}/credentials/${id}/setup/${key}` };
 }
 
-test("the Server-to-Server wizard connects, reuses its token, and points a wrong Account ID back to step 2", async ({ page }) => {
+test("the Server-to-Server wizard connects, reuses its token, and points a wrong Account ID back to step 2", async ({
+  page,
+}) => {
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app, user } = await createS2SApp();
   await signInByApi(page, owner);
@@ -53,8 +55,22 @@ test("the Server-to-Server wizard connects, reuses its token, and points a wrong
   const after = await zoom.counters(app.clientId);
   expect(after.token.account_credentials - before.token.account_credentials).toBe(1);
 
-  const stored = await testDb().credential.findUniqueOrThrow({ where: { id }, select: { status: true, accountId: true, refreshTokenEnc: true, accessTokenEnc: true, zoomAccountId: true } });
-  expect(stored).toMatchObject({ status: "connected", accountId: app.accountId, refreshTokenEnc: null, zoomAccountId: app.accountId });
+  const stored = await testDb().credential.findUniqueOrThrow({
+    where: { id },
+    select: {
+      status: true,
+      accountId: true,
+      refreshTokenEnc: true,
+      accessTokenEnc: true,
+      zoomAccountId: true,
+    },
+  });
+  expect(stored).toMatchObject({
+    status: "connected",
+    accountId: app.accountId,
+    refreshTokenEnc: null,
+    zoomAccountId: app.accountId,
+  });
   expect(stored.accessTokenEnc).toMatch(/^v1\./);
 });
 

@@ -15,9 +15,13 @@ async function createKeyInUi(page: Page, slug: string, name: string): Promise<st
   return key;
 }
 
-const get = (request: APIRequestContext, path: string, key?: string) => request.get(path, { headers: key ? { Authorization: `Bearer ${key}` } : {} });
+const get = (request: APIRequestContext, path: string, key?: string) =>
+  request.get(path, { headers: key ? { Authorization: `Bearer ${key}` } : {} });
 
-test("nodes fetch fresh tokens with an API key; every status code says what to do", async ({ page, request }) => {
+test("nodes fetch fresh tokens with an API key; every status code says what to do", async ({
+  page,
+  request,
+}) => {
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app, user } = await createZoomApp();
   await signInByApi(page, owner);
@@ -42,21 +46,40 @@ test("nodes fetch fresh tokens with an API key; every status code says what to d
   const response = await get(request, `/api/v1/credentials/${id}/token`, key);
   expect(response.status()).toBe(200);
   expect(response.headers()["cache-control"]).toBe("no-store");
-  const token = (await response.json()) as { access_token: string; token_type: string; expires_at: string; api_url: string; scopes: string[]; zoom_user: { id: string; email: string; account_id: string } };
-  expect(token).toMatchObject({ token_type: "bearer", zoom_user: { id: user.id, email: user.email, account_id: user.accountId }, api_url: E2E_EMULATOR_URL });
+  const token = (await response.json()) as {
+    access_token: string;
+    token_type: string;
+    expires_at: string;
+    api_url: string;
+    scopes: string[];
+    zoom_user: { id: string; email: string; account_id: string };
+  };
+  expect(token).toMatchObject({
+    token_type: "bearer",
+    zoom_user: { id: user.id, email: user.email, account_id: user.accountId },
+    api_url: E2E_EMULATOR_URL,
+  });
   expect(new Date(token.expires_at).getTime()).toBeGreaterThan(Date.now() + 5 * 60_000);
   expect(token.scopes).toContain("user:read:user");
-  const me = await getCurrentUser({ accessToken: token.access_token, config: { oauthBaseUrl: E2E_EMULATOR_URL, apiBaseUrl: `${E2E_EMULATOR_URL}/v2` } });
+  const me = await getCurrentUser({
+    accessToken: token.access_token,
+    config: { oauthBaseUrl: E2E_EMULATOR_URL, apiBaseUrl: `${E2E_EMULATOR_URL}/v2` },
+  });
   expect(me.id).toBe(user.id);
 
   // 404: another workspace's credential, and an unknown id.
   const other = await createWorkspaceWithOwner();
-  const foreign = await testDb().credential.create({ data: { workspaceId: other.workspace.id, ownerId: other.owner.id, name: "Theirs", method: "oauth" } });
+  const foreign = await testDb().credential.create({
+    data: { workspaceId: other.workspace.id, ownerId: other.owner.id, name: "Theirs", method: "oauth" },
+  });
   expect((await get(request, `/api/v1/credentials/${foreign.id}/token`, key)).status()).toBe(404);
   expect((await get(request, `/api/v1/credentials/nope/token`, key)).status()).toBe(404);
 
   // 503: the token has run out and Zoom answers 500.
-  await testDb().credential.update({ where: { id }, data: { accessTokenExpiresAt: new Date(Date.now() - 1000) } });
+  await testDb().credential.update({
+    where: { id },
+    data: { accessTokenExpiresAt: new Date(Date.now() - 1000) },
+  });
   await zoom.addFault({ target: "token", kind: "500", count: 1, clientId: app.clientId });
   const unavailable = await get(request, `/api/v1/credentials/${id}/token`, key);
   expect(unavailable.status()).toBe(503);
@@ -66,21 +89,29 @@ test("nodes fetch fresh tokens with an API key; every status code says what to d
   expect(unavailable.headers()["retry-after"]).toBe(String(body.retry_after));
 
   // 409: a person must act (the credential was disconnected).
-  await testDb().credential.update({ where: { id }, data: { status: "revoked", accessTokenEnc: null, refreshTokenEnc: null } });
+  await testDb().credential.update({
+    where: { id },
+    data: { status: "revoked", accessTokenEnc: null, refreshTokenEnc: null },
+  });
   const conflict = await get(request, `/api/v1/credentials/${id}/token`, key);
   expect(conflict.status()).toBe(409);
   expect(await conflict.json()).toMatchObject({ error: "reconnect_required" });
 
   // A revoked key is refused at once.
   await page.goto(`/w/${workspace.slug}/admin/api-keys`);
-  await page.getByRole("row", { name: /n8n production/ }).getByRole("button", { name: "Revoke" }).click();
+  await page
+    .getByRole("row", { name: /n8n production/ })
+    .getByRole("button", { name: "Revoke" })
+    .click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByRole("row", { name: /n8n production/ })).toContainText("Revoked");
   expect((await get(request, "/api/v1/credentials", key)).status()).toBe(401);
 
   // The audit log names the key that fetched the token.
   await page.goto(`/w/${workspace.slug}/admin/audit`);
-  await expect(page.getByRole("row", { name: /fetched a token through the API/ })).toContainText("n8n production");
+  await expect(page.getByRole("row", { name: /fetched a token through the API/ })).toContainText(
+    "n8n production",
+  );
 });
 
 test("members cannot open the API keys page", async ({ page }) => {

@@ -3,17 +3,39 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createWorkspaceWithOwner, signInByApi } from "./support/factory";
-import { backOnConnect, connectAndAllow, credentialsPath, fillCredentials, next, startOAuthCredential, walkToCredentials, type WizardRun } from "./support/wizard";
+import {
+  backOnConnect,
+  connectAndAllow,
+  credentialsPath,
+  fillCredentials,
+  next,
+  startOAuthCredential,
+  walkToCredentials,
+  type WizardRun,
+} from "./support/wizard";
 import { createZoomApp } from "./support/zoom";
 
-const OAUTH_STEPS = ["marketplace", "app-type", "redirect", "credentials", "scopes", "connect", "done"] as const;
+const OAUTH_STEPS = [
+  "marketplace",
+  "app-type",
+  "redirect",
+  "credentials",
+  "scopes",
+  "connect",
+  "done",
+] as const;
 
 /** axe-core on the page as it is now: no "serious" or "critical" violation. Soft, so one run reports every page. */
 async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  const serious = violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
   const report = serious
-    .map((violation) => `- [${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary?.replace(/\s+/g, " ")}`).join("\n")}`)
+    .map(
+      (violation) =>
+        `- [${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary?.replace(/\s+/g, " ")}`).join("\n")}`,
+    )
     .join("\n");
   expect.soft(serious.length, `axe on ${where} (${page.url()}):\n${report}`).toBe(0);
 }
@@ -77,7 +99,12 @@ test("axe finds nothing serious on steps 5–7, and on step 6 after a declined t
  * Tab until the element with this role and name has the focus (a bounded
  * number of presses), the way a keyboard user looks for a control.
  */
-async function tabTo(page: Page, role: Parameters<Page["getByRole"]>[0], name: string | RegExp, maxPresses = 40): Promise<void> {
+async function tabTo(
+  page: Page,
+  role: Parameters<Page["getByRole"]>[0],
+  name: string | RegExp,
+  maxPresses = 40,
+): Promise<void> {
   const target = page.getByRole(role, typeof name === "string" ? { name, exact: true } : { name });
   await expect(target).toBeVisible();
   for (let presses = 0; presses <= maxPresses; presses++) {
@@ -87,7 +114,12 @@ async function tabTo(page: Page, role: Parameters<Page["getByRole"]>[0], name: s
   throw new Error(`${role} "${String(name)}" never got the focus after ${maxPresses} presses of Tab`);
 }
 
-async function pressOn(page: Page, role: Parameters<Page["getByRole"]>[0], name: string | RegExp, key = "Enter"): Promise<void> {
+async function pressOn(
+  page: Page,
+  role: Parameters<Page["getByRole"]>[0],
+  name: string | RegExp,
+  key = "Enter",
+): Promise<void> {
   await tabTo(page, role, name);
   await page.keyboard.press(key);
 }
@@ -147,7 +179,9 @@ test("the whole wizard can be finished with the keyboard alone", async ({ page }
   await expect(page).toHaveURL(step("done"));
   const card = page.getByRole("region", { name: "Connection" });
   await expect(card.getByText("Connected", { exact: true })).toBeVisible();
-  await expect(card.getByRole("list", { name: "Granted scopes" })).toContainText("meeting:read:list_meetings");
+  await expect(card.getByRole("list", { name: "Granted scopes" })).toContainText(
+    "meeting:read:list_meetings",
+  );
   await pressOn(page, "button", "Test connection");
   await expect(card.getByText(`It works: Zoom answered as Dana Zoomer (${zoomUser.email}).`)).toBeVisible();
 });
@@ -157,7 +191,10 @@ test("screenshots of every OAuth step for the docs", async ({ page }) => {
   const { app, user: zoomUser } = await createZoomApp();
   await signInByApi(page, owner);
   // Test runs write next to their other output; UPDATE_SCREENSHOTS=1 refreshes the ones in docs/.
-  const folder = process.env.UPDATE_SCREENSHOTS === "1" ? path.resolve("docs", "screenshots") : test.info().outputPath("screenshots");
+  const folder =
+    process.env.UPDATE_SCREENSHOTS === "1"
+      ? path.resolve("docs", "screenshots")
+      : test.info().outputPath("screenshots");
   mkdirSync(folder, { recursive: true });
 
   const run = await startOAuthCredential(page, workspace.slug, "Marketing Zoom");
@@ -166,7 +203,9 @@ test("screenshots of every OAuth step for the docs", async ({ page }) => {
     await expect(page).toHaveURL(run.step(key));
     await expect(page.getByText(`Step ${index + 1} of 7`)).toBeVisible();
     // Every illustration drawn before the picture is taken.
-    await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete && image.naturalWidth > 0));
+    await page.waitForFunction(() =>
+      Array.from(document.images).every((image) => image.complete && image.naturalWidth > 0),
+    );
     await page.screenshot({ path: path.join(folder, `oauth-${index + 1}-${key}.png`), fullPage: true });
   };
   await shoot(0);
@@ -183,6 +222,8 @@ test("screenshots of every OAuth step for the docs", async ({ page }) => {
   await shoot(5);
   await connectAndAllow(page, zoomUser.email);
   await expect(page).toHaveURL(run.step("done"));
-  await expect(page.getByRole("region", { name: "Connection" }).getByText("Connected", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Connection" }).getByText("Connected", { exact: true }),
+  ).toBeVisible();
   await shoot(6);
 });

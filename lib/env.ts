@@ -12,22 +12,38 @@ import { z } from "zod";
 const base64Key = z
   .string()
   .trim()
-  .refine((value) => Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+  .refine(
+    (value) => Buffer.from(value, "base64").length === 32,
+    "must be 32 bytes, base64-encoded (openssl rand -base64 32)",
+  );
 
 const envSchema = z.object({
   DATA_DIR: z.string().default("data"),
   DATABASE_URL: z
     .string()
     .trim()
-    .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), "must start with file: (SQLite) or postgresql://")
+    .refine(
+      (url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url),
+      "must start with file: (SQLite) or postgresql://",
+    )
     .optional(),
-  APP_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, like https://zoom-wizard.example.com" }).optional(),
+  APP_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "must be an http:// or https:// URL, like https://zoom-wizard.example.com",
+    })
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // Newest first, comma-separated: the first key encrypts, all keys decrypt.
   ENCRYPTION_KEY: z
     .string()
-    .transform((value) => value.split(",").map((key) => key.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(base64Key).min(1))
     .optional(),
 });
@@ -48,7 +64,10 @@ function loadGeneratedSecrets(dataDir: string): z.infer<typeof generatedSchema> 
   mkdirSync(dataDir, { recursive: true });
   try {
     // "wx" fails if another process created the file first; then we read theirs.
-    const fresh = { nextAuthSecret: randomBytes(32).toString("base64url"), encryptionKey: randomBytes(32).toString("base64") };
+    const fresh = {
+      nextAuthSecret: randomBytes(32).toString("base64url"),
+      encryptionKey: randomBytes(32).toString("base64"),
+    };
     writeFileSync(file, JSON.stringify(fresh, null, 2) + "\n", { flag: "wx", mode: 0o600 });
     console.warn(
       `[config] NEXTAUTH_SECRET and ENCRYPTION_KEY are not set: generated new ones in ${file}.\n` +
@@ -59,7 +78,10 @@ function loadGeneratedSecrets(dataDir: string): z.infer<typeof generatedSchema> 
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
   const parsed = generatedSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new ConfigError(`${file} is damaged. Restore it from a backup, or set NEXTAUTH_SECRET and ENCRYPTION_KEY.`);
+  if (!parsed.success)
+    throw new ConfigError(
+      `${file} is damaged. Restore it from a backup, or set NEXTAUTH_SECRET and ENCRYPTION_KEY.`,
+    );
   return parsed.data;
 }
 

@@ -5,4 +5,6 @@ import { migrateDatabase } from "../lib/db/migrate";
 
 const env = getEnv();
 const applied = await migrateDatabase(env.databaseUrl);
-console.log(applied.length ? `[db] applied ${applied.join(", ")}` : `[db] ${env.databaseKind} database is up to date`);
+console.log(
+  applied.length ? `[db] applied ${applied.join(", ")}` : `[db] ${env.databaseKind} database is up to date`,
+);

@@ -13,7 +13,9 @@ try {
   // Refuse before writing anything if some value is unreadable.
   const { checked } = await verifyStoredSecrets(db, ring);
   const { rotated, skipped } = await rotateKeys(db, ring);
-  console.log(`[keys] ${checked} secret(s) checked; ${rotated} re-encrypted with key ${ring.current.id}; ${skipped} already current.`);
+  console.log(
+    `[keys] ${checked} secret(s) checked; ${rotated} re-encrypted with key ${ring.current.id}; ${skipped} already current.`,
+  );
 } catch (error) {
   console.error(`[keys] ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

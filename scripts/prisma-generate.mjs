@@ -11,7 +11,14 @@ const main = readFileSync("prisma/schema.prisma", "utf8");
 mkdirSync("prisma/postgres", { recursive: true });
 writeFileSync("prisma/postgres/schema.prisma", derivePostgresSchema(main));
 
-const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? "/bin/false", PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+const env = {
+  ...process.env,
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? "/bin/false",
+  PRISMA_HIDE_UPDATE_MESSAGE: "1",
+};
 for (const schema of ["prisma/schema.prisma", "prisma/postgres/schema.prisma"]) {
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "generate", "--schema", schema], { stdio: "inherit", env });
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "generate", "--schema", schema], {
+    stdio: "inherit",
+    env,
+  });
 }

@@ -22,13 +22,20 @@ delete env.DATABASE_URL; // the sandbox never touches a configured production da
 const children = [
   spawn(process.execPath, ["--import", "tsx", "e2e/zoom-emulator/main.ts"], {
     stdio: "inherit",
-    env: { ...env, PORT: emulatorPort, ZOOM_EMULATOR_PORT: emulatorPort, ZOOM_EMULATOR_DEMO: "1", ZOOM_EMULATOR_REDIRECT_URL: `${appUrl}/api/auth/callback/zoom` },
+    env: {
+      ...env,
+      PORT: emulatorPort,
+      ZOOM_EMULATOR_PORT: emulatorPort,
+      ZOOM_EMULATOR_DEMO: "1",
+      ZOOM_EMULATOR_REDIRECT_URL: `${appUrl}/api/auth/callback/zoom`,
+    },
   }),
   spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env }),
 ];
 const stop = () => children.forEach((child) => child.kill("SIGTERM"));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
-for (const child of children) child.on("exit", (code) => {
-  stop();
-  process.exit(code ?? 0);
-});
+for (const child of children)
+  child.on("exit", (code) => {
+    stop();
+    process.exit(code ?? 0);
+  });

@@ -13,7 +13,10 @@ export const joinWithInvite = userAction({ schema: z.object({ token }) }, async 
   return { ok: true, data: { slug } };
 });
 
-export const joinAsNewUser = publicAction({ schema: newAccountSchema.extend({ token }) }, async (_ctx, input) => {
-  const { slug } = await acceptInviteAsNewUser(db(), input);
-  return { ok: true, data: { slug } };
-});
+export const joinAsNewUser = publicAction(
+  { schema: newAccountSchema.extend({ token }) },
+  async (_ctx, input) => {
+    const { slug } = await acceptInviteAsNewUser(db(), input);
+    return { ok: true, data: { slug } };
+  },
+);

@@ -4,7 +4,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/safe-action";
-import { deleteCredential, disconnectCredential, renameCredential, replaceClientSecret } from "@/lib/credentials/manage-credential";
+import {
+  deleteCredential,
+  disconnectCredential,
+  renameCredential,
+  replaceClientSecret,
+} from "@/lib/credentials/manage-credential";
 import { renameSchema, replaceSecretSchema } from "@/lib/credentials/schemas";
 import { db } from "@/lib/db/client";
 
@@ -17,16 +22,22 @@ export const renameAction = workspaceAction({ schema: renameSchema, role: "membe
   return { ok: true, message: "Renamed." };
 });
 
-export const replaceSecretAction = workspaceAction({ schema: replaceSecretSchema, role: "member" }, async (ctx, input) => {
-  await replaceClientSecret(db(), ctx, input);
-  revalidatePath(pagePath(ctx.workspace.slug, input.credentialId));
-  return { ok: true, message: "The new Client Secret is saved (encrypted)." };
-});
+export const replaceSecretAction = workspaceAction(
+  { schema: replaceSecretSchema, role: "member" },
+  async (ctx, input) => {
+    await replaceClientSecret(db(), ctx, input);
+    revalidatePath(pagePath(ctx.workspace.slug, input.credentialId));
+    return { ok: true, message: "The new Client Secret is saved (encrypted)." };
+  },
+);
 
 export const disconnectAction = workspaceAction({ schema: idSchema, role: "member" }, async (ctx, input) => {
   const { warning } = await disconnectCredential(db(), ctx, input.credentialId);
   revalidatePath(pagePath(ctx.workspace.slug, input.credentialId));
-  return { ok: true, message: warning ?? "Disconnected: Zoom revoked the token and the stored tokens are deleted." };
+  return {
+    ok: true,
+    message: warning ?? "Disconnected: Zoom revoked the token and the stored tokens are deleted.",
+  };
 });
 
 export const deleteAction = workspaceAction({ schema: idSchema, role: "member" }, async (ctx, input) => {

@@ -11,5 +11,12 @@ export const inviteMember = workspaceAction({ schema: inviteSchema, role: "admin
   const { token, expiresAt } = await createInvite(db(), ctx, input);
   revalidatePath(`/w/${ctx.workspace.slug}/admin/members`);
   // The link is shown once; only its hash is stored.
-  return { ok: true, data: { link: `${getEnv().appUrl}/invite/${token}`, role: input.role, expiresAt: expiresAt.toISOString() } } as const;
+  return {
+    ok: true,
+    data: {
+      link: `${getEnv().appUrl}/invite/${token}`,
+      role: input.role,
+      expiresAt: expiresAt.toISOString(),
+    },
+  } as const;
 });

@@ -6,8 +6,11 @@ import { db } from "@/lib/db/client";
 import { revokeInvite } from "@/lib/members/list-invites";
 import { revokeInviteSchema } from "@/lib/members/schemas";
 
-export const revokeInviteAction = workspaceAction({ schema: revokeInviteSchema, role: "admin" }, async (ctx, input) => {
-  await revokeInvite(db(), ctx, input);
-  revalidatePath(`/w/${ctx.workspace.slug}/admin/members`);
-  return { ok: true, message: "Invite withdrawn." };
-});
+export const revokeInviteAction = workspaceAction(
+  { schema: revokeInviteSchema, role: "admin" },
+  async (ctx, input) => {
+    await revokeInvite(db(), ctx, input);
+    revalidatePath(`/w/${ctx.workspace.slug}/admin/members`);
+    return { ok: true, message: "Invite withdrawn." };
+  },
+);

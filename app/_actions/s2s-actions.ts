@@ -10,18 +10,28 @@ import { switchToServerToServer } from "@/lib/credentials/switch-method";
 import { db } from "@/lib/db/client";
 import { wizardPath } from "@/lib/zoom-connect/connect-session";
 
-export const saveS2SCredentialsAction = workspaceAction({ schema: s2sCredentialsSchema, role: "member" }, async (ctx, input) => {
-  await saveServerToServerCredentials(db(), ctx, input);
-  redirect(wizardPath({ slug: ctx.workspace.slug, credentialId: input.credentialId }, "s2s-information"));
-});
+export const saveS2SCredentialsAction = workspaceAction(
+  { schema: s2sCredentialsSchema, role: "member" },
+  async (ctx, input) => {
+    await saveServerToServerCredentials(db(), ctx, input);
+    redirect(wizardPath({ slug: ctx.workspace.slug, credentialId: input.credentialId }, "s2s-information"));
+  },
+);
 
-export const connectS2SAction = workspaceAction({ schema: z.object({ credentialId: z.string().min(1) }), role: "member" }, async (ctx, input) => {
-  const result = await connectServerToServer(db(), ctx, input.credentialId);
-  if (result.ok) redirect(wizardPath({ slug: ctx.workspace.slug, credentialId: input.credentialId }, "done"));
-  return { ok: false, message: result.message, fieldErrors: {}, values: { fixStep: result.fixStep ?? "" } };
-});
+export const connectS2SAction = workspaceAction(
+  { schema: z.object({ credentialId: z.string().min(1) }), role: "member" },
+  async (ctx, input) => {
+    const result = await connectServerToServer(db(), ctx, input.credentialId);
+    if (result.ok)
+      redirect(wizardPath({ slug: ctx.workspace.slug, credentialId: input.credentialId }, "done"));
+    return { ok: false, message: result.message, fieldErrors: {}, values: { fixStep: result.fixStep ?? "" } };
+  },
+);
 
-export const switchToS2SAction = workspaceAction({ schema: z.object({ credentialId: z.string().min(1) }), role: "member" }, async (ctx, input) => {
-  await switchToServerToServer(db(), ctx, input.credentialId);
-  redirect(wizardPath({ slug: ctx.workspace.slug, credentialId: input.credentialId }, "s2s-marketplace"));
-});
+export const switchToS2SAction = workspaceAction(
+  { schema: z.object({ credentialId: z.string().min(1) }), role: "member" },
+  async (ctx, input) => {
+    await switchToServerToServer(db(), ctx, input.credentialId);
+    redirect(wizardPath({ slug: ctx.workspace.slug, credentialId: input.credentialId }, "s2s-marketplace"));
+  },
+);

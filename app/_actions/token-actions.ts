@@ -8,13 +8,20 @@ import { accessTokenFormSchema } from "@/lib/credentials/schemas";
 import { db } from "@/lib/db/client";
 import { wizardPath } from "@/lib/zoom-connect/connect-session";
 
-export const saveAccessTokenAction = workspaceAction({ schema: accessTokenFormSchema, role: "member" }, async (ctx, input) => {
-  await saveAccessToken(db(), ctx, input);
-  redirect(wizardPath({ slug: ctx.workspace.slug, credentialId: input.credentialId }, "jwt-test"));
-});
+export const saveAccessTokenAction = workspaceAction(
+  { schema: accessTokenFormSchema, role: "member" },
+  async (ctx, input) => {
+    await saveAccessToken(db(), ctx, input);
+    redirect(wizardPath({ slug: ctx.workspace.slug, credentialId: input.credentialId }, "jwt-test"));
+  },
+);
 
-export const testAccessTokenAction = workspaceAction({ schema: z.object({ credentialId: z.string().min(1) }), role: "member" }, async (ctx, input) => {
-  const result = await testAccessToken(db(), ctx, input.credentialId);
-  if (result.ok) redirect(wizardPath({ slug: ctx.workspace.slug, credentialId: input.credentialId }, "done"));
-  return { ok: false, message: result.message, fieldErrors: {}, values: {} };
-});
+export const testAccessTokenAction = workspaceAction(
+  { schema: z.object({ credentialId: z.string().min(1) }), role: "member" },
+  async (ctx, input) => {
+    const result = await testAccessToken(db(), ctx, input.credentialId);
+    if (result.ok)
+      redirect(wizardPath({ slug: ctx.workspace.slug, credentialId: input.credentialId }, "done"));
+    return { ok: false, message: result.message, fieldErrors: {}, values: {} };
+  },
+);

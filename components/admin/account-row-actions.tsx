@@ -18,10 +18,25 @@ function Message({ state }: { state: ActionState | null }) {
   );
 }
 
-export function AccountRowActions({ slug, credentialId, name, canRefresh, canDisconnect }: { slug: string; credentialId: string; name: string; canRefresh: boolean; canDisconnect: boolean }) {
+export function AccountRowActions({
+  slug,
+  credentialId,
+  name,
+  canRefresh,
+  canDisconnect,
+}: {
+  slug: string;
+  credentialId: string;
+  name: string;
+  canRefresh: boolean;
+  canDisconnect: boolean;
+}) {
   const [testState, test, testing] = useActionState(testAccountAction.bind(null, slug), null);
   const [refreshState, refresh, refreshing] = useActionState(refreshAccountAction.bind(null, slug), null);
-  const [disconnectState, disconnect, disconnecting] = useActionState(disconnectAction.bind(null, slug), null);
+  const [disconnectState, disconnect, disconnecting] = useActionState(
+    disconnectAction.bind(null, slug),
+    null,
+  );
   const run = (action: (data: FormData) => void) => () => {
     const data = new FormData();
     data.set("credentialId", credentialId);
@@ -30,16 +45,32 @@ export function AccountRowActions({ slug, credentialId, name, canRefresh, canDis
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-1">
-        <Link href={`/w/${slug}/credentials/${credentialId}`} className={buttonClasses("ghost", "px-2 py-1")} aria-label={`Open ${name}`}>
+        <Link
+          href={`/w/${slug}/credentials/${credentialId}`}
+          className={buttonClasses("ghost", "px-2 py-1")}
+          aria-label={`Open ${name}`}
+        >
           Open
         </Link>
         {canDisconnect && (
-          <Button variant="secondary" className="px-2 py-1" disabled={testing} onClick={run(test)} aria-label={`Test ${name}`}>
+          <Button
+            variant="secondary"
+            className="px-2 py-1"
+            disabled={testing}
+            onClick={run(test)}
+            aria-label={`Test ${name}`}
+          >
             Test
           </Button>
         )}
         {canRefresh && (
-          <Button variant="secondary" className="px-2 py-1" disabled={refreshing} onClick={run(refresh)} aria-label={`Refresh ${name} now`}>
+          <Button
+            variant="secondary"
+            className="px-2 py-1"
+            disabled={refreshing}
+            onClick={run(refresh)}
+            aria-label={`Refresh ${name} now`}
+          >
             Refresh now
           </Button>
         )}

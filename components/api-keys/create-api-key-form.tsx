@@ -13,7 +13,14 @@ export function CreateApiKeyForm({ slug }: { slug: string }) {
   return (
     <div className="flex flex-col gap-4">
       <form action={action} className="flex flex-wrap items-end gap-3" noValidate>
-        <TextField label="Key name" name="name" defaultValue={failed?.values.name} error={failed?.fieldErrors.name} hint="Where it will be used, e.g. “n8n production”." className="min-w-64" />
+        <TextField
+          label="Key name"
+          name="name"
+          defaultValue={failed?.values.name}
+          error={failed?.fieldErrors.name}
+          hint="Where it will be used, e.g. “n8n production”."
+          className="min-w-64"
+        />
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create API key"}
         </Button>
@@ -22,7 +29,8 @@ export function CreateApiKeyForm({ slug }: { slug: string }) {
       {state?.ok && state.data && (
         <div className="flex flex-col gap-2 rounded-md border border-green-200 bg-green-50 p-4">
           <p className="text-sm text-green-900">
-            Your new key “{state.data.name}”. <strong>Copy it now: it is shown only once.</strong> Only a fingerprint of it is stored.
+            Your new key “{state.data.name}”. <strong>Copy it now: it is shown only once.</strong> Only a
+            fingerprint of it is stored.
           </p>
           <CopyField label="API key" value={state.data.key} />
         </div>

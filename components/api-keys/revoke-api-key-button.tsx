@@ -3,7 +3,15 @@
 import { revokeApiKeyAction } from "@/app/_actions/api-key-actions";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 
-export function RevokeApiKeyButton({ slug, apiKeyId, name }: { slug: string; apiKeyId: string; name: string }) {
+export function RevokeApiKeyButton({
+  slug,
+  apiKeyId,
+  name,
+}: {
+  slug: string;
+  apiKeyId: string;
+  name: string;
+}) {
   return (
     <ConfirmActionButton
       action={revokeApiKeyAction.bind(null, slug)}

@@ -30,9 +30,15 @@ export function ConnectionCard({ slug, credential }: { slug: string; credential:
   const missing = missingScopes(splitScopes(credential.requestedScopes), granted);
   // Legacy tokens never renew: they simply expire.
   const renews = credential.method !== "access_token";
-  const renewsAt = credential.accessTokenExpiresAt && renews ? new Date(credential.accessTokenExpiresAt.getTime() - 5 * 60_000) : null;
+  const renewsAt =
+    credential.accessTokenExpiresAt && renews
+      ? new Date(credential.accessTokenExpiresAt.getTime() - 5 * 60_000)
+      : null;
   return (
-    <section aria-label="Connection" className="flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <section
+      aria-label="Connection"
+      className="flex flex-col gap-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-lg font-semibold">{credential.name}</h2>
         <StatusBadge status={credential.status} />
@@ -56,7 +62,13 @@ export function ConnectionCard({ slug, credential }: { slug: string; credential:
         </div>
         <div>
           <dt className="text-slate-500">{renews ? "Token renews" : "Token expires"}</dt>
-          <dd>{renews ? (renewsAt ? `automatically, around ${formatDateTime(renewsAt)}` : "—") : formatDateTime(credential.accessTokenExpiresAt)}</dd>
+          <dd>
+            {renews
+              ? renewsAt
+                ? `automatically, around ${formatDateTime(renewsAt)}`
+                : "—"
+              : formatDateTime(credential.accessTokenExpiresAt)}
+          </dd>
         </div>
         {credential.owner && (
           <div>
@@ -94,8 +106,9 @@ export function ConnectionCard({ slug, credential }: { slug: string; credential:
       </div>
       {missing.length > 0 && (
         <Alert tone="warning" title="Some chosen scopes were not granted">
-          Zoom did not grant {missing.join(", ")}. Add {missing.length === 1 ? "it" : "them"} on your app’s Scopes page in the Zoom Marketplace (step 5), then connect again: Zoom applies new scopes
-          only after a new authorization.
+          Zoom did not grant {missing.join(", ")}. Add {missing.length === 1 ? "it" : "them"} on your app’s
+          Scopes page in the Zoom Marketplace (step 5), then connect again: Zoom applies new scopes only after
+          a new authorization.
         </Alert>
       )}
       {credential.lastErrorMessage && <Alert tone="error">{credential.lastErrorMessage}</Alert>}

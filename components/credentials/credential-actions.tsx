@@ -1,7 +1,12 @@
 "use client";
 
 import { startTransition, useActionState } from "react";
-import { deleteAction, disconnectAction, renameAction, replaceSecretAction } from "@/app/_actions/credential-actions";
+import {
+  deleteAction,
+  disconnectAction,
+  renameAction,
+  replaceSecretAction,
+} from "@/app/_actions/credential-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -10,14 +15,35 @@ import type { ActionState } from "@/lib/actions/action-state";
 
 function Result({ state }: { state: ActionState | null }) {
   if (!state) return null;
-  return state.ok ? state.message ? <Alert tone="success">{state.message}</Alert> : null : <Alert tone="error">{state.message}</Alert>;
+  return state.ok ? (
+    state.message ? (
+      <Alert tone="success">{state.message}</Alert>
+    ) : null
+  ) : (
+    <Alert tone="error">{state.message}</Alert>
+  );
 }
 
 /** Rename, replace the secret, disconnect, delete — the destructive ones ask first. */
-export function CredentialActions({ slug, credentialId, name, method, connected }: { slug: string; credentialId: string; name: string; method: string; connected: boolean }) {
+export function CredentialActions({
+  slug,
+  credentialId,
+  name,
+  method,
+  connected,
+}: {
+  slug: string;
+  credentialId: string;
+  name: string;
+  method: string;
+  connected: boolean;
+}) {
   const [renameState, rename, renaming] = useActionState(renameAction.bind(null, slug), null);
   const [secretState, replaceSecret, replacing] = useActionState(replaceSecretAction.bind(null, slug), null);
-  const [disconnectState, disconnect, disconnecting] = useActionState(disconnectAction.bind(null, slug), null);
+  const [disconnectState, disconnect, disconnecting] = useActionState(
+    disconnectAction.bind(null, slug),
+    null,
+  );
   const [deleteState, remove, deleting] = useActionState(deleteAction.bind(null, slug), null);
   const withId = (run: (data: FormData) => void) => () => {
     const data = new FormData();
@@ -28,11 +54,19 @@ export function CredentialActions({ slug, credentialId, name, method, connected 
   const secretFailed = secretState && !secretState.ok ? secretState : null;
 
   return (
-    <section aria-label="Manage credential" className="grid gap-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm md:grid-cols-2">
+    <section
+      aria-label="Manage credential"
+      className="grid gap-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm md:grid-cols-2"
+    >
       <form action={rename} className="flex flex-col gap-3">
         <h2 className="font-medium">Rename</h2>
         <input type="hidden" name="credentialId" value={credentialId} />
-        <TextField label="Credential name" name="name" defaultValue={renameFailed?.values.name ?? name} error={renameFailed?.fieldErrors.name} />
+        <TextField
+          label="Credential name"
+          name="name"
+          defaultValue={renameFailed?.values.name ?? name}
+          error={renameFailed?.fieldErrors.name}
+        />
         <Button type="submit" variant="secondary" disabled={renaming} className="w-fit">
           Save name
         </Button>
@@ -54,7 +88,15 @@ export function CredentialActions({ slug, credentialId, name, method, connected 
           <Button type="submit" variant="secondary" disabled={replacing} className="w-fit">
             Save new secret
           </Button>
-          <Result state={secretState?.ok ? secretState : secretFailed && !secretFailed.fieldErrors.clientSecret ? secretFailed : null} />
+          <Result
+            state={
+              secretState?.ok
+                ? secretState
+                : secretFailed && !secretFailed.fieldErrors.clientSecret
+                  ? secretFailed
+                  : null
+            }
+          />
         </form>
       )}
 

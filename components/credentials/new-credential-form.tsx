@@ -7,9 +7,26 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 
 const METHODS = [
-  { value: "oauth", title: "OAuth", badge: "Recommended", description: "Each person allows access to their own Zoom account. Tokens renew by themselves.", available: true },
-  { value: "s2s", title: "Server-to-Server OAuth", description: "One app for your whole Zoom account, with an Account ID. Replaces JWT apps.", available: true },
-  { value: "access_token", title: "Access Token", badge: "Legacy", description: "Paste a token from an old JWT app. Zoom retired these in 2023.", available: true },
+  {
+    value: "oauth",
+    title: "OAuth",
+    badge: "Recommended",
+    description: "Each person allows access to their own Zoom account. Tokens renew by themselves.",
+    available: true,
+  },
+  {
+    value: "s2s",
+    title: "Server-to-Server OAuth",
+    description: "One app for your whole Zoom account, with an Account ID. Replaces JWT apps.",
+    available: true,
+  },
+  {
+    value: "access_token",
+    title: "Access Token",
+    badge: "Legacy",
+    description: "Paste a token from an old JWT app. Zoom retired these in 2023.",
+    available: true,
+  },
 ] as const;
 
 export function NewCredentialForm({ slug }: { slug: string }) {
@@ -39,7 +56,11 @@ export function NewCredentialForm({ slug }: { slug: string }) {
             <span className="flex flex-col gap-0.5 text-sm">
               <span className="font-medium">
                 <span id={`method-${method.value}`}>{method.title}</span>
-                {"badge" in method && <span className="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-normal text-slate-700">{method.badge}</span>}
+                {"badge" in method && (
+                  <span className="ml-2 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-normal text-slate-700">
+                    {method.badge}
+                  </span>
+                )}
                 {!method.available && <span className="ml-2 text-xs font-normal">(coming soon)</span>}
               </span>
               <span id={`method-${method.value}-description`}>{method.description}</span>
@@ -48,7 +69,14 @@ export function NewCredentialForm({ slug }: { slug: string }) {
         ))}
         {failed?.fieldErrors.method && <p className="text-sm text-red-700">{failed.fieldErrors.method}</p>}
       </fieldset>
-      <TextField label="Credential name" name="name" required defaultValue={failed?.values.name} error={failed?.fieldErrors.name} hint="A name your team will recognise, for example “Marketing webinars”." />
+      <TextField
+        label="Credential name"
+        name="name"
+        required
+        defaultValue={failed?.values.name}
+        error={failed?.fieldErrors.name}
+        hint="A name your team will recognise, for example “Marketing webinars”."
+      />
       <Button type="submit" disabled={pending} className="w-fit">
         {pending ? "Starting…" : "Start setup"}
       </Button>

@@ -11,5 +11,11 @@ const tones = {
 
 export function StatusBadge({ status }: { status: string }) {
   const value = asStatus(status);
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[value]}`}>{statusLabels[value]}</span>;
+  return (
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[value]}`}
+    >
+      {statusLabels[value]}
+    </span>
+  );
 }

@@ -13,7 +13,12 @@ export function TestConnectionButton({ slug, credentialId }: { slug: string; cre
       <Button type="submit" variant="secondary" disabled={pending} className="w-fit">
         {pending ? "Testing…" : "Test connection"}
       </Button>
-      {state && (state.ok ? <Alert tone="success">{state.message}</Alert> : <Alert tone="error">{state.message}</Alert>)}
+      {state &&
+        (state.ok ? (
+          <Alert tone="success">{state.message}</Alert>
+        ) : (
+          <Alert tone="error">{state.message}</Alert>
+        ))}
     </form>
   );
 }

@@ -7,14 +7,24 @@ import { signOut } from "next-auth/react";
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger aria-label={`Account menu: ${name}`} className="inline-flex items-center gap-2 rounded-full border border-slate-200 bg-white py-1 pr-3 pl-1 text-sm hover:bg-slate-50">
-        <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-brand-700">
+      <DropdownMenu.Trigger
+        aria-label={`Account menu: ${name}`}
+        className="inline-flex items-center gap-2 rounded-full border border-slate-200 bg-white py-1 pr-3 pl-1 text-sm hover:bg-slate-50"
+      >
+        <span
+          aria-hidden
+          className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-brand-700"
+        >
           <UserRound className="h-4 w-4" />
         </span>
         <span className="hidden max-w-40 truncate sm:inline">{name}</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={6}
+          className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+        >
           <div className="px-2 py-1.5">
             <p className="text-sm font-medium">{name}</p>
             <p className="text-xs text-slate-500">{email}</p>

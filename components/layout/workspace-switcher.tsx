@@ -17,19 +17,33 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: Workspace;
         <ChevronsUpDown aria-hidden className="h-4 w-4 text-slate-500" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={6} className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-slate-500">Your workspaces</DropdownMenu.Label>
+        <DropdownMenu.Content
+          align="start"
+          sideOffset={6}
+          className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+        >
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-slate-500">
+            Your workspaces
+          </DropdownMenu.Label>
           {workspaces.map((workspace) => (
             <DropdownMenu.Item key={workspace.slug} asChild>
-              <Link href={`/w/${workspace.slug}/credentials`} className="flex items-center justify-between gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100">
+              <Link
+                href={`/w/${workspace.slug}/credentials`}
+                className="flex items-center justify-between gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100"
+              >
                 <span className="truncate">{workspace.name}</span>
-                {workspace.slug === current.slug && <Check aria-label="current" className="h-4 w-4 text-brand-600" />}
+                {workspace.slug === current.slug && (
+                  <Check aria-label="current" className="h-4 w-4 text-brand-600" />
+                )}
               </Link>
             </DropdownMenu.Item>
           ))}
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <DropdownMenu.Item asChild>
-            <Link href="/workspaces/new" className="flex items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100">
+            <Link
+              href="/workspaces/new"
+              className="flex items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-slate-100"
+            >
               <Plus aria-hidden className="h-4 w-4" /> Create a workspace
             </Link>
           </DropdownMenu.Item>

@@ -18,7 +18,12 @@ export function InviteForm({ slug, canInviteOwner }: { slug: string; canInviteOw
           <label htmlFor="invite-role" className="text-sm font-medium">
             Role
           </label>
-          <select id="invite-role" name="role" defaultValue="member" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <select
+            id="invite-role"
+            name="role"
+            defaultValue="member"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             {roles.map((role) => (
               <option key={role} value={role}>
                 {roleLabels[role]}
@@ -34,7 +39,8 @@ export function InviteForm({ slug, canInviteOwner }: { slug: string; canInviteOw
       {state?.ok && state.data && (
         <div className="flex flex-col gap-2 rounded-md border border-green-200 bg-green-50 p-4">
           <p className="text-sm text-green-900">
-            Send this link to the person you want to invite as <strong>{roleLabels[state.data.role]}</strong>. It works once and expires {formatDateTime(state.data.expiresAt)}. It is shown only now.
+            Send this link to the person you want to invite as <strong>{roleLabels[state.data.role]}</strong>.
+            It works once and expires {formatDateTime(state.data.expiresAt)}. It is shown only now.
           </p>
           <CopyField label="Invite link" value={state.data.link} />
         </div>

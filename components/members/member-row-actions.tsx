@@ -7,10 +7,27 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { roleLabels, type Role } from "@/lib/auth/roles";
 
-export function MemberRowActions({ slug, membershipId, name, role, assignable }: { slug: string; membershipId: string; name: string; role: Role; assignable: Role[] }) {
+export function MemberRowActions({
+  slug,
+  membershipId,
+  name,
+  role,
+  assignable,
+}: {
+  slug: string;
+  membershipId: string;
+  name: string;
+  role: Role;
+  assignable: Role[];
+}) {
   const [roleState, roleAction, rolePending] = useActionState(changeRole.bind(null, slug), null);
-  const [removeState, removeAction, removePending] = useActionState(removeMemberAction.bind(null, slug), null);
-  const error = (roleState && !roleState.ok ? roleState.message : null) ?? (removeState && !removeState.ok ? removeState.message : null);
+  const [removeState, removeAction, removePending] = useActionState(
+    removeMemberAction.bind(null, slug),
+    null,
+  );
+  const error =
+    (roleState && !roleState.ok ? roleState.message : null) ??
+    (removeState && !removeState.ok ? removeState.message : null);
 
   function remove() {
     const data = new FormData();
@@ -26,14 +43,25 @@ export function MemberRowActions({ slug, membershipId, name, role, assignable }:
           <label className="sr-only" htmlFor={`role-${membershipId}`}>
             Role of {name}
           </label>
-          <select id={`role-${membershipId}`} name="role" defaultValue={role} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+          <select
+            id={`role-${membershipId}`}
+            name="role"
+            defaultValue={role}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
             {assignable.map((option) => (
               <option key={option} value={option}>
                 {roleLabels[option]}
               </option>
             ))}
           </select>
-          <Button type="submit" variant="secondary" className="px-3 py-1.5" disabled={rolePending} aria-label={`Save role of ${name}`}>
+          <Button
+            type="submit"
+            variant="secondary"
+            className="px-3 py-1.5"
+            disabled={rolePending}
+            aria-label={`Save role of ${name}`}
+          >
             Save
           </Button>
         </form>

@@ -16,7 +16,15 @@ type Props = {
 };
 
 /** A confirmed, one-field server action (withdraw, revoke) with its error shown beside it. */
-export function ConfirmActionButton({ action, field, value, label, title, description, confirmLabel }: Props) {
+export function ConfirmActionButton({
+  action,
+  field,
+  value,
+  label,
+  title,
+  description,
+  confirmLabel,
+}: Props) {
   const [state, run, pending] = useActionState(action, null);
   return (
     <div className="flex flex-col items-end gap-1">

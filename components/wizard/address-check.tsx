@@ -11,13 +11,18 @@ const subscribe = () => () => undefined;
  * sign-in cookies are missing. Compares what the browser shows.
  */
 export function AddressCheck({ appUrl }: { appUrl: string }) {
-  const origin = useSyncExternalStore(subscribe, () => window.location.origin, () => null);
+  const origin = useSyncExternalStore(
+    subscribe,
+    () => window.location.origin,
+    () => null,
+  );
   const expected = new URL(appUrl).origin;
   if (!origin || origin === expected) return null;
   return (
     <Alert tone="warning" title="This page is open at a different address">
-      You opened this app at <strong>{origin}</strong>, but it is set up for <strong>{expected}</strong> (APP_URL). Zoom will send you back to {expected}, where you are not signed in, and the
-      connection will fail. Open the app at {expected} instead, or ask whoever runs it to change APP_URL.
+      You opened this app at <strong>{origin}</strong>, but it is set up for <strong>{expected}</strong>{" "}
+      (APP_URL). Zoom will send you back to {expected}, where you are not signed in, and the connection will
+      fail. Open the app at {expected} instead, or ask whoever runs it to change APP_URL.
     </Alert>
   );
 }

@@ -11,14 +11,34 @@ import { WizardSubmit } from "./wizard-submit";
  * Step 4. The Client ID comes back from the database on reload; the secret
  * never does — once saved it is only shown as "saved", and can be replaced.
  */
-export function ClientCredentialsForm({ slug, credentialId, clientId, hasSecret, backHref }: { slug: string; credentialId: string; clientId: string | null; hasSecret: boolean; backHref: string | null }) {
+export function ClientCredentialsForm({
+  slug,
+  credentialId,
+  clientId,
+  hasSecret,
+  backHref,
+}: {
+  slug: string;
+  credentialId: string;
+  clientId: string | null;
+  hasSecret: boolean;
+  backHref: string | null;
+}) {
   const [state, action, pending] = useActionState(saveClientCredentialsAction.bind(null, slug), null);
   const failed = state && !state.ok ? state : null;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="credentialId" value={credentialId} />
       {failed && <Alert tone="error">{failed.message}</Alert>}
-      <TextField label="Client ID" name="clientId" autoComplete="off" spellCheck={false} required defaultValue={failed?.values.clientId ?? clientId ?? ""} error={failed?.fieldErrors.clientId} />
+      <TextField
+        label="Client ID"
+        name="clientId"
+        autoComplete="off"
+        spellCheck={false}
+        required
+        defaultValue={failed?.values.clientId ?? clientId ?? ""}
+        error={failed?.fieldErrors.clientId}
+      />
       <ClientSecretField hasSecret={hasSecret} error={failed?.fieldErrors.clientSecret} />
       <WizardSubmit backHref={backHref} pending={pending} />
     </form>

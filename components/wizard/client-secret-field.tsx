@@ -12,7 +12,11 @@ export function ClientSecretField({ hasSecret, error }: { hasSecret: boolean; er
       required={!hasSecret}
       placeholder={hasSecret ? "•••••••• saved — paste a new one to replace it" : undefined}
       error={error}
-      hint={hasSecret ? "A Client Secret is saved (encrypted). Leave this empty to keep it." : "It is encrypted as soon as you press Next and never shown again."}
+      hint={
+        hasSecret
+          ? "A Client Secret is saved (encrypted). Leave this empty to keep it."
+          : "It is encrypted as soon as you press Next and never shown again."
+      }
     />
   );
 }

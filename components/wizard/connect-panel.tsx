@@ -14,13 +14,26 @@ type State = ActionState | null;
  * is for (signed cookie), then next-auth's signIn("zoom") sends the browser
  * to Zoom with state and PKCE.
  */
-export function ConnectPanel({ slug, credentialId, backHref, label = "Connect to Zoom" }: { slug: string; credentialId: string; backHref: string | null; label?: string }) {
-  const [state, action, pending] = useActionState(async (previous: State, formData: FormData): Promise<State> => {
-    const prepared = await prepareZoomConnect(slug, previous, formData);
-    if (!prepared.ok) return prepared;
-    await signIn("zoom", { callbackUrl: `/w/${slug}/credentials/${credentialId}/setup/done` });
-    return prepared;
-  }, null);
+export function ConnectPanel({
+  slug,
+  credentialId,
+  backHref,
+  label = "Connect to Zoom",
+}: {
+  slug: string;
+  credentialId: string;
+  backHref: string | null;
+  label?: string;
+}) {
+  const [state, action, pending] = useActionState(
+    async (previous: State, formData: FormData): Promise<State> => {
+      const prepared = await prepareZoomConnect(slug, previous, formData);
+      if (!prepared.ok) return prepared;
+      await signIn("zoom", { callbackUrl: `/w/${slug}/credentials/${credentialId}/setup/done` });
+      return prepared;
+    },
+    null,
+  );
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="credentialId" value={credentialId} />

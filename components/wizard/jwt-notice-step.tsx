@@ -11,7 +11,9 @@ export function SwitchToS2SButton({ slug, credentialId }: { slug: string; creden
   return (
     <form action={action} className="flex flex-col gap-2 rounded-md border border-brand-100 bg-brand-50 p-4">
       <input type="hidden" name="credentialId" value={credentialId} />
-      <p className="text-sm">Recommended: set this credential up with Server-to-Server OAuth instead. It keeps its name.</p>
+      <p className="text-sm">
+        Recommended: set this credential up with Server-to-Server OAuth instead. It keeps its name.
+      </p>
       {state && !state.ok && <Alert tone="error">{state.message}</Alert>}
       <Button type="submit" disabled={pending} className="w-fit">
         Use Server-to-Server OAuth instead

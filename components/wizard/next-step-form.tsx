@@ -7,7 +7,17 @@ import { Button } from "@/components/ui/button";
 import { WizardNav } from "./wizard-nav";
 
 /** For steps where the person only reads and acts on Zoom: Next marks it done. */
-export function NextStepForm({ slug, credentialId, step, backHref }: { slug: string; credentialId: string; step: string; backHref: string | null }) {
+export function NextStepForm({
+  slug,
+  credentialId,
+  step,
+  backHref,
+}: {
+  slug: string;
+  credentialId: string;
+  step: string;
+  backHref: string | null;
+}) {
   const [state, action, pending] = useActionState(completeStep.bind(null, slug), null);
   return (
     <form action={action} className="flex flex-col gap-3">

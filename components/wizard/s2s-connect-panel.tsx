@@ -7,7 +7,17 @@ import { Alert } from "@/components/ui/alert";
 import { WizardSubmit } from "./wizard-submit";
 
 /** Server-to-Server: the app gets a token itself; errors point to the step that fixes them. */
-export function S2SConnectPanel({ slug, credentialId, backHref, stepNumbers }: { slug: string; credentialId: string; backHref: string | null; stepNumbers: Record<string, number> }) {
+export function S2SConnectPanel({
+  slug,
+  credentialId,
+  backHref,
+  stepNumbers,
+}: {
+  slug: string;
+  credentialId: string;
+  backHref: string | null;
+  stepNumbers: Record<string, number>;
+}) {
   const [state, action, pending] = useActionState(connectS2SAction.bind(null, slug), null);
   const failed = state && !state.ok ? state : null;
   const fixStep = failed?.values.fixStep;
@@ -18,13 +28,21 @@ export function S2SConnectPanel({ slug, credentialId, backHref, stepNumbers }: {
         <Alert tone="error" title="Zoom did not give a token">
           <p>{failed.message}</p>
           {fixStep && fixStep !== "s2s-connect" && stepNumbers[fixStep] && (
-            <Link href={`/w/${slug}/credentials/${credentialId}/setup/${fixStep}`} className="mt-2 inline-block font-medium underline">
+            <Link
+              href={`/w/${slug}/credentials/${credentialId}/setup/${fixStep}`}
+              className="mt-2 inline-block font-medium underline"
+            >
               Go to step {stepNumbers[fixStep]}
             </Link>
           )}
         </Alert>
       )}
-      <WizardSubmit backHref={backHref} pending={pending} label="Connect to Zoom" pendingLabel="Connecting…" />
+      <WizardSubmit
+        backHref={backHref}
+        pending={pending}
+        label="Connect to Zoom"
+        pendingLabel="Connecting…"
+      />
     </form>
   );
 }

@@ -7,7 +7,17 @@ import { SCOPE_CHOICES } from "@/lib/guides/scopes";
 import { WizardSubmit } from "./wizard-submit";
 
 /** Step 5: what the connection may do, with the scope names to add in Zoom. */
-export function ScopesForm({ slug, credentialId, chosen, backHref }: { slug: string; credentialId: string; chosen: string[]; backHref: string | null }) {
+export function ScopesForm({
+  slug,
+  credentialId,
+  chosen,
+  backHref,
+}: {
+  slug: string;
+  credentialId: string;
+  chosen: string[];
+  backHref: string | null;
+}) {
   const [state, action, pending] = useActionState(saveScopesAction.bind(null, slug), null);
   return (
     <form action={action} className="flex flex-col gap-4">
@@ -16,7 +26,10 @@ export function ScopesForm({ slug, credentialId, chosen, backHref }: { slug: str
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-2 text-sm font-medium">What should this connection be able to do?</legend>
         {SCOPE_CHOICES.map((choice) => (
-          <label key={choice.id} className="flex gap-3 rounded-md border border-slate-200 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+          <label
+            key={choice.id}
+            className="flex gap-3 rounded-md border border-slate-200 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+          >
             <input
               type="checkbox"
               name="scope"
@@ -29,11 +42,14 @@ export function ScopesForm({ slug, credentialId, chosen, backHref }: { slug: str
             <span className="flex flex-col gap-0.5 text-sm">
               <span className="font-medium">
                 {choice.label}
-                {choice.required && <span className="ml-2 text-xs font-normal text-slate-500">(always needed)</span>}
+                {choice.required && (
+                  <span className="ml-2 text-xs font-normal text-slate-500">(always needed)</span>
+                )}
               </span>
               <span className="text-slate-600">{choice.description}</span>
               <span id={`scope-${choice.id}-names`} className="font-mono text-xs text-slate-700">
-                Add in Zoom: {choice.granular.join(", ")} <span className="text-slate-500">· older apps: {choice.classic.join(", ")}</span>
+                Add in Zoom: {choice.granular.join(", ")}{" "}
+                <span className="text-slate-500">· older apps: {choice.classic.join(", ")}</span>
               </span>
             </span>
           </label>

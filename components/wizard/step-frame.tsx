@@ -4,7 +4,19 @@ import type { GuideStep } from "@/lib/guides/types";
 
 /** Renders a guide step's words and picture; the step's form goes in `children`. */
 /** `alert` (what went wrong last time) shows right under the title, before anything else. */
-export function StepFrame({ step, number, total, alert, children }: { step: GuideStep; number: number; total: number; alert?: ReactNode; children?: ReactNode }) {
+export function StepFrame({
+  step,
+  number,
+  total,
+  alert,
+  children,
+}: {
+  step: GuideStep;
+  number: number;
+  total: number;
+  alert?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <article className="flex flex-col gap-6">
       <header>
@@ -26,20 +38,33 @@ export function StepFrame({ step, number, total, alert, children }: { step: Guid
               {step.instructions.map((instruction) => (
                 <li key={instruction.text}>
                   {instruction.text}
-                  {instruction.detail && <span className="mt-0.5 block text-slate-600">{instruction.detail}</span>}
+                  {instruction.detail && (
+                    <span className="mt-0.5 block text-slate-600">{instruction.detail}</span>
+                  )}
                 </li>
               ))}
             </ol>
           )}
           {step.illustration && (
             // eslint-disable-next-line @next/next/no-img-element -- a static SVG drawn for this step; nothing to optimise
-            <img src={step.illustration.src} alt={step.illustration.alt} className="w-full rounded-lg border border-slate-200 bg-white" width={480} height={300} />
+            <img
+              src={step.illustration.src}
+              alt={step.illustration.alt}
+              className="w-full rounded-lg border border-slate-200 bg-white"
+              width={480}
+              height={300}
+            />
           )}
         </div>
       )}
 
       {step.link && (
-        <a href={step.link.href} target="_blank" rel="noopener noreferrer" className="inline-flex w-fit items-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
+        <a
+          href={step.link.href}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="inline-flex w-fit items-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+        >
           {step.link.label}
           <ExternalLink aria-hidden className="h-4 w-4" />
           <span className="sr-only">(opens in a new tab)</span>

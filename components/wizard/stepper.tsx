@@ -6,7 +6,17 @@ import type { GuideStep } from "@/lib/guides/types";
  * Where the person is. Finished steps are links (to go back and change
  * something); steps not reached yet are plain text.
  */
-export function Stepper({ steps, current, reachable, hrefFor }: { steps: readonly GuideStep[]; current: string; reachable: (key: string) => boolean; hrefFor: (key: string) => string }) {
+export function Stepper({
+  steps,
+  current,
+  reachable,
+  hrefFor,
+}: {
+  steps: readonly GuideStep[];
+  current: string;
+  reachable: (key: string) => boolean;
+  hrefFor: (key: string) => string;
+}) {
   const currentIndex = steps.findIndex((s) => s.key === current);
   return (
     <nav aria-label="Setup steps">

@@ -5,7 +5,17 @@ import { saveAccessTokenAction } from "@/app/_actions/token-actions";
 import { Alert } from "@/components/ui/alert";
 import { WizardSubmit } from "./wizard-submit";
 
-export function TokenPasteForm({ slug, credentialId, hasToken, backHref }: { slug: string; credentialId: string; hasToken: boolean; backHref: string | null }) {
+export function TokenPasteForm({
+  slug,
+  credentialId,
+  hasToken,
+  backHref,
+}: {
+  slug: string;
+  credentialId: string;
+  hasToken: boolean;
+  backHref: string | null;
+}) {
   const [state, action, pending] = useActionState(saveAccessTokenAction.bind(null, slug), null);
   const failed = state && !state.ok ? state : null;
   const id = useId();
@@ -30,7 +40,8 @@ export function TokenPasteForm({ slug, credentialId, hasToken, backHref }: { slu
           className={`rounded-md border bg-white px-3 py-2 font-mono text-xs shadow-sm ${error ? "border-red-500" : "border-slate-300"}`}
         />
         <p id={`${id}-help`} className="text-xs text-slate-500">
-          A token looks like three blocks of letters separated by dots. It is read on this server and encrypted; it is never shown again.
+          A token looks like three blocks of letters separated by dots. It is read on this server and
+          encrypted; it is never shown again.
         </p>
         {error && (
           <p id={`${id}-error`} className="text-sm text-red-700">

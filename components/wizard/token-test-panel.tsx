@@ -5,7 +5,15 @@ import { testAccessTokenAction } from "@/app/_actions/token-actions";
 import { Alert } from "@/components/ui/alert";
 import { WizardSubmit } from "./wizard-submit";
 
-export function TokenTestPanel({ slug, credentialId, backHref }: { slug: string; credentialId: string; backHref: string | null }) {
+export function TokenTestPanel({
+  slug,
+  credentialId,
+  backHref,
+}: {
+  slug: string;
+  credentialId: string;
+  backHref: string | null;
+}) {
   const [state, action, pending] = useActionState(testAccessTokenAction.bind(null, slug), null);
   return (
     <form action={action} className="flex flex-col gap-3">

@@ -22,18 +22,30 @@ export function unique(prefix: string): string {
 
 export async function createUser(name = "Test Person"): Promise<TestUser> {
   const email = `${unique("person")}@example.com`;
-  const user = await db.user.create({ data: { name, email, passwordHash: await hashPassword(PASSWORD) }, select: { id: true } });
+  const user = await db.user.create({
+    data: { name, email, passwordHash: await hashPassword(PASSWORD) },
+    select: { id: true },
+  });
   return { id: user.id, name, email, password: PASSWORD };
 }
 
-export async function createWorkspaceWithOwner(name = unique("Workspace")): Promise<{ owner: TestUser; workspace: TestWorkspace }> {
+export async function createWorkspaceWithOwner(
+  name = unique("Workspace"),
+): Promise<{ owner: TestUser; workspace: TestWorkspace }> {
   const owner = await createUser("Olivia Owner");
   const { slug } = await createWorkspace(db, { userId: owner.id, userName: owner.name, workspaceName: name });
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true, name: true } });
+  const workspace = await db.workspace.findUniqueOrThrow({
+    where: { slug },
+    select: { id: true, slug: true, name: true },
+  });
   return { owner, workspace };
 }
 
-export async function addMember(workspace: TestWorkspace, role: Role, name = "Morgan Member"): Promise<TestUser> {
+export async function addMember(
+  workspace: TestWorkspace,
+  role: Role,
+  name = "Morgan Member",
+): Promise<TestUser> {
   const user = await createUser(name);
   await db.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role } });
   return user;
@@ -51,5 +63,6 @@ export async function signInByApi(page: Page, user: TestUser): Promise<void> {
   });
   if (!response.ok()) throw new Error(`sign-in failed: HTTP ${response.status()}`);
   const cookies = await page.context().cookies();
-  if (!cookies.some((cookie) => cookie.name.endsWith("next-auth.session-token"))) throw new Error("sign-in failed: no session cookie");
+  if (!cookies.some((cookie) => cookie.name.endsWith("next-auth.session-token")))
+    throw new Error("sign-in failed: no session cookie");
 }

@@ -7,7 +7,8 @@ export async function resetDatabase(databaseUrl: string, dataDir: string): Promi
   rmSync(dataDir, { recursive: true, force: true });
   if (databaseUrl.startsWith("file:")) return;
   const { connectionString, schema } = parsePostgresUrl(databaseUrl);
-  if (schema === "public") throw new Error("Give the end-to-end run its own schema: add ?schema=zcw_e2e to DATABASE_URL.");
+  if (schema === "public")
+    throw new Error("Give the end-to-end run its own schema: add ?schema=zcw_e2e to DATABASE_URL.");
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {

@@ -8,13 +8,17 @@ const env = { ...process.env, ...e2eEnv() };
 await resetDatabase(e2eDatabaseUrl(), E2E_DATA_DIR);
 
 const children = [
-  spawn(process.execPath, ["--import", "tsx", "e2e/zoom-emulator/main.ts"], { stdio: "inherit", env: { ...env, PORT: String(E2E_EMULATOR_PORT) } }),
+  spawn(process.execPath, ["--import", "tsx", "e2e/zoom-emulator/main.ts"], {
+    stdio: "inherit",
+    env: { ...env, PORT: String(E2E_EMULATOR_PORT) },
+  }),
   spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env }),
 ];
 const stop = () => children.forEach((child) => child.kill("SIGTERM"));
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-for (const child of children) child.on("exit", (code) => {
-  stop();
-  process.exit(code ?? 0);
-});
+for (const child of children)
+  child.on("exit", (code) => {
+    stop();
+    process.exit(code ?? 0);
+  });

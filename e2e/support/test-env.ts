@@ -17,7 +17,9 @@ export function e2eDatabaseUrl(): string {
   if (!url.startsWith("file:")) {
     const host = new URL(url).hostname;
     if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
-      throw new Error(`The end-to-end tests wipe their database; refusing to run against ${host}. Use a local database.`);
+      throw new Error(
+        `The end-to-end tests wipe their database; refusing to run against ${host}. Use a local database.`,
+      );
     }
   }
   return url;

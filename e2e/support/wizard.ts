@@ -5,7 +5,13 @@ import { expect, type Page } from "@playwright/test";
  * step (errors, resume, accessibility). The happy path itself is spelled out
  * in oauth-wizard.spec.ts.
  */
-export type WizardRun = { slug: string; name: string; credentialId: string; base: string; step: (key: string) => string };
+export type WizardRun = {
+  slug: string;
+  name: string;
+  credentialId: string;
+  base: string;
+  step: (key: string) => string;
+};
 
 export const credentialsPath = (slug: string) => `/w/${slug}/credentials`;
 
@@ -24,7 +30,8 @@ export async function startOAuthCredential(page: Page, slug: string, name: strin
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Back on step 6 after a failed handshake (an ?error= query is allowed, not required). */
-export const backOnConnect = (run: WizardRun) => new RegExp(`${escapeRegExp(run.step("connect"))}(\\?error=[\\w-]+)?$`);
+export const backOnConnect = (run: WizardRun) =>
+  new RegExp(`${escapeRegExp(run.step("connect"))}(\\?error=[\\w-]+)?$`);
 
 /** Presses Next on an info step and waits for the next step's URL. */
 export async function next(page: Page, to: string): Promise<void> {
@@ -41,14 +48,22 @@ export async function walkToCredentials(page: Page, run: WizardRun): Promise<voi
 }
 
 /** Step 4 → step 5. */
-export async function fillCredentials(page: Page, run: WizardRun, keys: { clientId: string; clientSecret: string }): Promise<void> {
+export async function fillCredentials(
+  page: Page,
+  run: WizardRun,
+  keys: { clientId: string; clientSecret: string },
+): Promise<void> {
   await page.getByLabel("Client ID").fill(keys.clientId);
   await page.getByLabel("Client Secret").fill(keys.clientSecret);
   await next(page, run.step("scopes"));
 }
 
 /** From step 1 to step 6 (Connect), with the given keys and the default scopes. */
-export async function walkToConnect(page: Page, run: WizardRun, keys: { clientId: string; clientSecret: string }): Promise<void> {
+export async function walkToConnect(
+  page: Page,
+  run: WizardRun,
+  keys: { clientId: string; clientSecret: string },
+): Promise<void> {
   await walkToCredentials(page, run);
   await fillCredentials(page, run, keys);
   await next(page, run.step("connect"));
@@ -63,7 +78,13 @@ export async function connectAndAllow(page: Page, zoomEmail: string): Promise<vo
 }
 
 /** The whole wizard, ending on the done step. */
-export async function connectCredential(page: Page, slug: string, name: string, app: { clientId: string; clientSecret: string }, zoomEmail: string): Promise<WizardRun> {
+export async function connectCredential(
+  page: Page,
+  slug: string,
+  name: string,
+  app: { clientId: string; clientSecret: string },
+  zoomEmail: string,
+): Promise<WizardRun> {
   const run = await startOAuthCredential(page, slug, name);
   await walkToConnect(page, run, app);
   await connectAndAllow(page, zoomEmail);
@@ -72,7 +93,12 @@ export async function connectCredential(page: Page, slug: string, name: string, 
 }
 
 /** Walks the OAuth wizard quickly (the full walk with every check is oauth-wizard.spec.ts). */
-export async function connectOAuthCredential(page: Page, slug: string, app: { clientId: string; clientSecret: string }, name = "Team Zoom"): Promise<string> {
+export async function connectOAuthCredential(
+  page: Page,
+  slug: string,
+  app: { clientId: string; clientSecret: string },
+  name = "Team Zoom",
+): Promise<string> {
   await page.goto(`/w/${slug}/credentials/new`);
   await page.getByLabel("Credential name").fill(name);
   await page.getByRole("button", { name: "Start setup" }).click();

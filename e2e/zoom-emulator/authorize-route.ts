@@ -18,16 +18,25 @@ export async function handleAuthorizeGet(state: EmulatorState, res: ServerRespon
   const app = state.apps.get(q.get("client_id") ?? "");
   if (!app) return sendHtml(res, 400, errorPage(4702, "Invalid client_id", "No app has this client_id."));
   if (app.type !== "oauth") {
-    return sendHtml(res, 400, errorPage(4705, "Grant type is not supported", "This app cannot be authorized by a user."));
+    return sendHtml(
+      res,
+      400,
+      errorPage(4705, "Grant type is not supported", "This app cannot be authorized by a user."),
+    );
   }
-  if (app.disabled) return sendHtml(res, 400, errorPage(4717, "The app has been disabled", "Ask the app owner."));
+  if (app.disabled)
+    return sendHtml(res, 400, errorPage(4717, "The app has been disabled", "Ask the app owner."));
   const redirectUri = q.get("redirect_uri") ?? "";
   // Exact string match against both lists; never redirect to an unvetted URL.
   if (!redirectUri || !app.redirectUrls.includes(redirectUri) || !app.allowList.includes(redirectUri)) {
     return sendHtml(
       res,
       400,
-      errorPage(4700, "Invalid redirect", "The redirect URL must be listed in both the OAuth Redirect URL and the OAuth Allow List of the app."),
+      errorPage(
+        4700,
+        "Invalid redirect",
+        "The redirect URL must be listed in both the OAuth Redirect URL and the OAuth Allow List of the app.",
+      ),
     );
   }
   const state_ = q.get("state");
@@ -35,7 +44,10 @@ export async function handleAuthorizeGet(state: EmulatorState, res: ServerRespon
     return redirect(res, withParams(redirectUri, { error: "unsupported_response_type", state: state_ }));
   }
   const challenge = q.get("code_challenge");
-  if (challenge !== null && (q.get("code_challenge_method") !== "S256" || !/^[A-Za-z0-9_-]{43}$/.test(challenge))) {
+  if (
+    challenge !== null &&
+    (q.get("code_challenge_method") !== "S256" || !/^[A-Za-z0-9_-]{43}$/.test(challenge))
+  ) {
     return redirect(res, withParams(redirectUri, { error: "invalid_request", state: state_ }));
   }
   const user = state.signedInUser(app.clientId);
@@ -67,10 +79,15 @@ function isCrossSite(req: IncomingMessage): boolean {
 }
 
 /** POST /oauth/authorize: the Allow / Decline buttons. */
-export async function handleAuthorizePost(state: EmulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleAuthorizePost(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const raw = await readRawBody(req);
   if (!isFormRequest(req)) return sendHtml(res, 400, errorPage(null, "Bad request", "Expected a form."));
-  if (isCrossSite(req)) return sendHtml(res, 403, errorPage(null, "Forbidden", "Cross-site request refused."));
+  if (isCrossSite(req))
+    return sendHtml(res, 403, errorPage(null, "Forbidden", "Cross-site request refused."));
   const form = new URLSearchParams(raw);
   const id = form.get("consent_id") ?? "";
   const consent = state.consents.get(id);
@@ -78,15 +95,21 @@ export async function handleAuthorizePost(state: EmulatorState, req: IncomingMes
   // in the posted form can change where the code goes.
   state.consents.delete(id);
   if (!consent || state.now() - consent.createdAtMs > CONSENT_TTL_MS) {
-    return sendHtml(res, 400, errorPage(null, "This page has expired", "Go back to the app and start connecting again."));
+    return sendHtml(
+      res,
+      400,
+      errorPage(null, "This page has expired", "Go back to the app and start connecting again."),
+    );
   }
   const decision = form.get("decision");
   if (decision === "decline") {
     return redirect(res, withParams(consent.redirectUri, { error: "access_denied", state: consent.state }));
   }
-  if (decision !== "allow") return sendHtml(res, 400, errorPage(null, "Bad request", "Choose Allow or Decline."));
+  if (decision !== "allow")
+    return sendHtml(res, 400, errorPage(null, "Bad request", "Choose Allow or Decline."));
   const app = state.apps.get(consent.clientId);
-  if (!app || app.disabled) return sendHtml(res, 400, errorPage(4717, "The app has been disabled", "Ask the app owner."));
+  if (!app || app.disabled)
+    return sendHtml(res, 400, errorPage(4717, "The app has been disabled", "Ask the app owner."));
   const code = randomToken(24);
   state.codes.set(code, {
     code,

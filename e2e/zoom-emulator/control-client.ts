@@ -56,18 +56,21 @@ export function emulatorControl(baseUrl: string): EmulatorControl {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json: unknown = await response.json();
-    if (!response.ok) throw new Error(`emulator ${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
+    if (!response.ok)
+      throw new Error(`emulator ${method} ${path} → ${response.status}: ${JSON.stringify(json)}`);
     return json;
   }
   return {
     reset: async () => void (await call("POST", "/reset")),
     registerApp: async (app) => void (await call("POST", "/apps", app)),
-    patchApp: async (clientId, patch) => void (await call("PATCH", `/apps/${encodeURIComponent(clientId)}`, patch)),
+    patchApp: async (clientId, patch) =>
+      void (await call("PATCH", `/apps/${encodeURIComponent(clientId)}`, patch)),
     registerUser: async (user) => void (await call("POST", "/users", user)),
     signIn: async (userId, clientId) => void (await call("POST", "/signed-in-user", { userId, clientId })),
     addFault: async (fault) => void (await call("POST", "/faults", { count: 1, ...fault })),
     clearFaults: async () => void (await call("DELETE", "/faults")),
-    counters: async (clientId?: string) => (await call("GET", clientId ? `/counters/${encodeURIComponent(clientId)}` : "/counters")) as Counters,
+    counters: async (clientId?: string) =>
+      (await call("GET", clientId ? `/counters/${encodeURIComponent(clientId)}` : "/counters")) as Counters,
     setClock: async (offsetSeconds) => void (await call("POST", "/clock", { offsetSeconds })),
     state: async () => (await call("GET", "/state")) as Record<string, unknown>,
   };

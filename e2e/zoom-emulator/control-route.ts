@@ -92,7 +92,8 @@ function route(state: EmulatorState, method: string, path: string, body: unknown
   if (key === "POST /signed-in-user") {
     const input = parse(z.object({ userId: z.string().nullable(), clientId: z.string().optional() }));
     if (Array.isArray(input)) return input;
-    if (input.userId !== null && !state.users.has(input.userId)) return [404, { error: `no user ${input.userId}` }];
+    if (input.userId !== null && !state.users.has(input.userId))
+      return [404, { error: `no user ${input.userId}` }];
     if (input.clientId) {
       if (input.userId === null) state.signedInByApp.delete(input.clientId);
       else state.signedInByApp.set(input.clientId, input.userId);
@@ -103,7 +104,13 @@ function route(state: EmulatorState, method: string, path: string, body: unknown
     const input = parse(faultInput);
     if (Array.isArray(input)) return input;
     const { count, retryAfterSeconds, delayMs, clientId, ...rest } = input;
-    state.faults.push({ ...rest, remaining: count, retryAfterSeconds: retryAfterSeconds ?? null, delayMs: delayMs ?? null, clientId: clientId ?? null });
+    state.faults.push({
+      ...rest,
+      remaining: count,
+      retryAfterSeconds: retryAfterSeconds ?? null,
+      delayMs: delayMs ?? null,
+      clientId: clientId ?? null,
+    });
     return [200, { faults: state.faults }];
   }
   if (key === "DELETE /faults") {
@@ -113,9 +120,15 @@ function route(state: EmulatorState, method: string, path: string, body: unknown
   }
   if (key === "GET /counters") return [200, state.counters];
   // Per app: GET /counters/<clientId>.
-  if (key.startsWith("GET /counters/")) return [200, state.clientCounters(decodeURIComponent(key.slice("GET /counters/".length)))];
+  if (key.startsWith("GET /counters/"))
+    return [200, state.clientCounters(decodeURIComponent(key.slice("GET /counters/".length)))];
   if (key === "DELETE /counters") {
-    state.counters = { authorize: 0, token: { authorization_code: 0, refresh_token: 0, account_credentials: 0, other: 0 }, revoke: 0, usersMe: 0 };
+    state.counters = {
+      authorize: 0,
+      token: { authorization_code: 0, refresh_token: 0, account_credentials: 0, other: 0 },
+      revoke: 0,
+      usersMe: 0,
+    };
     return [200, state.counters];
   }
   if (key === "POST /clock") {
@@ -131,11 +144,17 @@ function route(state: EmulatorState, method: string, path: string, body: unknown
 }
 
 /** The control API under /__emulator/: JSON in, JSON out. */
-export async function handleControl(state: EmulatorState, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleControl(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const raw = await readRawBody(req);
   let body: unknown = null;
   if (raw.length > 0) {
-    if (!isJsonRequest(req)) return sendJson(res, 415, { error: "send JSON with Content-Type: application/json" });
+    if (!isJsonRequest(req))
+      return sendJson(res, 415, { error: "send JSON with Content-Type: application/json" });
     try {
       body = JSON.parse(raw) as unknown;
     } catch {

@@ -3,7 +3,10 @@ import { emulatorControl } from "./control-client";
 export const DEMO_REDIRECT_URL = "http://localhost:3000/api/auth/callback/zoom";
 
 /** The fixed demo apps and user the offline sandbox and the README refer to. */
-export async function registerDemoData(baseUrl: string, redirectUrl: string = DEMO_REDIRECT_URL): Promise<void> {
+export async function registerDemoData(
+  baseUrl: string,
+  redirectUrl: string = DEMO_REDIRECT_URL,
+): Promise<void> {
   const control = emulatorControl(baseUrl);
   await control.registerUser({
     id: "demo-user-id",

@@ -8,7 +8,12 @@ const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secr
 
 function authorizeUrl(params: Record<string, string>): string {
   const url = new URL(`${emulator.url}/oauth/authorize`);
-  for (const [k, v] of Object.entries({ response_type: "code", client_id: OAUTH_APP.clientId, redirect_uri: REDIRECT_URI, ...params })) {
+  for (const [k, v] of Object.entries({
+    response_type: "code",
+    client_id: OAUTH_APP.clientId,
+    redirect_uri: REDIRECT_URI,
+    ...params,
+  })) {
     url.searchParams.set(k, v);
   }
   return url.toString();
@@ -18,7 +23,11 @@ async function titleOf(response: Response): Promise<string> {
   return /<title>([^<]*)<\/title>/.exec(await response.text())?.[1] ?? "";
 }
 
-function postToken(body: string | URLSearchParams, headers: Record<string, string>, query = ""): Promise<Response> {
+function postToken(
+  body: string | URLSearchParams,
+  headers: Record<string, string>,
+  query = "",
+): Promise<Response> {
   return fetch(`${emulator.url}/oauth/token${query}`, { method: "POST", body, headers });
 }
 
@@ -38,7 +47,10 @@ describe("emulator /oauth/authorize", () => {
   it.each([
     ["a redirect URL missing from the allow list", { redirectUrls: [REDIRECT_URI], allowList: [] }],
     ["a redirect URL missing from the redirect list", { redirectUrls: [], allowList: [REDIRECT_URI] }],
-    ["a redirect URL differing by a trailing slash", { redirectUrls: [`${REDIRECT_URI}/`], allowList: [`${REDIRECT_URI}/`] }],
+    [
+      "a redirect URL differing by a trailing slash",
+      { redirectUrls: [`${REDIRECT_URI}/`], allowList: [`${REDIRECT_URI}/`] },
+    ],
   ])("shows Zoom's 4700 page for %s", async (_, lists) => {
     await emulator.control.patchApp(OAUTH_APP.clientId, lists);
     const response = await fetch(authorizeUrl({}), { redirect: "manual" });
@@ -56,19 +68,33 @@ describe("emulator /oauth/authorize", () => {
   });
 
   it("redirects with an error for a wrong response_type or PKCE method", async () => {
-    const wrongType = await fetch(authorizeUrl({ response_type: "token", state: "s" }), { redirect: "manual" });
+    const wrongType = await fetch(authorizeUrl({ response_type: "token", state: "s" }), {
+      redirect: "manual",
+    });
     expect(wrongType.headers.get("location")).toBe(`${REDIRECT_URI}?error=unsupported_response_type&state=s`);
-    const plain = await fetch(authorizeUrl({ code_challenge: "a".repeat(43), code_challenge_method: "plain" }), { redirect: "manual" });
+    const plain = await fetch(
+      authorizeUrl({ code_challenge: "a".repeat(43), code_challenge_method: "plain" }),
+      { redirect: "manual" },
+    );
     expect(plain.headers.get("location")).toContain("error=invalid_request");
   });
 
   it("Decline sends the person back with error=access_denied and the state", async () => {
-    const location = await authorizeViaConsent(emulator.url, { clientId: OAUTH_APP.clientId, redirectUri: REDIRECT_URI, state: "xyz", decision: "decline" });
+    const location = await authorizeViaConsent(emulator.url, {
+      clientId: OAUTH_APP.clientId,
+      redirectUri: REDIRECT_URI,
+      state: "xyz",
+      decision: "decline",
+    });
     expect(location.toString()).toBe(`${REDIRECT_URI}?error=access_denied&state=xyz`);
   });
 
   it("Allow returns a code and the state unchanged", async () => {
-    const location = await authorizeViaConsent(emulator.url, { clientId: OAUTH_APP.clientId, redirectUri: REDIRECT_URI, state: "a b/c" });
+    const location = await authorizeViaConsent(emulator.url, {
+      clientId: OAUTH_APP.clientId,
+      redirectUri: REDIRECT_URI,
+      state: "a b/c",
+    });
     expect(location.searchParams.get("state")).toBe("a b/c");
     expect(location.searchParams.get("code")).toMatch(/^[\w-]{20,}$/);
   });
@@ -89,7 +115,12 @@ describe("emulator /oauth/authorize", () => {
   });
 
   it("uses the chosen signed-in user, or a default demo user when none exists", async () => {
-    await emulator.control.registerUser({ ...USER, id: "user-2", email: "sam@example.com", firstName: "Sam" });
+    await emulator.control.registerUser({
+      ...USER,
+      id: "user-2",
+      email: "sam@example.com",
+      firstName: "Sam",
+    });
     await emulator.control.signIn("user-2");
     expect(await (await fetch(authorizeUrl({}))).text()).toContain("sam@example.com");
     await emulator.control.reset();
@@ -103,25 +134,44 @@ describe("emulator /oauth/token strictness", () => {
   const auth = { authorization: basic(OAUTH_APP.clientId, OAUTH_APP.clientSecret) };
 
   it("refuses credentials in the body, a missing Basic header and JSON bodies", async () => {
-    const inBody = await postToken(form({ grant_type: "refresh_token", refresh_token: "x", client_id: OAUTH_APP.clientId, client_secret: OAUTH_APP.clientSecret }), {});
+    const inBody = await postToken(
+      form({
+        grant_type: "refresh_token",
+        refresh_token: "x",
+        client_id: OAUTH_APP.clientId,
+        client_secret: OAUTH_APP.clientSecret,
+      }),
+      {},
+    );
     expect(inBody.status).toBe(400);
     expect(await inBody.json()).toMatchObject({ error: "invalid_client" });
     const none = await postToken(form({ grant_type: "refresh_token", refresh_token: "x" }), {});
     expect(await none.json()).toMatchObject({ error: "invalid_client" });
-    const json = await postToken(JSON.stringify({ grant_type: "refresh_token" }), { ...auth, "content-type": "application/json" });
+    const json = await postToken(JSON.stringify({ grant_type: "refresh_token" }), {
+      ...auth,
+      "content-type": "application/json",
+    });
     expect(await json.json()).toMatchObject({ error: "invalid_request" });
   });
 
   it("refuses a refresh token in the query string and unknown grants", async () => {
     const tokens = await emulator.connect();
-    const query = await postToken("", auth, `?grant_type=refresh_token&refresh_token=${tokens.refreshToken ?? ""}`);
+    const query = await postToken(
+      "",
+      auth,
+      `?grant_type=refresh_token&refresh_token=${tokens.refreshToken ?? ""}`,
+    );
     expect(await query.json()).toMatchObject({ error: "invalid_request" });
     const unknown = await postToken(form({ grant_type: "client_credentials" }), auth);
     expect(await unknown.json()).toMatchObject({ error: "unsupported_grant_type" });
   });
 
   it("accepts the Server-to-Server grant in the query string, as Zoom's docs show it", async () => {
-    const response = await postToken("", { authorization: basic(S2S_APP.clientId, S2S_APP.clientSecret) }, `?grant_type=account_credentials&account_id=${S2S_APP.accountId}`);
+    const response = await postToken(
+      "",
+      { authorization: basic(S2S_APP.clientId, S2S_APP.clientSecret) },
+      `?grant_type=account_credentials&account_id=${S2S_APP.accountId}`,
+    );
     const body = (await response.json()) as Record<string, unknown>;
     expect(response.status).toBe(200);
     expect(body).toMatchObject({ token_type: "bearer", expires_in: 3599, api_url: emulator.url });
@@ -131,7 +181,12 @@ describe("emulator /oauth/token strictness", () => {
   it("mints HS512 JWT-shaped access tokens with Zoom's claims", async () => {
     const tokens = await emulator.connect();
     expect(decodeProtectedHeader(tokens.accessToken).alg).toBe("HS512");
-    expect(decodeJwt(tokens.accessToken)).toMatchObject({ tokenType: "access_token", clientId: OAUTH_APP.clientId, userId: USER.id, accountId: USER.accountId });
+    expect(decodeJwt(tokens.accessToken)).toMatchObject({
+      tokenType: "access_token",
+      clientId: OAUTH_APP.clientId,
+      userId: USER.id,
+      accountId: USER.accountId,
+    });
   });
 
   it("refuses a token for revoke in the query string", async () => {
@@ -149,7 +204,11 @@ describe("emulator control API", () => {
     await emulator.connect();
     const state = await emulator.control.state();
     expect(state).toMatchObject({ tokens: { live: 1 }, counters: { token: { authorization_code: 1 } } });
-    const bad = await fetch(`${emulator.url}/__emulator/apps`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const bad = await fetch(`${emulator.url}/__emulator/apps`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(bad.status).toBe(400);
     expect((await fetch(`${emulator.url}/__emulator/nope`)).status).toBe(404);
     await expect(emulator.control.patchApp("missing", { scopes: [] })).rejects.toThrow(/404/);

@@ -4,14 +4,20 @@ import type { EmulatorState } from "./state";
 import type { FaultTarget } from "./types";
 
 const DEFAULT_SLOW_MS = 1500;
-const GARBAGE = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>";
+const GARBAGE =
+  "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>";
 
 /**
  * Apply the next queued fault for this endpoint, if any. Returns true when the
  * fault fully answered (or deliberately never will); false when the normal
  * handler should still run (slow, lost).
  */
-export async function applyFault(state: EmulatorState, target: FaultTarget, res: ServerResponse, clientId: string | null = null): Promise<boolean> {
+export async function applyFault(
+  state: EmulatorState,
+  target: FaultTarget,
+  res: ServerResponse,
+  clientId: string | null = null,
+): Promise<boolean> {
   const fault = state.takeFault(target, clientId);
   if (!fault) return false;
   const html = target === "authorize";
@@ -23,7 +29,16 @@ export async function applyFault(state: EmulatorState, target: FaultTarget, res:
     case "429": {
       const headers = { "retry-after": String(fault.retryAfterSeconds ?? 1) };
       if (html) sendHtml(res, 429, "<h1>Too Many Requests</h1>", headers);
-      else sendJson(res, 429, { code: 429, message: "You have reached the maximum per-second rate limit for this API. Try again later." }, headers);
+      else
+        sendJson(
+          res,
+          429,
+          {
+            code: 429,
+            message: "You have reached the maximum per-second rate limit for this API. Try again later.",
+          },
+          headers,
+        );
       return true;
     }
     case "slow":

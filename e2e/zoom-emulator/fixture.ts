@@ -7,7 +7,13 @@ import { exchangeCode } from "@/lib/zoom/exchange-code";
 import type { ZoomErrorEntry } from "@/lib/zoom/error-types";
 import type { ZoomTokenSet } from "@/lib/zoom/token-set";
 import { ZoomError } from "@/lib/zoom/zoom-error";
-import { authorizeViaConsent, emulatorControl, type AppRegistration, type EmulatorControl, type UserRegistration } from "./control-client";
+import {
+  authorizeViaConsent,
+  emulatorControl,
+  type AppRegistration,
+  type EmulatorControl,
+  type UserRegistration,
+} from "./control-client";
 import { startZoomEmulator, type RunningZoomEmulator } from "./server";
 
 export const REDIRECT_URI = "http://localhost:3000/api/auth/callback/zoom";
@@ -93,7 +99,13 @@ export function setupZoomEmulator(): EmulatorFixture {
     async connect() {
       const codeVerifier = generateRandomCodeVerifier();
       const code = await fixture.authorize({ codeChallenge: await calculatePKCECodeChallenge(codeVerifier) });
-      return exchangeCode({ ...OAUTH_APP, code, redirectUri: REDIRECT_URI, codeVerifier, config: fixture.config });
+      return exchangeCode({
+        ...OAUTH_APP,
+        code,
+        redirectUri: REDIRECT_URI,
+        codeVerifier,
+        config: fixture.config,
+      });
     },
   };
   return fixture;

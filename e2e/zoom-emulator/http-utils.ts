@@ -19,7 +19,13 @@ export async function readRawBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function finish(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string>): void {
+function finish(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string>,
+): void {
   if (lostResponses.has(res)) {
     res.socket?.destroy();
     return;
@@ -28,11 +34,21 @@ function finish(res: ServerResponse, status: number, contentType: string, body: 
   res.end(body);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   finish(res, status, "application/json;charset=UTF-8", JSON.stringify(body), headers);
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+export function sendHtml(
+  res: ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+): void {
   finish(res, status, "text/html;charset=UTF-8", html, {
     "x-frame-options": "DENY",
     "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",

@@ -11,7 +11,11 @@ interface Subject {
 }
 
 // Zoom's tokens are HS512 JWTs signed with a key only Zoom holds; so are ours.
-async function sign(state: EmulatorState, claims: Record<string, string>, expiresAtMs: number): Promise<string> {
+async function sign(
+  state: EmulatorState,
+  claims: Record<string, string>,
+  expiresAtMs: number,
+): Promise<string> {
   return new SignJWT({ ...claims })
     .setProtectedHeader({ alg: "HS512", typ: "JWT" })
     .setIssuedAt(Math.floor(state.now() / 1000))
@@ -20,7 +24,11 @@ async function sign(state: EmulatorState, claims: Record<string, string>, expire
     .sign(state.signingKey);
 }
 
-export async function mintTokenSet(state: EmulatorState, subject: Subject, withRefresh: boolean): Promise<TokenSetRecord> {
+export async function mintTokenSet(
+  state: EmulatorState,
+  subject: Subject,
+  withRefresh: boolean,
+): Promise<TokenSetRecord> {
   const base = { clientId: subject.clientId, accountId: subject.accountId };
   const user: Record<string, string> = subject.userId ? { userId: subject.userId } : {};
   const accessExpiresAtMs = state.now() + ACCESS_TOKEN_SECONDS * 1000;

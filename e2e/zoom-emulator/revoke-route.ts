@@ -4,7 +4,12 @@ import { applyFault } from "./faults";
 import { isFormRequest, parseBasicAuth, readRawBody, sendJson } from "./http-utils";
 import type { EmulatorState } from "./state";
 
-export async function handleRevoke(state: EmulatorState, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleRevoke(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const raw = await readRawBody(req);
   state.counters.revoke += 1;
   const perClient = state.clientCounters(parseBasicAuth(req)?.clientId);

@@ -21,7 +21,12 @@ export interface RunningZoomEmulator {
   close(): Promise<void>;
 }
 
-async function route(state: EmulatorState, req: IncomingMessage, res: ServerResponse, selfUrl: string): Promise<void> {
+async function route(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  selfUrl: string,
+): Promise<void> {
   const url = new URL(req.url ?? "/", selfUrl);
   const path = url.pathname;
   if (path.startsWith("/__emulator/")) return handleControl(state, req, res, url);
@@ -39,7 +44,9 @@ async function route(state: EmulatorState, req: IncomingMessage, res: ServerResp
  * A strict stand-in for Zoom's OAuth host and REST API, following
  * /work/shared/zoom-api.md. One process-local state per server.
  */
-export async function startZoomEmulator(options: StartZoomEmulatorOptions = {}): Promise<RunningZoomEmulator> {
+export async function startZoomEmulator(
+  options: StartZoomEmulatorOptions = {},
+): Promise<RunningZoomEmulator> {
   const host = options.host ?? "127.0.0.1";
   const state = new EmulatorState();
   let selfUrl = "";

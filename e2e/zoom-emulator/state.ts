@@ -106,7 +106,9 @@ export class EmulatorState {
   }
 
   takeFault(target: FaultTarget, clientId: string | null = null): Fault | null {
-    const index = this.faults.findIndex((f) => f.target === target && (f.clientId === null || f.clientId === clientId));
+    const index = this.faults.findIndex(
+      (f) => f.target === target && (f.clientId === null || f.clientId === clientId),
+    );
     const fault = this.faults[index];
     if (!fault) return null;
     fault.remaining -= 1;
@@ -123,7 +125,8 @@ export class EmulatorState {
   /** Zoom keeps one token set per user and app: a new authorization ends the others (4741). */
   replaceEarlierSets(clientId: string, userId: string): void {
     for (const set of this.tokenSets.values()) {
-      if (set.status === "live" && set.clientId === clientId && set.userId === userId) set.status = "replaced";
+      if (set.status === "live" && set.clientId === clientId && set.userId === userId)
+        set.status = "replaced";
     }
   }
 

@@ -21,7 +21,12 @@ function sameScopes(a: string[], b: string[]): boolean {
   return [...a].sort().join(" ") === [...b].sort().join(" ");
 }
 
-async function authorizationCode(state: EmulatorState, app: EmulatorApp, form: URLSearchParams, apiUrl: string): Promise<Result> {
+async function authorizationCode(
+  state: EmulatorState,
+  app: EmulatorApp,
+  form: URLSearchParams,
+  apiUrl: string,
+): Promise<Result> {
   if (app.type !== "oauth") return err("unsupported_grant_type", "Unsupported grant type");
   const code = form.get("code");
   const redirectUri = form.get("redirect_uri");
@@ -46,13 +51,24 @@ async function authorizationCode(state: EmulatorState, app: EmulatorApp, form: U
   state.replaceEarlierSets(app.clientId, user.id);
   const record = await mintTokenSet(
     state,
-    { clientId: app.clientId, userId: user.id, accountId: user.accountId, scopes: stored.scopes, grant: "authorization_code" },
+    {
+      clientId: app.clientId,
+      userId: user.id,
+      accountId: user.accountId,
+      scopes: stored.scopes,
+      grant: "authorization_code",
+    },
     true,
   );
   return { status: 200, body: tokenResponse(record, apiUrl) };
 }
 
-async function refreshToken(state: EmulatorState, app: EmulatorApp, form: URLSearchParams, apiUrl: string): Promise<Result> {
+async function refreshToken(
+  state: EmulatorState,
+  app: EmulatorApp,
+  form: URLSearchParams,
+  apiUrl: string,
+): Promise<Result> {
   if (app.type !== "oauth") return err("unsupported_grant_type", "Unsupported grant type");
   const token = form.get("refresh_token");
   if (!token) return err("invalid_request", "Missing refresh_token");
@@ -67,13 +83,24 @@ async function refreshToken(state: EmulatorState, app: EmulatorApp, form: URLSea
   old.status = "rotated";
   const record = await mintTokenSet(
     state,
-    { clientId: app.clientId, userId: old.userId, accountId: old.accountId, scopes: old.scopes, grant: "refresh_token" },
+    {
+      clientId: app.clientId,
+      userId: old.userId,
+      accountId: old.accountId,
+      scopes: old.scopes,
+      grant: "refresh_token",
+    },
     true,
   );
   return { status: 200, body: tokenResponse(record, apiUrl) };
 }
 
-async function accountCredentials(state: EmulatorState, app: EmulatorApp, accountId: string | null, apiUrl: string): Promise<Result> {
+async function accountCredentials(
+  state: EmulatorState,
+  app: EmulatorApp,
+  accountId: string | null,
+  apiUrl: string,
+): Promise<Result> {
   if (app.type !== "s2s") return err("unsupported_grant_type", "Unsupported grant type");
   if (!accountId || accountId !== app.accountId) return err("invalid_request", "Invalid account_id");
   if (!app.activated) return err("invalid_client", "The app has not been activated");
@@ -85,7 +112,13 @@ async function accountCredentials(state: EmulatorState, app: EmulatorApp, accoun
   return { status: 200, body: tokenResponse(record, apiUrl) };
 }
 
-export async function handleToken(state: EmulatorState, req: IncomingMessage, res: ServerResponse, url: URL, apiUrl: string): Promise<void> {
+export async function handleToken(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  apiUrl: string,
+): Promise<void> {
   const raw = await readRawBody(req);
   const isForm = isFormRequest(req);
   const form = isForm ? new URLSearchParams(raw) : new URLSearchParams();
@@ -94,7 +127,12 @@ export async function handleToken(state: EmulatorState, req: IncomingMessage, re
   const clientId = parseBasicAuth(req)?.clientId ?? null;
   for (const bucket of [state.counters.token, state.clientCounters(clientId)?.token]) {
     if (!bucket) continue;
-    if (grantType === "authorization_code" || grantType === "refresh_token" || grantType === "account_credentials") bucket[grantType] += 1;
+    if (
+      grantType === "authorization_code" ||
+      grantType === "refresh_token" ||
+      grantType === "account_credentials"
+    )
+      bucket[grantType] += 1;
     else bucket.other += 1;
   }
   if (await applyFault(state, "token", res, clientId)) return;
@@ -104,9 +142,11 @@ export async function handleToken(state: EmulatorState, req: IncomingMessage, re
 
   async function decide(): Promise<Result> {
     if (req.method !== "POST") return err("invalid_request", "Method not allowed");
-    if (raw.length > 0 && !isForm) return err("invalid_request", "Content-Type must be application/x-www-form-urlencoded");
+    if (raw.length > 0 && !isForm)
+      return err("invalid_request", "Content-Type must be application/x-www-form-urlencoded");
     const forbidden = [...query.keys()].find((k) => !QUERY_ALLOWED.has(k));
-    if (forbidden) return err("invalid_request", `${forbidden} must be sent in the request body, not the query string`);
+    if (forbidden)
+      return err("invalid_request", `${forbidden} must be sent in the request body, not the query string`);
     if (query.has("grant_type") && query.get("grant_type") !== "account_credentials") {
       return err("invalid_request", "grant_type must be sent in the request body");
     }

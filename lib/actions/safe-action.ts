@@ -38,9 +38,21 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 }
 
 function failure(error: unknown, formData: FormData): ActionState<never> {
-  if (error instanceof AppError) return { ok: false, message: error.userMessage, fieldErrors: error.fieldErrors, values: echoValues(formData) };
+  if (error instanceof AppError)
+    return {
+      ok: false,
+      message: error.userMessage,
+      fieldErrors: error.fieldErrors,
+      values: echoValues(formData),
+    };
   // Next's redirect()/notFound() work by throwing: let them through.
-  if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) throw error;
+  if (
+    error instanceof Error &&
+    "digest" in error &&
+    typeof error.digest === "string" &&
+    error.digest.startsWith("NEXT_")
+  )
+    throw error;
   console.error("[action] unexpected error:", error instanceof Error ? error.name : typeof error);
   return { ok: false, message: GENERIC_ERROR_MESSAGE, fieldErrors: {}, values: echoValues(formData) };
 }
@@ -56,7 +68,12 @@ async function run<S extends z.ZodType, C, R>(
     const parsed = schema.safeParse(formToObject(formData));
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
-      return { ok: false, message: "Please check the highlighted fields.", fieldErrors, values: echoValues(formData) };
+      return {
+        ok: false,
+        message: "Please check the highlighted fields.",
+        fieldErrors,
+        values: echoValues(formData),
+      };
     }
     return (await handler(ctx, parsed.data)) ?? { ok: true };
   } catch (error) {
@@ -78,11 +95,19 @@ export function workspaceAction<S extends z.ZodType, R = undefined>(
 }
 
 /** For actions of a signed-in person outside any workspace (e.g. create one). */
-export function userAction<S extends z.ZodType, R = undefined>(options: { schema: S }, handler: (user: SessionUser, input: z.infer<S>) => Promise<ActionState<R> | void>) {
-  return (_previous: ActionState<R> | null, formData: FormData) => run(options.schema, formData, requireUser, handler);
+export function userAction<S extends z.ZodType, R = undefined>(
+  options: { schema: S },
+  handler: (user: SessionUser, input: z.infer<S>) => Promise<ActionState<R> | void>,
+) {
+  return (_previous: ActionState<R> | null, formData: FormData) =>
+    run(options.schema, formData, requireUser, handler);
 }
 
 /** For the few actions open to everyone (first-run setup, joining by invite). */
-export function publicAction<S extends z.ZodType, R = undefined>(options: { schema: S }, handler: (ctx: null, input: z.infer<S>) => Promise<ActionState<R> | void>) {
-  return (_previous: ActionState<R> | null, formData: FormData) => run(options.schema, formData, () => Promise.resolve(null), handler);
+export function publicAction<S extends z.ZodType, R = undefined>(
+  options: { schema: S },
+  handler: (ctx: null, input: z.infer<S>) => Promise<ActionState<R> | void>,
+) {
+  return (_previous: ActionState<R> | null, formData: FormData) =>
+    run(options.schema, formData, () => Promise.resolve(null), handler);
 }

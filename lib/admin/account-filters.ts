@@ -2,10 +2,18 @@ import { z } from "zod";
 import { CREDENTIAL_STATUSES } from "@/lib/credentials/status";
 import { CREDENTIAL_METHODS } from "@/lib/credentials/schemas";
 
-export const SORTABLE = ["name", "status", "lastRefreshedAt", "accessTokenExpiresAt", "lastUsedAt", "createdAt"] as const;
+export const SORTABLE = [
+  "name",
+  "status",
+  "lastRefreshedAt",
+  "accessTokenExpiresAt",
+  "lastUsedAt",
+  "createdAt",
+] as const;
 export const PAGE_SIZE = 25;
 
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).optional().catch(undefined);
 
 /**
  * The Connected accounts table's search parameters, parsed leniently: a
@@ -24,6 +32,8 @@ export const accountFiltersSchema = z.object({
 export type AccountFilters = z.infer<typeof accountFiltersSchema>;
 
 export function parseAccountFilters(params: Record<string, string | string[] | undefined>): AccountFilters {
-  const flat = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]));
+  const flat = Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined]),
+  );
   return accountFiltersSchema.parse(flat);
 }

@@ -10,14 +10,23 @@ import { PAGE_SIZE, type AccountFilters } from "./account-filters";
  */
 export async function listAccounts(db: Db, workspaceId: string, filters: AccountFilters) {
   // PostgreSQL compares case-sensitively unless asked; SQLite's LIKE already ignores case.
-  const insensitive = getEnv().databaseKind === "postgresql" ? ({ mode: "insensitive" } as unknown as Record<string, never>) : {};
+  const insensitive =
+    getEnv().databaseKind === "postgresql"
+      ? ({ mode: "insensitive" } as unknown as Record<string, never>)
+      : {};
   const where = {
     workspaceId,
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.method ? { method: filters.method } : {}),
     ...(filters.owner ? { ownerId: filters.owner } : {}),
     ...(filters.q
-      ? { OR: [{ name: { contains: filters.q, ...insensitive } }, { zoomEmail: { contains: filters.q, ...insensitive } }, { zoomName: { contains: filters.q, ...insensitive } }] }
+      ? {
+          OR: [
+            { name: { contains: filters.q, ...insensitive } },
+            { zoomEmail: { contains: filters.q, ...insensitive } },
+            { zoomName: { contains: filters.q, ...insensitive } },
+          ],
+        }
       : {}),
   };
   const [rows, total, byStatus, owners] = await Promise.all([
@@ -45,8 +54,20 @@ export async function listAccounts(db: Db, workspaceId: string, filters: Account
     }),
     db.credential.count({ where }),
     db.credential.groupBy({ by: ["status"], where: { workspaceId }, _count: { _all: true } }),
-    db.membership.findMany({ where: { workspaceId }, select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } }),
+    db.membership.findMany({
+      where: { workspaceId },
+      select: { user: { select: { id: true, name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
-  const counts = Object.fromEntries(byStatus.map((group) => [group.status, group._count._all])) as Partial<Record<CredentialStatus, number>>;
-  return { rows, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), counts, owners: owners.map((m) => m.user) };
+  const counts = Object.fromEntries(byStatus.map((group) => [group.status, group._count._all])) as Partial<
+    Record<CredentialStatus, number>
+  >;
+  return {
+    rows,
+    total,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    counts,
+    owners: owners.map((m) => m.user),
+  };
 }

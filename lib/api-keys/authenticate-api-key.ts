@@ -16,7 +16,9 @@ const CACHE_MS = 5_000;
 const MAX_CACHED = 1_000;
 // On globalThis: Next.js may load this module once for route handlers and once
 // for server actions, and a revoke (an action) must reach the API's cache.
-const shared = globalThis as unknown as { zcwApiKeyCache?: Map<string, { caller: ApiCaller | null; until: number }> };
+const shared = globalThis as unknown as {
+  zcwApiKeyCache?: Map<string, { caller: ApiCaller | null; until: number }>;
+};
 const cache = (shared.zcwApiKeyCache ??= new Map<string, { caller: ApiCaller | null; until: number }>());
 
 export function forgetApiKey(apiKeyId: string): void {
@@ -24,15 +26,25 @@ export function forgetApiKey(apiKeyId: string): void {
 }
 
 /** The key behind an `Authorization: Bearer …` header, or null when missing, unknown or revoked. */
-export async function authenticateApiKey(db: Db, authorization: string | null, now = new Date()): Promise<ApiCaller | null> {
+export async function authenticateApiKey(
+  db: Db,
+  authorization: string | null,
+  now = new Date(),
+): Promise<ApiCaller | null> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   const raw = match?.[1];
   if (!raw || !looksLikeApiKey(raw)) return null;
   const keyHash = hashApiKey(raw);
   const cached = cache.get(keyHash);
   if (cached && cached.until > now.getTime()) return cached.caller;
-  const key = await db.apiKey.findUnique({ where: { keyHash }, select: { id: true, workspaceId: true, name: true, prefix: true, revokedAt: true } });
-  const caller = key && !key.revokedAt ? { apiKeyId: key.id, workspaceId: key.workspaceId, name: key.name, prefix: key.prefix } : null;
+  const key = await db.apiKey.findUnique({
+    where: { keyHash },
+    select: { id: true, workspaceId: true, name: true, prefix: true, revokedAt: true },
+  });
+  const caller =
+    key && !key.revokedAt
+      ? { apiKeyId: key.id, workspaceId: key.workspaceId, name: key.name, prefix: key.prefix }
+      : null;
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(keyHash, { caller, until: now.getTime() + CACHE_MS });
   if (!key || !caller) return null;

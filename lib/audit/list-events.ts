@@ -2,7 +2,15 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { AUDIT_ACTIONS, type AuditAction } from "./audit-actions";
 
-export type AuditEventRow = { id: string; action: string; actionLabel: string; actorLabel: string; createdAt: Date; credentialId: string | null; details: Record<string, unknown> };
+export type AuditEventRow = {
+  id: string;
+  action: string;
+  actionLabel: string;
+  actorLabel: string;
+  createdAt: Date;
+  credentialId: string | null;
+  details: Record<string, unknown>;
+};
 
 const actionIds = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
 
@@ -15,11 +23,21 @@ export const auditFiltersSchema = z.object({
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 export function parseAuditFilters(params: Record<string, string | string[] | undefined>): AuditFilters {
-  return auditFiltersSchema.parse(Object.fromEntries(Object.entries(params).map(([key, value]) => [key, (Array.isArray(value) ? value[0] : value) || undefined])));
+  return auditFiltersSchema.parse(
+    Object.fromEntries(
+      Object.entries(params).map(([key, value]) => [
+        key,
+        (Array.isArray(value) ? value[0] : value) || undefined,
+      ]),
+    ),
+  );
 }
 
 /** The newest audit events of one workspace, filtered by action, person and credential. */
-export async function listAuditEvents(db: Db, options: { workspaceId: string; filters?: AuditFilters; take?: number }): Promise<AuditEventRow[]> {
+export async function listAuditEvents(
+  db: Db,
+  options: { workspaceId: string; filters?: AuditFilters; take?: number },
+): Promise<AuditEventRow[]> {
   const filters = options.filters ?? {};
   const rows = await db.auditEvent.findMany({
     where: {

@@ -22,7 +22,10 @@ export function baseAuthOptions(): AuthOptions {
       CredentialsProvider({
         id: "credentials",
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(credentials, req) {
           const result = await authenticate(db(), credentials, clientAddress(req.headers));
           // next-auth sends a thrown error's message to the page as its code.
@@ -43,7 +46,8 @@ export function baseAuthOptions(): AuthOptions {
     },
     logger: {
       // next-auth logs whole error objects; keep only what cannot hold a secret.
-      error: (code, metadata) => console.error(`[next-auth] ${code}`, metadata instanceof Error ? metadata.message : ""),
+      error: (code, metadata) =>
+        console.error(`[next-auth] ${code}`, metadata instanceof Error ? metadata.message : ""),
       warn: (code) => console.warn(`[next-auth] ${code}`),
       debug: () => undefined,
     },

@@ -15,7 +15,10 @@ export async function authenticate(db: Db, input: unknown, ip: string | null): P
   const keys = rateLimitKeys(email, ip);
   if (await isRateLimited(db, keys)) return { ok: false, reason: "RateLimited" };
 
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true },
+  });
   const valid = user ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
   if (!user || !valid) {
     await recordFailedSignIn(db, keys);

@@ -13,5 +13,11 @@ export function clientAddress(
   if (!headers || !trustProxy) return null;
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
   const value = Array.isArray(raw) ? raw.join(",") : raw;
-  return value?.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? null;
+  return (
+    value
+      ?.split(",")
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .at(-1) ?? null
+  );
 }

@@ -23,7 +23,9 @@ export async function isRateLimited(db: Db, keys: string[], now = new Date()): P
 export async function recordFailedSignIn(db: Db, keys: string[], now = new Date()): Promise<void> {
   await db.loginAttempt.createMany({ data: keys.map((key) => ({ key, createdAt: now })) });
   // Old rows are useless; trim them as we go instead of running a job.
-  await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - SIGN_IN_LIMIT.windowMs) } } });
+  await db.loginAttempt.deleteMany({
+    where: { createdAt: { lt: new Date(now.getTime() - SIGN_IN_LIMIT.windowMs) } },
+  });
 }
 
 export async function clearFailedSignIns(db: Db, email: string): Promise<void> {

@@ -27,7 +27,10 @@ export const workspaceNameSchema = z
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200, "That password is too long."),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(200, "That password is too long."),
 });
 
 export const createWorkspaceSchema = z.object({
@@ -37,4 +40,8 @@ export const createWorkspaceSchema = z.object({
   password: newPasswordSchema,
 });
 
-export const newAccountSchema = z.object({ name: personNameSchema, email: emailSchema, password: newPasswordSchema });
+export const newAccountSchema = z.object({
+  name: personNameSchema,
+  email: emailSchema,
+  password: newPasswordSchema,
+});

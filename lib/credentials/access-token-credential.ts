@@ -20,13 +20,28 @@ const EXPIRING_SOON_MS = 7 * 24 * 60 * 60 * 1000;
  * encrypted with its expiry. The issuer (a JWT app's API key, not secret) is
  * kept as the credential's client ID so people recognise the app.
  */
-export async function saveAccessToken(db: Db, ctx: WorkspaceContext, input: { credentialId: string; accessToken: string }, now = new Date()): Promise<DecodedZoomToken> {
+export async function saveAccessToken(
+  db: Db,
+  ctx: WorkspaceContext,
+  input: { credentialId: string; accessToken: string },
+  now = new Date(),
+): Promise<DecodedZoomToken> {
   const credential = await findCredential(db, ctx, input.credentialId);
-  if (credential.method !== "access_token" || !canOpenStep(accessTokenGuide, credential.wizardStep, "jwt-paste")) throw new AppError("invalid_input", "Finish the earlier steps first.");
+  if (
+    credential.method !== "access_token" ||
+    !canOpenStep(accessTokenGuide, credential.wizardStep, "jwt-paste")
+  )
+    throw new AppError("invalid_input", "Finish the earlier steps first.");
   const decoded = decodeZoomToken(input.accessToken, now);
-  if (!decoded.ok) throw new AppError("invalid_input", "Please check the highlighted field.", { accessToken: decoded.message });
+  if (!decoded.ok)
+    throw new AppError("invalid_input", "Please check the highlighted field.", {
+      accessToken: decoded.message,
+    });
   if (!decoded.expiresAt) {
-    throw new AppError("invalid_input", "Please check the highlighted field.", { accessToken: "This token has no expiry date, so it is not one Zoom issued. Copy the token again from your app’s App Credentials page." });
+    throw new AppError("invalid_input", "Please check the highlighted field.", {
+      accessToken:
+        "This token has no expiry date, so it is not one Zoom issued. Copy the token again from your app’s App Credentials page.",
+    });
   }
   if (decoded.state === "expired") {
     throw new AppError("invalid_input", "Please check the highlighted field.", {
@@ -36,7 +51,10 @@ export async function saveAccessToken(db: Db, ctx: WorkspaceContext, input: { cr
   await db.credential.update({
     where: { id: credential.id },
     data: {
-      accessTokenEnc: encrypt(normalizePastedToken(input.accessToken), credentialSecretContext(credential.id, "accessTokenEnc")),
+      accessTokenEnc: encrypt(
+        normalizePastedToken(input.accessToken),
+        credentialSecretContext(credential.id, "accessTokenEnc"),
+      ),
       accessTokenExpiresAt: decoded.expiresAt,
       clientId: decoded.issuer ?? decoded.clientId,
       refreshTokenEnc: null,
@@ -47,22 +65,50 @@ export async function saveAccessToken(db: Db, ctx: WorkspaceContext, input: { cr
 }
 
 /** What the stored token is, for the test step; decrypted only to decode it. */
-export async function describeStoredToken(db: Db, credentialId: string, now = new Date()): Promise<DecodedZoomToken | null> {
-  const row = await db.credential.findUniqueOrThrow({ where: { id: credentialId }, select: { accessTokenEnc: true } });
+export async function describeStoredToken(
+  db: Db,
+  credentialId: string,
+  now = new Date(),
+): Promise<DecodedZoomToken | null> {
+  const row = await db.credential.findUniqueOrThrow({
+    where: { id: credentialId },
+    select: { accessTokenEnc: true },
+  });
   if (!row.accessTokenEnc) return null;
-  const decoded = decodeZoomToken(decrypt(row.accessTokenEnc, credentialSecretContext(credentialId, "accessTokenEnc")), now);
+  const decoded = decodeZoomToken(
+    decrypt(row.accessTokenEnc, credentialSecretContext(credentialId, "accessTokenEnc")),
+    now,
+  );
   return decoded.ok ? decoded : null;
 }
 
 /** Legacy step 5: GET /users/me with the token; on success the credential is connected. */
-export async function testAccessToken(db: Db, ctx: WorkspaceContext, credentialId: string, now = new Date()): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function testAccessToken(
+  db: Db,
+  ctx: WorkspaceContext,
+  credentialId: string,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const credential = await findCredential(db, ctx, credentialId);
-  const row = await db.credential.findUniqueOrThrow({ where: { id: credential.id }, select: { accessTokenEnc: true, accessTokenExpiresAt: true } });
-  if (credential.method !== "access_token" || !row.accessTokenEnc || !canOpenStep(accessTokenGuide, credential.wizardStep, "jwt-test")) throw new AppError("invalid_input", "Paste the access token on step 4 first.");
-  if (row.accessTokenExpiresAt && row.accessTokenExpiresAt <= now) return { ok: false, message: "This token has expired. Paste a new one on step 4." };
+  const row = await db.credential.findUniqueOrThrow({
+    where: { id: credential.id },
+    select: { accessTokenEnc: true, accessTokenExpiresAt: true },
+  });
+  if (
+    credential.method !== "access_token" ||
+    !row.accessTokenEnc ||
+    !canOpenStep(accessTokenGuide, credential.wizardStep, "jwt-test")
+  )
+    throw new AppError("invalid_input", "Paste the access token on step 4 first.");
+  if (row.accessTokenExpiresAt && row.accessTokenExpiresAt <= now)
+    return { ok: false, message: "This token has expired. Paste a new one on step 4." };
   try {
-    const user = await getCurrentUser({ accessToken: decrypt(row.accessTokenEnc, credentialSecretContext(credential.id, "accessTokenEnc")) });
-    const expiringSoon = row.accessTokenExpiresAt !== null && row.accessTokenExpiresAt.getTime() - now.getTime() < EXPIRING_SOON_MS;
+    const user = await getCurrentUser({
+      accessToken: decrypt(row.accessTokenEnc, credentialSecretContext(credential.id, "accessTokenEnc")),
+    });
+    const expiringSoon =
+      row.accessTokenExpiresAt !== null &&
+      row.accessTokenExpiresAt.getTime() - now.getTime() < EXPIRING_SOON_MS;
     await db.$transaction(async (tx) => {
       await tx.credential.update({
         where: { id: credential.id },
@@ -79,7 +125,13 @@ export async function testAccessToken(db: Db, ctx: WorkspaceContext, credentialI
           lastErrorAt: null,
         },
       });
-      await recordAuditEvent(tx, { workspaceId: ctx.workspace.id, action: "credential.connected", actor: { userId: ctx.user.id, label: ctx.user.name }, credentialId: credential.id, details: { zoomUser: user.email, method: "access_token" } });
+      await recordAuditEvent(tx, {
+        workspaceId: ctx.workspace.id,
+        action: "credential.connected",
+        actor: { userId: ctx.user.id, label: ctx.user.name },
+        credentialId: credential.id,
+        details: { zoomUser: user.email, method: "access_token" },
+      });
     });
     return { ok: true };
   } catch (error) {

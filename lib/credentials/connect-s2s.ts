@@ -20,17 +20,31 @@ export type ConnectResult = { ok: true } | { ok: false; message: string; fixStep
  * GET /users/me to learn who it acts as. The token is stored (encrypted) and
  * reused until a few minutes before it expires — never one per request.
  */
-export async function connectServerToServer(db: Db, ctx: WorkspaceContext, credentialId: string, now = new Date()): Promise<ConnectResult> {
+export async function connectServerToServer(
+  db: Db,
+  ctx: WorkspaceContext,
+  credentialId: string,
+  now = new Date(),
+): Promise<ConnectResult> {
   const credential = await findCredential(db, ctx, credentialId);
-  if (credential.method !== "s2s") throw new AppError("invalid_input", "This credential does not use Server-to-Server OAuth.");
-  const secret = await db.credential.findUniqueOrThrow({ where: { id: credential.id }, select: { clientSecretEnc: true } });
-  if (!canOpenStep(s2sGuide, credential.wizardStep, "s2s-connect")) throw new AppError("invalid_input", "Finish the earlier steps first.");
-  if (!credential.clientId || !credential.accountId || !secret.clientSecretEnc) throw new AppError("invalid_input", "Paste the Account ID, Client ID and Client Secret on step 2 first.");
+  if (credential.method !== "s2s")
+    throw new AppError("invalid_input", "This credential does not use Server-to-Server OAuth.");
+  const secret = await db.credential.findUniqueOrThrow({
+    where: { id: credential.id },
+    select: { clientSecretEnc: true },
+  });
+  if (!canOpenStep(s2sGuide, credential.wizardStep, "s2s-connect"))
+    throw new AppError("invalid_input", "Finish the earlier steps first.");
+  if (!credential.clientId || !credential.accountId || !secret.clientSecretEnc)
+    throw new AppError("invalid_input", "Paste the Account ID, Client ID and Client Secret on step 2 first.");
   try {
     const tokens = await getServerToServerToken({
       accountId: credential.accountId,
       clientId: credential.clientId,
-      clientSecret: decrypt(secret.clientSecretEnc, credentialSecretContext(credential.id, "clientSecretEnc")),
+      clientSecret: decrypt(
+        secret.clientSecretEnc,
+        credentialSecretContext(credential.id, "clientSecretEnc"),
+      ),
     });
     const user = await getCurrentUser({ accessToken: tokens.accessToken, flow: "s2s" });
     await db.$transaction(async (tx) => {
@@ -38,7 +52,10 @@ export async function connectServerToServer(db: Db, ctx: WorkspaceContext, crede
         where: { id: credential.id },
         data: {
           status: "connected",
-          accessTokenEnc: encrypt(tokens.accessToken, credentialSecretContext(credential.id, "accessTokenEnc")),
+          accessTokenEnc: encrypt(
+            tokens.accessToken,
+            credentialSecretContext(credential.id, "accessTokenEnc"),
+          ),
           refreshTokenEnc: null,
           accessTokenExpiresAt: tokens.expiresAt,
           grantedScopes: tokens.scopes.join(" "),

@@ -4,10 +4,20 @@ import type { WorkspaceContext } from "@/lib/auth/guard";
 import type { CredentialMethod } from "./schemas";
 
 /** A new draft credential owned by the person who starts the wizard. */
-export async function createCredential(db: Db, ctx: WorkspaceContext, input: { name: string; method: CredentialMethod }): Promise<{ id: string }> {
+export async function createCredential(
+  db: Db,
+  ctx: WorkspaceContext,
+  input: { name: string; method: CredentialMethod },
+): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const credential = await tx.credential.create({
-      data: { workspaceId: ctx.workspace.id, ownerId: ctx.user.id, name: input.name, method: input.method, status: "draft" },
+      data: {
+        workspaceId: ctx.workspace.id,
+        ownerId: ctx.user.id,
+        name: input.name,
+        method: input.method,
+        status: "draft",
+      },
       select: { id: true },
     });
     await recordAuditEvent(tx, {

@@ -23,4 +23,5 @@ export async function findCredential(db: Db, ctx: WorkspaceContext, credentialId
 
 export type CredentialRecord = Awaited<ReturnType<typeof findCredential>>;
 
-const notFound = () => new AppError("not_found", "That credential does not exist, or you do not have access to it.");
+const notFound = () =>
+  new AppError("not_found", "That credential does not exist, or you do not have access to it.");

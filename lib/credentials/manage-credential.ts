@@ -10,21 +10,49 @@ import { findCredential, type CredentialRecord } from "./find-credential";
 
 const actorOf = (ctx: WorkspaceContext) => ({ userId: ctx.user.id, label: ctx.user.name });
 
-export async function renameCredential(db: Db, ctx: WorkspaceContext, input: { credentialId: string; name: string }): Promise<void> {
+export async function renameCredential(
+  db: Db,
+  ctx: WorkspaceContext,
+  input: { credentialId: string; name: string },
+): Promise<void> {
   const credential = await findCredential(db, ctx, input.credentialId);
   await db.$transaction(async (tx) => {
     await tx.credential.update({ where: { id: credential.id }, data: { name: input.name } });
-    await recordAuditEvent(tx, { workspaceId: ctx.workspace.id, action: "credential.renamed", actor: actorOf(ctx), credentialId: credential.id, details: { from: credential.name, to: input.name } });
+    await recordAuditEvent(tx, {
+      workspaceId: ctx.workspace.id,
+      action: "credential.renamed",
+      actor: actorOf(ctx),
+      credentialId: credential.id,
+      details: { from: credential.name, to: input.name },
+    });
   });
 }
 
 /** A new Client Secret (after "Regenerate" in Zoom): tokens stay; the next renewal uses the new secret. */
-export async function replaceClientSecret(db: Db, ctx: WorkspaceContext, input: { credentialId: string; clientSecret: string }): Promise<void> {
+export async function replaceClientSecret(
+  db: Db,
+  ctx: WorkspaceContext,
+  input: { credentialId: string; clientSecret: string },
+): Promise<void> {
   const credential = await findCredential(db, ctx, input.credentialId);
-  if (credential.method === "access_token") throw new AppError("invalid_input", "A pasted access token has no Client Secret.");
+  if (credential.method === "access_token")
+    throw new AppError("invalid_input", "A pasted access token has no Client Secret.");
   await db.$transaction(async (tx) => {
-    await tx.credential.update({ where: { id: credential.id }, data: { clientSecretEnc: encrypt(input.clientSecret, credentialSecretContext(credential.id, "clientSecretEnc")) } });
-    await recordAuditEvent(tx, { workspaceId: ctx.workspace.id, action: "credential.secret_replaced", actor: actorOf(ctx), credentialId: credential.id });
+    await tx.credential.update({
+      where: { id: credential.id },
+      data: {
+        clientSecretEnc: encrypt(
+          input.clientSecret,
+          credentialSecretContext(credential.id, "clientSecretEnc"),
+        ),
+      },
+    });
+    await recordAuditEvent(tx, {
+      workspaceId: ctx.workspace.id,
+      action: "credential.secret_replaced",
+      actor: actorOf(ctx),
+      credentialId: credential.id,
+    });
   });
 }
 
@@ -34,7 +62,10 @@ export async function replaceClientSecret(db: Db, ctx: WorkspaceContext, input: 
  */
 async function revokeAtZoom(db: Db, credential: CredentialRecord): Promise<string | null> {
   if (credential.method === "access_token") return null; // JWT-app tokens cannot be revoked by OAuth
-  const row = await db.credential.findUniqueOrThrow({ where: { id: credential.id }, select: { clientSecretEnc: true, accessTokenEnc: true, refreshTokenEnc: true } });
+  const row = await db.credential.findUniqueOrThrow({
+    where: { id: credential.id },
+    select: { clientSecretEnc: true, accessTokenEnc: true, refreshTokenEnc: true },
+  });
   const sealed = row.refreshTokenEnc ?? row.accessTokenEnc;
   const column = row.refreshTokenEnc ? "refreshTokenEnc" : "accessTokenEnc";
   if (!sealed || !row.clientSecretEnc || !credential.clientId) return null;
@@ -53,26 +84,55 @@ async function revokeAtZoom(db: Db, credential: CredentialRecord): Promise<strin
 }
 
 /** Disconnect: revoke at Zoom, delete the stored tokens, keep the credential (status Revoked) and an audit record. */
-export async function disconnectCredential(db: Db, ctx: WorkspaceContext, credentialId: string): Promise<{ warning: string | null }> {
+export async function disconnectCredential(
+  db: Db,
+  ctx: WorkspaceContext,
+  credentialId: string,
+): Promise<{ warning: string | null }> {
   const credential = await findCredential(db, ctx, credentialId);
   const warning = await revokeAtZoom(db, credential);
   await db.$transaction(async (tx) => {
     await tx.credential.update({
       where: { id: credential.id },
-      data: { status: "revoked", accessTokenEnc: null, refreshTokenEnc: null, accessTokenExpiresAt: null, refreshLeaseOwner: null, refreshLeaseUntil: null, nextAttemptAt: null, version: { increment: 1 } },
+      data: {
+        status: "revoked",
+        accessTokenEnc: null,
+        refreshTokenEnc: null,
+        accessTokenExpiresAt: null,
+        refreshLeaseOwner: null,
+        refreshLeaseUntil: null,
+        nextAttemptAt: null,
+        version: { increment: 1 },
+      },
     });
-    await recordAuditEvent(tx, { workspaceId: ctx.workspace.id, action: "credential.disconnected", actor: actorOf(ctx), credentialId: credential.id, details: { revokedAtZoom: warning === null } });
+    await recordAuditEvent(tx, {
+      workspaceId: ctx.workspace.id,
+      action: "credential.disconnected",
+      actor: actorOf(ctx),
+      credentialId: credential.id,
+      details: { revokedAtZoom: warning === null },
+    });
   });
   return { warning };
 }
 
 /** Delete: revoke at Zoom when connected, then remove the credential; the audit log keeps the record. */
-export async function deleteCredential(db: Db, ctx: WorkspaceContext, credentialId: string): Promise<{ warning: string | null }> {
+export async function deleteCredential(
+  db: Db,
+  ctx: WorkspaceContext,
+  credentialId: string,
+): Promise<{ warning: string | null }> {
   const credential = await findCredential(db, ctx, credentialId);
   const warning = await revokeAtZoom(db, credential);
   await db.$transaction(async (tx) => {
     await tx.credential.delete({ where: { id: credential.id } });
-    await recordAuditEvent(tx, { workspaceId: ctx.workspace.id, action: "credential.deleted", actor: actorOf(ctx), credentialId: credential.id, details: { name: credential.name, method: credential.method } });
+    await recordAuditEvent(tx, {
+      workspaceId: ctx.workspace.id,
+      action: "credential.deleted",
+      actor: actorOf(ctx),
+      credentialId: credential.id,
+      details: { name: credential.name, method: credential.method },
+    });
   });
   return { warning };
 }

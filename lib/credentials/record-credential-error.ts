@@ -9,11 +9,27 @@ export function credentialErrorFrom(entry: ZoomErrorEntry): CredentialError {
 
 /** The credential's last-error columns for a catalogue entry: plain words, Zoom's code, never a response body. */
 export function errorFields(entry: ZoomErrorEntry, now: Date, message = entry.message) {
-  return { lastErrorCode: (entry.zoomCode ?? entry.id).slice(0, 60), lastErrorMessage: message.slice(0, 1000), lastErrorAt: now };
+  return {
+    lastErrorCode: (entry.zoomCode ?? entry.id).slice(0, 60),
+    lastErrorMessage: message.slice(0, 1000),
+    lastErrorAt: now,
+  };
 }
 
 /** Keeps the last error in plain words on the credential. */
-export async function recordCredentialError(db: Pick<Db, "credential">, credentialId: string, error: CredentialError, now = new Date()): Promise<void> {
+export async function recordCredentialError(
+  db: Pick<Db, "credential">,
+  credentialId: string,
+  error: CredentialError,
+  now = new Date(),
+): Promise<void> {
   // updateMany: the credential may have been deleted meanwhile; then there is nothing to note.
-  await db.credential.updateMany({ where: { id: credentialId }, data: { lastErrorCode: error.code.slice(0, 60), lastErrorMessage: error.message.slice(0, 1000), lastErrorAt: now } });
+  await db.credential.updateMany({
+    where: { id: credentialId },
+    data: {
+      lastErrorCode: error.code.slice(0, 60),
+      lastErrorMessage: error.message.slice(0, 1000),
+      lastErrorAt: now,
+    },
+  });
 }

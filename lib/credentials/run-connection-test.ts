@@ -25,9 +25,24 @@ export async function runConnectionTest(
   try {
     const token = await getAccessToken(db, credential.id);
     version = token.version;
-    const user = await getCurrentUser({ accessToken: token.accessToken, flow: credential.method === "s2s" ? "s2s" : "oauth" });
-    await db.credential.update({ where: { id: credential.id }, data: { lastTestedAt: now, zoomEmail: user.email, lastErrorCode: null, lastErrorMessage: null, lastErrorAt: null } });
-    result = { ok: true, message: `It works: Zoom answered as ${user.displayName || user.email} (${user.email}).` };
+    const user = await getCurrentUser({
+      accessToken: token.accessToken,
+      flow: credential.method === "s2s" ? "s2s" : "oauth",
+    });
+    await db.credential.update({
+      where: { id: credential.id },
+      data: {
+        lastTestedAt: now,
+        zoomEmail: user.email,
+        lastErrorCode: null,
+        lastErrorMessage: null,
+        lastErrorAt: null,
+      },
+    });
+    result = {
+      ok: true,
+      message: `It works: Zoom answered as ${user.displayName || user.email} (${user.email}).`,
+    };
   } catch (error) {
     if (error instanceof TokenUnavailableError) result = { ok: false, message: error.userMessage };
     else if (isZoomError(error)) {
@@ -36,13 +51,25 @@ export async function runConnectionTest(
       // of the old token must not mark a fresh connection as dead.
       await db.credential.updateMany({
         where: { id: credential.id, version },
-        data: { lastTestedAt: now, ...errorFields(entry, now), ...(entry.kind === "needs_person" && entry.action === "reconnect" ? { status: "needs_reconnect" } : {}) },
+        data: {
+          lastTestedAt: now,
+          ...errorFields(entry, now),
+          ...(entry.kind === "needs_person" && entry.action === "reconnect"
+            ? { status: "needs_reconnect" }
+            : {}),
+        },
       });
       result = { ok: false, message: entry.message };
     } else throw error;
   }
   if (options.auditSuccess || !result.ok) {
-    await recordAuditEvent(db, { workspaceId: credential.workspaceId, action: "credential.tested", actor: options.actor, credentialId: credential.id, details: { result: result.ok ? "ok" : "failed" } });
+    await recordAuditEvent(db, {
+      workspaceId: credential.workspaceId,
+      action: "credential.tested",
+      actor: options.actor,
+      credentialId: credential.id,
+      details: { result: result.ok ? "ok" : "failed" },
+    });
   }
   return result;
 }

@@ -16,7 +16,8 @@ export async function saveClientCredentials(
   input: { credentialId: string; clientId: string; clientSecret: string | undefined },
 ): Promise<void> {
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
-  if (!canOpenStep(guide, credential.wizardStep, "credentials")) throw new AppError("invalid_input", "Finish the earlier steps first.");
+  if (!canOpenStep(guide, credential.wizardStep, "credentials"))
+    throw new AppError("invalid_input", "Finish the earlier steps first.");
   const secret = await clientSecretUpdate(db, credential.id, input.clientSecret);
   await db.$transaction(async (tx) => {
     await tx.credential.update({
@@ -28,7 +29,12 @@ export async function saveClientCredentials(
       },
     });
     if (secret.replaced) {
-      await recordAuditEvent(tx, { workspaceId: ctx.workspace.id, action: "credential.secret_replaced", actor: { userId: ctx.user.id, label: ctx.user.name }, credentialId: credential.id });
+      await recordAuditEvent(tx, {
+        workspaceId: ctx.workspace.id,
+        action: "credential.secret_replaced",
+        actor: { userId: ctx.user.id, label: ctx.user.name },
+        credentialId: credential.id,
+      });
     }
   });
 }

@@ -13,7 +13,8 @@ export async function saveServerToServerCredentials(
   input: { credentialId: string; accountId: string; clientId: string; clientSecret: string | undefined },
 ): Promise<void> {
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
-  if (credential.method !== "s2s" || !canOpenStep(guide, credential.wizardStep, "s2s-credentials")) throw new AppError("invalid_input", "Finish the earlier steps first.");
+  if (credential.method !== "s2s" || !canOpenStep(guide, credential.wizardStep, "s2s-credentials"))
+    throw new AppError("invalid_input", "Finish the earlier steps first.");
   const secret = await clientSecretUpdate(db, credential.id, input.clientSecret);
   await db.$transaction(async (tx) => {
     await tx.credential.update({
@@ -26,7 +27,12 @@ export async function saveServerToServerCredentials(
       },
     });
     if (secret.replaced) {
-      await recordAuditEvent(tx, { workspaceId: ctx.workspace.id, action: "credential.secret_replaced", actor: { userId: ctx.user.id, label: ctx.user.name }, credentialId: credential.id });
+      await recordAuditEvent(tx, {
+        workspaceId: ctx.workspace.id,
+        action: "credential.secret_replaced",
+        actor: { userId: ctx.user.id, label: ctx.user.name },
+        credentialId: credential.id,
+      });
     }
   });
 }

@@ -6,12 +6,18 @@ import { SCOPE_CHOICES, scopesForChoices } from "@/lib/guides/scopes";
 import { loadWizard } from "./wizard-progress";
 
 /** Step 5: the scopes the person means to add in Zoom (the required one always). */
-export async function saveScopes(db: Db, ctx: WorkspaceContext, input: { credentialId: string; choiceIds: string[] }): Promise<{ scopes: string[] }> {
+export async function saveScopes(
+  db: Db,
+  ctx: WorkspaceContext,
+  input: { credentialId: string; choiceIds: string[] },
+): Promise<{ scopes: string[] }> {
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
-  if (!canOpenStep(guide, credential.wizardStep, "scopes")) throw new AppError("invalid_input", "Finish the earlier steps first.");
+  if (!canOpenStep(guide, credential.wizardStep, "scopes"))
+    throw new AppError("invalid_input", "Finish the earlier steps first.");
   const known = new Set(SCOPE_CHOICES.map((c) => c.id));
   const unknown = input.choiceIds.filter((id) => !known.has(id));
-  if (unknown.length) throw new AppError("invalid_input", "One of the choices is not known. Reload the page and try again.");
+  if (unknown.length)
+    throw new AppError("invalid_input", "One of the choices is not known. Reload the page and try again.");
   const scopes = scopesForChoices(input.choiceIds);
   await db.credential.update({
     where: { id: credential.id },

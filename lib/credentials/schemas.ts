@@ -19,29 +19,54 @@ export const clientIdSchema = z
   .trim()
   .min(1, "Paste the Client ID from your app’s App Credentials.")
   .max(100, "That is longer than any Zoom Client ID. Copy only the Client ID.")
-  .regex(/^[A-Za-z0-9_-]+$/, "A Client ID has only letters and digits. Copy it again with Zoom’s copy button.")
-  .refine((value) => value.length >= 10, "That is shorter than a Zoom Client ID. Copy it again with Zoom’s copy button.");
+  .regex(
+    /^[A-Za-z0-9_-]+$/,
+    "A Client ID has only letters and digits. Copy it again with Zoom’s copy button.",
+  )
+  .refine(
+    (value) => value.length >= 10,
+    "That is shorter than a Zoom Client ID. Copy it again with Zoom’s copy button.",
+  );
 
 export const clientSecretSchema = z
   .string({ error: "Paste the Client Secret." })
   .trim()
   .min(1, "Paste the Client Secret from your app’s App Credentials.")
   .max(200, "That is longer than any Zoom Client Secret. Copy only the Client Secret.")
-  .regex(/^[A-Za-z0-9_-]+$/, "A Client Secret has only letters and digits. Copy it again with Zoom’s copy button.")
-  .refine((value) => value.length >= 16, "That is shorter than a Zoom Client Secret. Copy it again with Zoom’s copy button.");
+  .regex(
+    /^[A-Za-z0-9_-]+$/,
+    "A Client Secret has only letters and digits. Copy it again with Zoom’s copy button.",
+  )
+  .refine(
+    (value) => value.length >= 16,
+    "That is shorter than a Zoom Client Secret. Copy it again with Zoom’s copy button.",
+  );
 
 /** Step 4: the secret may be left empty when one is saved already (keep it). */
 export const clientCredentialsSchema = z
-  .object({ credentialId: z.string().min(1), clientId: clientIdSchema, clientSecret: z.string().trim().optional() })
+  .object({
+    credentialId: z.string().min(1),
+    clientId: clientIdSchema,
+    clientSecret: z.string().trim().optional(),
+  })
   .transform((value, ctx) => {
     if (value.clientSecret) {
       const secret = clientSecretSchema.safeParse(value.clientSecret);
       if (!secret.success) {
-        ctx.addIssue({ code: "custom", path: ["clientSecret"], message: secret.error.issues[0]?.message ?? "Check the Client Secret." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["clientSecret"],
+          message: secret.error.issues[0]?.message ?? "Check the Client Secret.",
+        });
         return z.NEVER;
       }
       if (secret.data === value.clientId) {
-        ctx.addIssue({ code: "custom", path: ["clientSecret"], message: "The Client Secret is the same as the Client ID. Copy the Client Secret, the second value." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["clientSecret"],
+          message:
+            "The Client Secret is the same as the Client ID. Copy the Client Secret, the second value.",
+        });
         return z.NEVER;
       }
       return { ...value, clientSecret: secret.data };
@@ -54,16 +79,28 @@ export const accountIdSchema = z
   .trim()
   .min(1, "Paste the Account ID from your app’s App Credentials.")
   .max(100, "That is longer than any Zoom Account ID. Copy only the Account ID.")
-  .regex(/^[A-Za-z0-9_-]+$/, "An Account ID has only letters and digits. Copy it again with Zoom’s copy button.");
+  .regex(
+    /^[A-Za-z0-9_-]+$/,
+    "An Account ID has only letters and digits. Copy it again with Zoom’s copy button.",
+  );
 
 /** Server-to-Server step 2; the secret may stay empty when one is saved. */
 export const s2sCredentialsSchema = z
-  .object({ credentialId: z.string().min(1), accountId: accountIdSchema, clientId: clientIdSchema, clientSecret: z.string().trim().optional() })
+  .object({
+    credentialId: z.string().min(1),
+    accountId: accountIdSchema,
+    clientId: clientIdSchema,
+    clientSecret: z.string().trim().optional(),
+  })
   .transform((value, ctx) => {
     if (!value.clientSecret) return { ...value, clientSecret: undefined };
     const secret = clientSecretSchema.safeParse(value.clientSecret);
     if (!secret.success) {
-      ctx.addIssue({ code: "custom", path: ["clientSecret"], message: secret.error.issues[0]?.message ?? "Check the Client Secret." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["clientSecret"],
+        message: secret.error.issues[0]?.message ?? "Check the Client Secret.",
+      });
       return z.NEVER;
     }
     return { ...value, clientSecret: secret.data };
@@ -72,15 +109,25 @@ export const s2sCredentialsSchema = z
 export const accessTokenFormSchema = z.object({
   credentialId: z.string().min(1),
   // The decoder says what is wrong with a token in plain words; here only the size.
-  accessToken: z.string({ error: "Paste the access token." }).trim().min(1, "Paste the access token.").max(16_384, "That is far longer than a Zoom token. Copy only the token."),
+  accessToken: z
+    .string({ error: "Paste the access token." })
+    .trim()
+    .min(1, "Paste the access token.")
+    .max(16_384, "That is far longer than a Zoom token. Copy only the token."),
 });
 
 export const renameSchema = z.object({ credentialId: z.string().min(1), name: credentialNameSchema });
-export const replaceSecretSchema = z.object({ credentialId: z.string().min(1), clientSecret: clientSecretSchema });
+export const replaceSecretSchema = z.object({
+  credentialId: z.string().min(1),
+  clientSecret: clientSecretSchema,
+});
 
 export const scopesFormSchema = z.object({
   credentialId: z.string().min(1),
   // One checkbox arrives as a string, several as an array, none as nothing.
-  scope: z.preprocess((value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value]), z.array(z.string().max(60)).max(40)),
+  scope: z.preprocess(
+    (value: unknown): unknown[] =>
+      value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value],
+    z.array(z.string().max(60)).max(40),
+  ),
 });
-

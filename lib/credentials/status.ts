@@ -1,4 +1,11 @@
-export const CREDENTIAL_STATUSES = ["draft", "connected", "expiring_soon", "needs_reconnect", "revoked", "error"] as const;
+export const CREDENTIAL_STATUSES = [
+  "draft",
+  "connected",
+  "expiring_soon",
+  "needs_reconnect",
+  "revoked",
+  "error",
+] as const;
 export type CredentialStatus = (typeof CREDENTIAL_STATUSES)[number];
 
 export const statusLabels: Record<CredentialStatus, string> = {
@@ -10,7 +17,11 @@ export const statusLabels: Record<CredentialStatus, string> = {
   error: "Error",
 };
 
-export const methodLabels = { oauth: "OAuth", s2s: "Server-to-Server OAuth", access_token: "Access token (legacy)" } as const;
+export const methodLabels = {
+  oauth: "OAuth",
+  s2s: "Server-to-Server OAuth",
+  access_token: "Access token (legacy)",
+} as const;
 
 export function asStatus(value: string): CredentialStatus {
   return (CREDENTIAL_STATUSES as readonly string[]).includes(value) ? (value as CredentialStatus) : "error";

@@ -27,20 +27,31 @@ export type OAuthConnection = {
  */
 export async function storeOAuthConnection(
   db: Db,
-  input: { credentialId: string; workspaceId: string; actor: { userId: string; label: string }; connection: OAuthConnection },
+  input: {
+    credentialId: string;
+    workspaceId: string;
+    actor: { userId: string; label: string };
+    connection: OAuthConnection;
+  },
   now = new Date(),
 ): Promise<{ replacedCredentialNames: string[] }> {
   const { connection } = input;
   return db.$transaction(async (tx) => {
-    const credential = await tx.credential.findFirst({ where: { id: input.credentialId, workspaceId: input.workspaceId }, select: { id: true, name: true, clientId: true, zoomUserId: true, wizardStep: true } });
+    const credential = await tx.credential.findFirst({
+      where: { id: input.credentialId, workspaceId: input.workspaceId },
+      select: { id: true, name: true, clientId: true, zoomUserId: true, wizardStep: true },
+    });
     if (!credential) throw new AppError("not_found", "That credential no longer exists.");
-    const context = (column: "accessTokenEnc" | "refreshTokenEnc") => credentialSecretContext(credential.id, column);
+    const context = (column: "accessTokenEnc" | "refreshTokenEnc") =>
+      credentialSecretContext(credential.id, column);
     await tx.credential.update({
       where: { id: credential.id },
       data: {
         status: "connected",
         accessTokenEnc: encrypt(connection.accessToken, context("accessTokenEnc")),
-        refreshTokenEnc: connection.refreshToken ? encrypt(connection.refreshToken, context("refreshTokenEnc")) : null,
+        refreshTokenEnc: connection.refreshToken
+          ? encrypt(connection.refreshToken, context("refreshTokenEnc"))
+          : null,
         accessTokenExpiresAt: connection.expiresAt,
         refreshTokenExpiresAt: refreshTokenExpiry(connection.refreshToken),
         grantedScopes: connection.scopes.join(" "),
@@ -57,7 +68,13 @@ export async function storeOAuthConnection(
     });
 
     const replaced = await tx.credential.findMany({
-      where: { workspaceId: input.workspaceId, id: { not: credential.id }, clientId: credential.clientId, zoomUserId: connection.zoomUser.id, status: { in: ["connected", "expiring_soon", "error"] } },
+      where: {
+        workspaceId: input.workspaceId,
+        id: { not: credential.id },
+        clientId: credential.clientId,
+        zoomUserId: connection.zoomUser.id,
+        status: { in: ["connected", "expiring_soon", "error"] },
+      },
       select: { id: true, name: true },
     });
     for (const other of replaced) {
@@ -77,22 +94,40 @@ export async function storeOAuthConnection(
       action: credential.zoomUserId ? "credential.reconnected" : "credential.connected",
       actor: input.actor,
       credentialId: credential.id,
-      details: { zoomUser: connection.zoomUser.email, scopes: connection.scopes.join(" "), replaced: replaced.map((r) => r.name).join(", ") || null },
+      details: {
+        zoomUser: connection.zoomUser.email,
+        scopes: connection.scopes.join(" "),
+        replaced: replaced.map((r) => r.name).join(", ") || null,
+      },
     });
     return { replacedCredentialNames: replaced.map((r) => r.name) };
   });
 }
 
-export function connectionFromNextAuth(account: Record<string, unknown>, profile: Record<string, unknown>): OAuthConnection {
+export function connectionFromNextAuth(
+  account: Record<string, unknown>,
+  profile: Record<string, unknown>,
+): OAuthConnection {
   const text = (value: unknown) => (typeof value === "string" ? value : "");
-  const expiresAt = typeof account.expires_at === "number" ? new Date(account.expires_at * 1000) : new Date(Date.now() + 3599_000);
-  const name = [text(profile.first_name), text(profile.last_name)].filter(Boolean).join(" ") || text(profile.display_name) || text(profile.email);
+  const expiresAt =
+    typeof account.expires_at === "number"
+      ? new Date(account.expires_at * 1000)
+      : new Date(Date.now() + 3599_000);
+  const name =
+    [text(profile.first_name), text(profile.last_name)].filter(Boolean).join(" ") ||
+    text(profile.display_name) ||
+    text(profile.email);
   return {
     accessToken: text(account.access_token),
     refreshToken: text(account.refresh_token) || null,
     expiresAt,
     scopes: splitScopes(text(account.scope)),
     apiUrl: text(account.api_url) || null,
-    zoomUser: { id: text(profile.id), email: text(profile.email).toLowerCase(), name, accountId: text(profile.account_id) },
+    zoomUser: {
+      id: text(profile.id),
+      email: text(profile.email).toLowerCase(),
+      name,
+      accountId: text(profile.account_id),
+    },
   };
 }

@@ -12,5 +12,7 @@ export function appKeyRing(): KeyRing {
   return ring;
 }
 
-export const encrypt = (plaintext: string, context: string) => encryptSecret(appKeyRing(), plaintext, context);
-export const decrypt = (ciphertext: string, context: string) => decryptSecret(appKeyRing(), ciphertext, context);
+export const encrypt = (plaintext: string, context: string) =>
+  encryptSecret(appKeyRing(), plaintext, context);
+export const decrypt = (ciphertext: string, context: string) =>
+  decryptSecret(appKeyRing(), ciphertext, context);

@@ -17,12 +17,21 @@ async function seedCredentials(db: Db, ring: KeyRing, count: number) {
   const workspace = await db.workspace.create({ data: { name: "W", slug: "w-1" } });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const credential = await db.credential.create({ data: { workspaceId: workspace.id, ownerId: user.id, name: `c${i}`, method: "oauth" } });
+    const credential = await db.credential.create({
+      data: { workspaceId: workspace.id, ownerId: user.id, name: `c${i}`, method: "oauth" },
+    });
     await db.credential.update({
       where: { id: credential.id },
       data: {
-        clientSecretEnc: encryptSecret(ring, `secret-${i}`, credentialSecretContext(credential.id, "clientSecretEnc")),
-        refreshTokenEnc: i % 2 === 0 ? encryptSecret(ring, `refresh-${i}`, credentialSecretContext(credential.id, "refreshTokenEnc")) : null,
+        clientSecretEnc: encryptSecret(
+          ring,
+          `secret-${i}`,
+          credentialSecretContext(credential.id, "clientSecretEnc"),
+        ),
+        refreshTokenEnc:
+          i % 2 === 0
+            ? encryptSecret(ring, `refresh-${i}`, credentialSecretContext(credential.id, "refreshTokenEnc"))
+            : null,
       },
     });
     ids.push(credential.id);
@@ -46,10 +55,18 @@ describe("key rotation", () => {
 
     const onlyNew = buildKeyRing([newKey]);
     for (const [i, id] of ids.entries()) {
-      const row = await temp.db.credential.findUniqueOrThrow({ where: { id }, select: { clientSecretEnc: true, refreshTokenEnc: true } });
+      const row = await temp.db.credential.findUniqueOrThrow({
+        where: { id },
+        select: { clientSecretEnc: true, refreshTokenEnc: true },
+      });
       expect(parseCiphertext(row.clientSecretEnc!).keyId).toBe(onlyNew.current.id);
-      expect(decryptSecret(onlyNew, row.clientSecretEnc!, credentialSecretContext(id, "clientSecretEnc"))).toBe(`secret-${i}`);
-      if (i % 2 === 0) expect(decryptSecret(onlyNew, row.refreshTokenEnc!, credentialSecretContext(id, "refreshTokenEnc"))).toBe(`refresh-${i}`);
+      expect(
+        decryptSecret(onlyNew, row.clientSecretEnc!, credentialSecretContext(id, "clientSecretEnc")),
+      ).toBe(`secret-${i}`);
+      if (i % 2 === 0)
+        expect(
+          decryptSecret(onlyNew, row.refreshTokenEnc!, credentialSecretContext(id, "refreshTokenEnc")),
+        ).toBe(`refresh-${i}`);
     }
     // Running it again changes nothing.
     expect(await rotateKeys(temp.db, ring)).toEqual({ rotated: 0, skipped: 11 });
@@ -59,16 +76,24 @@ describe("key rotation", () => {
 describe("start-up check of stored secrets", () => {
   it("passes when every secret decrypts", async () => {
     await seedCredentials(temp.db, buildKeyRing([oldKey]), 3);
-    await expect(verifyStoredSecrets(temp.db, buildKeyRing([newKey, oldKey]))).resolves.toEqual({ checked: 5 });
+    await expect(verifyStoredSecrets(temp.db, buildKeyRing([newKey, oldKey]))).resolves.toEqual({
+      checked: 5,
+    });
   });
 
   it("refuses, naming the missing key, when a key was dropped — and changes nothing", async () => {
     const ids = await seedCredentials(temp.db, buildKeyRing([oldKey]), 2);
-    const before = await temp.db.credential.findUniqueOrThrow({ where: { id: ids[0]! }, select: { clientSecretEnc: true } });
+    const before = await temp.db.credential.findUniqueOrThrow({
+      where: { id: ids[0]! },
+      select: { clientSecretEnc: true },
+    });
     const ring = buildKeyRing([newKey]);
     await expect(verifyStoredSecrets(temp.db, ring)).rejects.toThrow(UnreadableSecretsError);
     await expect(verifyStoredSecrets(temp.db, ring)).rejects.toThrow(buildKeyRing([oldKey]).current.id);
-    const after = await temp.db.credential.findUniqueOrThrow({ where: { id: ids[0]! }, select: { clientSecretEnc: true } });
+    const after = await temp.db.credential.findUniqueOrThrow({
+      where: { id: ids[0]! },
+      select: { clientSecretEnc: true },
+    });
     expect(after.clientSecretEnc).toBe(before.clientSecretEnc);
   });
 

@@ -8,7 +8,11 @@ import { decryptSecret, encryptSecret, needsRotation } from "./secret-box";
  * conditional on the old ciphertext, so a token refreshed meanwhile is never
  * overwritten with an older one. Verify first: one unreadable value stops it.
  */
-export async function rotateKeys(db: Db, ring: KeyRing, pageSize?: number): Promise<{ rotated: number; skipped: number }> {
+export async function rotateKeys(
+  db: Db,
+  ring: KeyRing,
+  pageSize?: number,
+): Promise<{ rotated: number; skipped: number }> {
   let rotated = 0;
   let skipped = 0;
   for await (const item of encryptedCredentialValues(db, pageSize)) {
@@ -18,7 +22,10 @@ export async function rotateKeys(db: Db, ring: KeyRing, pageSize?: number): Prom
     }
     const context = credentialSecretContext(item.credentialId, item.column);
     const fresh = encryptSecret(ring, decryptSecret(ring, item.value, context), context);
-    const result = await db.credential.updateMany({ where: { id: item.credentialId, [item.column]: item.value }, data: { [item.column]: fresh } });
+    const result = await db.credential.updateMany({
+      where: { id: item.credentialId, [item.column]: item.value },
+      data: { [item.column]: fresh },
+    });
     if (result.count === 1) rotated++;
     else skipped++; // changed meanwhile: the new value is already under the newest key
   }

@@ -25,21 +25,40 @@ export function encryptSecret(ring: KeyRing, plaintext: string, context: string)
   cipher.setAAD(Buffer.from(context, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, ring.current.id, iv.toString("base64url"), tag.toString("base64url"), ciphertext.toString("base64url")].join(".");
+  return [
+    VERSION,
+    ring.current.id,
+    iv.toString("base64url"),
+    tag.toString("base64url"),
+    ciphertext.toString("base64url"),
+  ].join(".");
 }
 
-export function parseCiphertext(value: string): { keyId: string; iv: Buffer; tag: Buffer; ciphertext: Buffer } {
+export function parseCiphertext(value: string): {
+  keyId: string;
+  iv: Buffer;
+  tag: Buffer;
+  ciphertext: Buffer;
+} {
   const parts = value.split(".");
-  if (parts.length !== 5 || parts[0] !== VERSION) throw new DecryptionError("This is not a ciphertext this app wrote.", null);
+  if (parts.length !== 5 || parts[0] !== VERSION)
+    throw new DecryptionError("This is not a ciphertext this app wrote.", null);
   const [, keyId = "", iv = "", tag = "", ciphertext = ""] = parts;
-  return { keyId, iv: Buffer.from(iv, "base64url"), tag: Buffer.from(tag, "base64url"), ciphertext: Buffer.from(ciphertext, "base64url") };
+  return {
+    keyId,
+    iv: Buffer.from(iv, "base64url"),
+    tag: Buffer.from(tag, "base64url"),
+    ciphertext: Buffer.from(ciphertext, "base64url"),
+  };
 }
 
 export function decryptSecret(ring: KeyRing, value: string, context: string): string {
   const parsed = parseCiphertext(value);
   const key = ring.byId.get(parsed.keyId);
-  if (!key) throw new DecryptionError(`Encrypted with key ${parsed.keyId}, which is not configured.`, parsed.keyId);
-  if (parsed.iv.length !== 12 || parsed.tag.length !== 16) throw new DecryptionError("The ciphertext is damaged.", parsed.keyId);
+  if (!key)
+    throw new DecryptionError(`Encrypted with key ${parsed.keyId}, which is not configured.`, parsed.keyId);
+  if (parsed.iv.length !== 12 || parsed.tag.length !== 16)
+    throw new DecryptionError("The ciphertext is damaged.", parsed.keyId);
   try {
     const decipher = createDecipheriv("aes-256-gcm", key, parsed.iv);
     decipher.setAAD(Buffer.from(context, "utf8"));

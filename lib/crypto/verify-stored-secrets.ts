@@ -23,7 +23,8 @@ export async function verifyStoredSecrets(db: Db, ring: KeyRing): Promise<{ chec
     } catch (error) {
       if (!(error instanceof DecryptionError)) throw error;
       if (error.keyId && !ring.byId.has(error.keyId)) missingKeys.add(error.keyId);
-      if (failures.length < 5) failures.push(`credential ${item.credentialId} (${item.column}): ${error.message}`);
+      if (failures.length < 5)
+        failures.push(`credential ${item.credentialId} (${item.column}): ${error.message}`);
       else if (failures.length === 5) failures.push("…");
     }
   }
@@ -31,7 +32,9 @@ export async function verifyStoredSecrets(db: Db, ring: KeyRing): Promise<{ chec
     const hint = missingKeys.size
       ? `They were encrypted with key id(s) ${[...missingKeys].join(", ")}, which ENCRYPTION_KEY does not contain. Add the old key back to ENCRYPTION_KEY (comma-separated, newest first) or restore data/secrets.json from a backup.`
       : "The stored values are damaged. Restore the database from a backup.";
-    throw new UnreadableSecretsError(`Stored secrets cannot be decrypted, so the app will not start.\n${hint}\n${failures.join("\n")}`);
+    throw new UnreadableSecretsError(
+      `Stored secrets cannot be decrypted, so the app will not start.\n${hint}\n${failures.join("\n")}`,
+    );
   }
   return { checked };
 }

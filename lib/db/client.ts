@@ -18,7 +18,11 @@ const omit = {
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 function createSqlite(url: string) {
-  return new SqliteClient({ adapter: new PrismaLibSql({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }), omit, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+  return new SqliteClient({
+    adapter: new PrismaLibSql({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    omit,
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
 }
 
 export type Db = ReturnType<typeof createSqlite>;
@@ -26,7 +30,11 @@ export type Db = ReturnType<typeof createSqlite>;
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) return createSqlite(databaseUrl);
   const { connectionString, schema } = parsePostgresUrl(databaseUrl);
-  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString }, { schema }), omit, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+  const client = new PostgresClient({
+    adapter: new PrismaPg({ connectionString }, { schema }),
+    omit,
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
   // Both clients are generated from the same model (prisma/schema.prisma);
   // the SQLite client's type is the common subset the app is written against.
   return client as unknown as Db;

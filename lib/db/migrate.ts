@@ -13,7 +13,8 @@ import { parsePostgresUrl } from "./postgres-url";
  * on a machine with internet sees the same history.
  */
 export async function migrateDatabase(databaseUrl: string, root = process.cwd()): Promise<string[]> {
-  if (databaseUrl.startsWith("file:")) return migrateSqlite(databaseUrl, readMigrations(migrationsDir("sqlite", root)));
+  if (databaseUrl.startsWith("file:"))
+    return migrateSqlite(databaseUrl, readMigrations(migrationsDir("sqlite", root)));
   return migratePostgres(databaseUrl, readMigrations(migrationsDir("postgresql", root)));
 }
 
@@ -25,7 +26,9 @@ function assertUnchanged(applied: Map<string, string>, migrations: Migration[]) 
   for (const migration of migrations) {
     const checksum = applied.get(migration.name);
     if (checksum && checksum !== migration.checksum) {
-      throw new MigrationError(`Migration ${migration.name} was changed after it was applied. Restore the original file and add a new migration instead.`);
+      throw new MigrationError(
+        `Migration ${migration.name} was changed after it was applied. Restore the original file and add a new migration instead.`,
+      );
     }
   }
 }
@@ -41,7 +44,9 @@ async function migrateSqlite(databaseUrl: string, migrations: Migration[]): Prom
       "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
       "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
       "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
-    const rows = await client.execute(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
+    const rows = await client.execute(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
     const applied = new Map(rows.rows.map((row) => [row.migration_name as string, row.checksum as string]));
     assertUnchanged(applied, migrations);
     const done: string[] = [];

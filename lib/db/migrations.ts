@@ -6,7 +6,9 @@ export type Migration = { name: string; sql: string; checksum: string };
 
 /** Where each database's checked-in migrations live (Prisma's folder layout). */
 export function migrationsDir(kind: "sqlite" | "postgresql", root = process.cwd()): string {
-  return kind === "sqlite" ? path.join(root, "prisma/migrations") : path.join(root, "prisma/postgres/migrations");
+  return kind === "sqlite"
+    ? path.join(root, "prisma/migrations")
+    : path.join(root, "prisma/postgres/migrations");
 }
 
 /** The migrations in a folder, oldest first; the checksum is Prisma's (SHA-256 of the file). */

@@ -15,6 +15,8 @@ describe("database schemas", () => {
     expect(sqlite.length).toBeGreaterThan(0);
     expect(postgres).toEqual(sqlite);
     const last = sqlite.at(-1)!;
-    expect(readFileSync(`prisma/migrations/${last}/schema.snapshot.prisma`, "utf8")).toBe(readFileSync("prisma/schema.prisma", "utf8"));
+    expect(readFileSync(`prisma/migrations/${last}/schema.snapshot.prisma`, "utf8")).toBe(
+      readFileSync("prisma/schema.prisma", "utf8"),
+    );
   });
 });

@@ -3,7 +3,8 @@
  * for the person on the other side of the screen; anything else that is
  * thrown is a bug and is shown as a generic message (never its text).
  */
-export type AppErrorCode = "unauthenticated" | "forbidden" | "not_found" | "invalid_input" | "conflict" | "rate_limited" | "zoom";
+export type AppErrorCode =
+  "unauthenticated" | "forbidden" | "not_found" | "invalid_input" | "conflict" | "rate_limited" | "zoom";
 
 const httpStatus: Record<AppErrorCode, number> = {
   unauthenticated: 401,
@@ -28,4 +29,5 @@ export class AppError extends Error {
   }
 }
 
-export const GENERIC_ERROR_MESSAGE = "Something went wrong on our side. Nothing was changed. Please try again.";
+export const GENERIC_ERROR_MESSAGE =
+  "Something went wrong on our side. Nothing was changed. Please try again.";

@@ -20,10 +20,14 @@ export const oauthGuide: Guide = {
         },
         {
           text: "Use an app that belongs to your own organisation.",
-          detail: "Zoom’s terms do not allow sharing a Client ID and Client Secret with another company’s service.",
+          detail:
+            "Zoom’s terms do not allow sharing a Client ID and Client Secret with another company’s service.",
         },
       ],
-      illustration: { src: "/illustrations/oauth-1-marketplace.svg", alt: "The Marketplace top bar with the Develop menu open and Build App highlighted." },
+      illustration: {
+        src: "/illustrations/oauth-1-marketplace.svg",
+        alt: "The Marketplace top bar with the Develop menu open and Build App highlighted.",
+      },
     },
     {
       key: "app-type",
@@ -38,7 +42,10 @@ export const oauthGuide: Guide = {
       notes: [
         "Older screens called this a “User-managed app” (OAuth) and had a switch “Would you like to publish this app on Zoom App Marketplace?” — leave that switch off.",
       ],
-      illustration: { src: "/illustrations/oauth-2-app-type.svg", alt: "The Create an app dialog with General app selected, and User-managed chosen under how the app is managed." },
+      illustration: {
+        src: "/illustrations/oauth-2-app-type.svg",
+        alt: "The Create an app dialog with General app selected, and User-managed chosen under how the app is managed.",
+      },
     },
     {
       key: "redirect",
@@ -48,11 +55,16 @@ export const oauthGuide: Guide = {
       instructions: [
         { text: "On Basic Info, find the section OAuth Information." },
         { text: "Paste the OAuth Redirect URL below into Zoom’s “OAuth Redirect URL” field." },
-        { text: "Paste the OAuth Allow List URL below into Zoom’s “OAuth Allow Lists” and add it. It is the same address." },
+        {
+          text: "Paste the OAuth Allow List URL below into Zoom’s “OAuth Allow Lists” and add it. It is the same address.",
+        },
         { text: "Save in Zoom. Both fields must hold exactly this address, or Zoom shows error 4700." },
       ],
       notes: ["Older screens called these “Redirect URL for OAuth” and “Add Allow Lists”."],
-      illustration: { src: "/illustrations/oauth-3-redirect.svg", alt: "The OAuth Information section with the OAuth Redirect URL and OAuth Allow Lists fields highlighted." },
+      illustration: {
+        src: "/illustrations/oauth-3-redirect.svg",
+        alt: "The OAuth Information section with the OAuth Redirect URL and OAuth Allow Lists fields highlighted.",
+      },
     },
     {
       key: "credentials",
@@ -64,11 +76,15 @@ export const oauthGuide: Guide = {
         { text: "Copy the Client ID and paste it below; then copy the Client Secret and paste it below." },
         {
           text: "Zoom shows a Development and a Production pair.",
-          detail: "Development works for people in your own Zoom account; use Production once your app is approved for others. Both work here.",
+          detail:
+            "Development works for people in your own Zoom account; use Production once your app is approved for others. Both work here.",
         },
       ],
       notes: ["The secret is encrypted as soon as you press Next, and never shown again — only replaced."],
-      illustration: { src: "/illustrations/oauth-4-credentials.svg", alt: "The App Credentials block with the copy buttons of Client ID and Client Secret highlighted." },
+      illustration: {
+        src: "/illustrations/oauth-4-credentials.svg",
+        alt: "The App Credentials block with the copy buttons of Client ID and Client Secret highlighted.",
+      },
     },
     {
       key: "scopes",
@@ -76,12 +92,21 @@ export const oauthGuide: Guide = {
       title: "Choose what the connection may do",
       summary: "Pick the permissions you need, then add the same scopes in Zoom.",
       instructions: [
-        { text: "Tick what your automations need. Reading the profile is always on: the app uses it to test the connection." },
-        { text: "In Zoom, open the Scopes page of your app, press Add Scopes and add each scope name shown." },
+        {
+          text: "Tick what your automations need. Reading the profile is always on: the app uses it to test the connection.",
+        },
+        {
+          text: "In Zoom, open the Scopes page of your app, press Add Scopes and add each scope name shown.",
+        },
         { text: "Save in Zoom, then press Next here." },
       ],
-      notes: ["Older Zoom apps show classic names (for example meeting:read); they are listed next to each choice."],
-      illustration: { src: "/illustrations/oauth-5-scopes.svg", alt: "The Scopes page with the Add Scopes button highlighted and scope names listed." },
+      notes: [
+        "Older Zoom apps show classic names (for example meeting:read); they are listed next to each choice.",
+      ],
+      illustration: {
+        src: "/illustrations/oauth-5-scopes.svg",
+        alt: "The Scopes page with the Add Scopes button highlighted and scope names listed.",
+      },
     },
     {
       key: "connect",
@@ -97,7 +122,10 @@ export const oauthGuide: Guide = {
         "If Zoom shows error 4700 (invalid redirect), the redirect URL from step 3 is missing from the OAuth Redirect URL or the OAuth Allow Lists.",
         "Zoom keeps only the newest connection of a Zoom user to an app: connecting the same person again stops the older connection.",
       ],
-      illustration: { src: "/illustrations/oauth-6-connect.svg", alt: "Zoom's consent screen with the Allow button highlighted." },
+      illustration: {
+        src: "/illustrations/oauth-6-connect.svg",
+        alt: "Zoom's consent screen with the Allow button highlighted.",
+      },
     },
     {
       key: "done",

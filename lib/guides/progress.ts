@@ -19,7 +19,10 @@ export function canOpenStep(guide: Guide, completed: string | null | undefined, 
   return target >= 0 && target <= stepIndex(guide, firstUnfinishedStep(guide, completed).key);
 }
 
-export function neighbours(guide: Guide, key: string): { previous: GuideStep | null; next: GuideStep | null } {
+export function neighbours(
+  guide: Guide,
+  key: string,
+): { previous: GuideStep | null; next: GuideStep | null } {
   const index = stepIndex(guide, key);
   return { previous: guide.steps[index - 1] ?? null, next: guide.steps[index + 1] ?? null };
 }

@@ -14,10 +14,19 @@ export const s2sGuide: Guide = {
       instructions: [
         { text: "Open the Zoom App Marketplace in a new tab and sign in." },
         { text: "Open Develop, choose Build App, then Server-to-Server OAuth App, and press Create." },
-        { text: "Give the app a name, for example “Our automations”.", detail: "You need to be a Zoom account admin, or have the “Server-to-Server OAuth app” permission." },
-        { text: "Use an app of your own organisation.", detail: "Zoom’s terms do not allow sharing its keys with another company’s service." },
+        {
+          text: "Give the app a name, for example “Our automations”.",
+          detail: "You need to be a Zoom account admin, or have the “Server-to-Server OAuth app” permission.",
+        },
+        {
+          text: "Use an app of your own organisation.",
+          detail: "Zoom’s terms do not allow sharing its keys with another company’s service.",
+        },
       ],
-      illustration: { src: "/illustrations/s2s-1-marketplace.svg", alt: "The Create an app dialog with Server-to-Server OAuth App selected." },
+      illustration: {
+        src: "/illustrations/s2s-1-marketplace.svg",
+        alt: "The Create an app dialog with Server-to-Server OAuth App selected.",
+      },
     },
     {
       key: "s2s-credentials",
@@ -29,15 +38,26 @@ export const s2sGuide: Guide = {
         { text: "Copy each one with its copy button and paste it below." },
       ],
       notes: ["The secret is encrypted as soon as you press Next, and never shown again — only replaced."],
-      illustration: { src: "/illustrations/s2s-2-credentials.svg", alt: "App Credentials with the copy buttons of Account ID, Client ID and Client Secret highlighted." },
+      illustration: {
+        src: "/illustrations/s2s-2-credentials.svg",
+        alt: "App Credentials with the copy buttons of Account ID, Client ID and Client Secret highlighted.",
+      },
     },
     {
       key: "s2s-information",
       kind: "info",
       title: "Fill in the app’s Information",
       summary: "Zoom needs a few details before the app can be activated.",
-      instructions: [{ text: "Open Information and fill in the app name, your company name, and a developer contact name and email." }, { text: "Press Continue in Zoom." }],
-      illustration: { src: "/illustrations/s2s-3-information.svg", alt: "The Information form with app name, company name, developer name and email." },
+      instructions: [
+        {
+          text: "Open Information and fill in the app name, your company name, and a developer contact name and email.",
+        },
+        { text: "Press Continue in Zoom." },
+      ],
+      illustration: {
+        src: "/illustrations/s2s-3-information.svg",
+        alt: "The Information form with app name, company name, developer name and email.",
+      },
     },
     {
       key: "s2s-scopes",
@@ -47,25 +67,46 @@ export const s2sGuide: Guide = {
       instructions: [
         { text: "Open Scopes and press Add Scopes." },
         { text: "Add user:read:user:admin — always needed: the app tests the connection with it." },
-        { text: "Add what your automations need, for example meeting:read:list_meetings:admin or meeting:write:meeting:admin." },
+        {
+          text: "Add what your automations need, for example meeting:read:list_meetings:admin or meeting:write:meeting:admin.",
+        },
       ],
-      illustration: { src: "/illustrations/s2s-4-scopes.svg", alt: "The Scopes page with the Add Scopes button highlighted." },
+      illustration: {
+        src: "/illustrations/s2s-4-scopes.svg",
+        alt: "The Scopes page with the Add Scopes button highlighted.",
+      },
     },
     {
       key: "s2s-activate",
       kind: "info",
       title: "Activate the app",
       summary: "A Server-to-Server app works only once it is activated.",
-      instructions: [{ text: "Open Activation and press “Activate your app”." }, { text: "Zoom shows that the app is activated. Come back here and press Next." }],
-      illustration: { src: "/illustrations/s2s-5-activate.svg", alt: "The Activation page with the Activate your app button highlighted." },
+      instructions: [
+        { text: "Open Activation and press “Activate your app”." },
+        { text: "Zoom shows that the app is activated. Come back here and press Next." },
+      ],
+      illustration: {
+        src: "/illustrations/s2s-5-activate.svg",
+        alt: "The Activation page with the Activate your app button highlighted.",
+      },
     },
     {
       key: "s2s-connect",
       kind: "s2s-connect",
       title: "Connect to Zoom",
       summary: "The app asks Zoom for a token and checks who it acts as.",
-      instructions: [{ text: "Press Connect to Zoom. Nothing opens: the app talks to Zoom directly and shows the result." }],
+      instructions: [
+        {
+          text: "Press Connect to Zoom. Nothing opens: the app talks to Zoom directly and shows the result.",
+        },
+      ],
     },
-    { key: "done", kind: "done", title: "Connected", summary: "The Server-to-Server app is connected. Tokens are fetched when needed.", instructions: [] },
+    {
+      key: "done",
+      kind: "done",
+      title: "Connected",
+      summary: "The Server-to-Server app is connected. Tokens are fetched when needed.",
+      instructions: [],
+    },
   ],
 };

@@ -3,7 +3,18 @@
  * and what to collect. The UI renders any guide; the `kind` picks the form a
  * step needs (most steps are "info": read, do it on Zoom, press Next).
  */
-export type StepKind = "info" | "copy-urls" | "client-credentials" | "scopes" | "connect" | "s2s-credentials" | "s2s-connect" | "jwt-notice" | "token-paste" | "token-test" | "done";
+export type StepKind =
+  | "info"
+  | "copy-urls"
+  | "client-credentials"
+  | "scopes"
+  | "connect"
+  | "s2s-credentials"
+  | "s2s-connect"
+  | "jwt-notice"
+  | "token-paste"
+  | "token-test"
+  | "done";
 
 export type Instruction = { text: string; detail?: string };
 

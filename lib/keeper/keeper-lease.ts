@@ -7,9 +7,17 @@ const KEEPER_ID = "keeper";
  * the jobs and renews it; when that instance dies, the lease runs out and
  * another takes over.
  */
-export async function holdKeeperLease(db: Db, owner: string, leaseMs: number, now = new Date()): Promise<boolean> {
+export async function holdKeeperLease(
+  db: Db,
+  owner: string,
+  leaseMs: number,
+  now = new Date(),
+): Promise<boolean> {
   const until = new Date(now.getTime() + leaseMs);
-  const taken = await db.keeperLease.updateMany({ where: { id: KEEPER_ID, OR: [{ owner }, { expiresAt: { lt: now } }] }, data: { owner, expiresAt: until } });
+  const taken = await db.keeperLease.updateMany({
+    where: { id: KEEPER_ID, OR: [{ owner }, { expiresAt: { lt: now } }] },
+    data: { owner, expiresAt: until },
+  });
   if (taken.count === 1) return true;
   try {
     await db.keeperLease.create({ data: { id: KEEPER_ID, owner, expiresAt: until } });

@@ -9,7 +9,14 @@ const LEGACY_WARNING_MS = 7 * 24 * 60 * 60_000;
 const BATCH = 50;
 const KEEPER = { system: true as const, label: "Token keeper" };
 
-export type TickReport = { renewed: number; renewFailed: number; tested: number; testFailed: number; markedExpiring: number; markedExpired: number };
+export type TickReport = {
+  renewed: number;
+  renewFailed: number;
+  tested: number;
+  testFailed: number;
+  markedExpiring: number;
+  markedExpired: number;
+};
 
 /**
  * One round of the background keeper:
@@ -22,10 +29,22 @@ export type TickReport = { renewed: number; renewFailed: number; tested: number;
  *   Server-to-Server tokens are minted on demand.
  */
 export async function keeperTick(db: Db, now = new Date()): Promise<TickReport> {
-  const report: TickReport = { renewed: 0, renewFailed: 0, tested: 0, testFailed: 0, markedExpiring: 0, markedExpired: 0 };
+  const report: TickReport = {
+    renewed: 0,
+    renewFailed: 0,
+    tested: 0,
+    testFailed: 0,
+    markedExpiring: 0,
+    markedExpired: 0,
+  };
 
   const due = await db.credential.findMany({
-    where: { method: "oauth", status: { in: ["connected", "expiring_soon", "error"] }, accessTokenExpiresAt: { lt: new Date(now.getTime() + RENEW_AHEAD_MS) }, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lt: now } }] },
+    where: {
+      method: "oauth",
+      status: { in: ["connected", "expiring_soon", "error"] },
+      accessTokenExpiresAt: { lt: new Date(now.getTime() + RENEW_AHEAD_MS) },
+      OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lt: now } }],
+    },
     select: { id: true },
     take: BATCH,
   });
@@ -40,7 +59,11 @@ export async function keeperTick(db: Db, now = new Date()): Promise<TickReport> 
   }
 
   const untested = await db.credential.findMany({
-    where: { method: { in: ["oauth", "s2s"] }, status: "connected", OR: [{ lastTestedAt: null }, { lastTestedAt: { lt: new Date(now.getTime() - TEST_EVERY_MS) } }] },
+    where: {
+      method: { in: ["oauth", "s2s"] },
+      status: "connected",
+      OR: [{ lastTestedAt: null }, { lastTestedAt: { lt: new Date(now.getTime() - TEST_EVERY_MS) } }],
+    },
     select: { id: true, workspaceId: true, method: true, version: true },
     orderBy: { lastTestedAt: "asc" },
     take: BATCH,
@@ -52,20 +75,40 @@ export async function keeperTick(db: Db, now = new Date()): Promise<TickReport> 
   }
 
   const expired = await db.credential.updateMany({
-    where: { method: "access_token", status: { in: ["connected", "expiring_soon"] }, accessTokenExpiresAt: { lt: now } },
-    data: { status: "needs_reconnect", lastErrorCode: "expired", lastErrorMessage: "The pasted access token has expired. Paste a new one (Reconnect).", lastErrorAt: now },
+    where: {
+      method: "access_token",
+      status: { in: ["connected", "expiring_soon"] },
+      accessTokenExpiresAt: { lt: now },
+    },
+    data: {
+      status: "needs_reconnect",
+      lastErrorCode: "expired",
+      lastErrorMessage: "The pasted access token has expired. Paste a new one (Reconnect).",
+      lastErrorAt: now,
+    },
   });
   report.markedExpired = expired.count;
   const expiring = await db.credential.updateMany({
-    where: { method: "access_token", status: "connected", accessTokenExpiresAt: { lt: new Date(now.getTime() + LEGACY_WARNING_MS) } },
+    where: {
+      method: "access_token",
+      status: "connected",
+      accessTokenExpiresAt: { lt: new Date(now.getTime() + LEGACY_WARNING_MS) },
+    },
     data: { status: "expiring_soon" },
   });
   // OAuth: the refresh token's own expiry (a hint read from the token) within a week.
   const refreshExpiring = await db.credential.updateMany({
-    where: { method: "oauth", status: "connected", refreshTokenExpiresAt: { lt: new Date(now.getTime() + LEGACY_WARNING_MS) } },
-    data: { status: "expiring_soon", lastErrorMessage: "Zoom’s refresh token for this connection expires within a week. Reconnect it before then to keep it working." },
+    where: {
+      method: "oauth",
+      status: "connected",
+      refreshTokenExpiresAt: { lt: new Date(now.getTime() + LEGACY_WARNING_MS) },
+    },
+    data: {
+      status: "expiring_soon",
+      lastErrorMessage:
+        "Zoom’s refresh token for this connection expires within a week. Reconnect it before then to keep it working.",
+    },
   });
   report.markedExpiring = expiring.count + refreshExpiring.count;
   return report;
 }
-

@@ -13,30 +13,54 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 async function consume(tx: Tx, token: string, userId: string, userName: string) {
   const invite = await findInvite(tx, token);
   if (invite.state !== "valid") throw new AppError("conflict", inviteStateMessages[invite.state]);
-  const claimed = await tx.invite.updateMany({ where: { id: invite.id, acceptedAt: null }, data: { acceptedAt: new Date(), acceptedById: userId } });
+  const claimed = await tx.invite.updateMany({
+    where: { id: invite.id, acceptedAt: null },
+    data: { acceptedAt: new Date(), acceptedById: userId },
+  });
   if (claimed.count !== 1) throw new AppError("conflict", inviteStateMessages.used);
-  const existing = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: invite.workspaceId, userId } } });
+  const existing = await tx.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: invite.workspaceId, userId } },
+  });
   if (existing) throw new AppError("conflict", `You are already a member of ${invite.workspaceName}.`);
   await tx.membership.create({ data: { workspaceId: invite.workspaceId, userId, role: invite.role } });
-  await recordAuditEvent(tx, { workspaceId: invite.workspaceId, action: "member.joined", actor: { userId, label: userName }, targetUserId: userId, details: { role: invite.role } });
+  await recordAuditEvent(tx, {
+    workspaceId: invite.workspaceId,
+    action: "member.joined",
+    actor: { userId, label: userName },
+    targetUserId: userId,
+    details: { role: invite.role },
+  });
   return { slug: invite.workspaceSlug };
 }
 
 /** A signed-in person joins with a link. */
-export async function acceptInvite(db: Db, input: { token: string; userId: string; userName: string }): Promise<{ slug: string }> {
+export async function acceptInvite(
+  db: Db,
+  input: { token: string; userId: string; userName: string },
+): Promise<{ slug: string }> {
   return db.$transaction((tx) => consume(tx, input.token, input.userId, input.userName));
 }
 
 /** Someone new creates their account and joins in one step. */
-export async function acceptInviteAsNewUser(db: Db, input: { token: string; name: string; email: string; password: string }): Promise<{ slug: string }> {
+export async function acceptInviteAsNewUser(
+  db: Db,
+  input: { token: string; name: string; email: string; password: string },
+): Promise<{ slug: string }> {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new AppError("conflict", "An account with this email already exists. Sign in first, then open the invite link again.", {
-        email: "This email already has an account: sign in instead.",
-      });
+      throw new AppError(
+        "conflict",
+        "An account with this email already exists. Sign in first, then open the invite link again.",
+        {
+          email: "This email already has an account: sign in instead.",
+        },
+      );
     }
-    const user = await tx.user.create({ data: { name: input.name, email: input.email, passwordHash }, select: { id: true } });
+    const user = await tx.user.create({
+      data: { name: input.name, email: input.email, passwordHash },
+      select: { id: true },
+    });
     return consume(tx, input.token, user.id, input.name);
   });
 }

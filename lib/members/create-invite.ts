@@ -6,14 +6,33 @@ import { AppError } from "@/lib/errors/app-error";
 import { INVITE_LIFETIME_MS, newInviteToken } from "./invite-token";
 
 /** Creates a one-time invite link. The raw token is returned once and never stored. */
-export async function createInvite(db: Db, ctx: WorkspaceContext, input: { role: Role }, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function createInvite(
+  db: Db,
+  ctx: WorkspaceContext,
+  input: { role: Role },
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   // Only an owner can make another owner.
-  if (input.role === "owner" && !hasRole(ctx.role, "owner")) throw new AppError("forbidden", "Only an owner can invite another owner.");
+  if (input.role === "owner" && !hasRole(ctx.role, "owner"))
+    throw new AppError("forbidden", "Only an owner can invite another owner.");
   const { token, tokenHash } = newInviteToken();
   const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_MS);
   await db.$transaction(async (tx) => {
-    await tx.invite.create({ data: { workspaceId: ctx.workspace.id, role: input.role, tokenHash, createdById: ctx.user.id, expiresAt } });
-    await recordAuditEvent(tx, { workspaceId: ctx.workspace.id, action: "member.invited", actor: { userId: ctx.user.id, label: ctx.user.name }, details: { role: input.role } });
+    await tx.invite.create({
+      data: {
+        workspaceId: ctx.workspace.id,
+        role: input.role,
+        tokenHash,
+        createdById: ctx.user.id,
+        expiresAt,
+      },
+    });
+    await recordAuditEvent(tx, {
+      workspaceId: ctx.workspace.id,
+      action: "member.invited",
+      actor: { userId: ctx.user.id, label: ctx.user.name },
+      details: { role: input.role },
+    });
   });
   return { token, expiresAt };
 }

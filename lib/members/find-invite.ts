@@ -3,11 +3,23 @@ import { roleSchema, type Role } from "@/lib/auth/roles";
 import { hashInviteToken } from "./invite-token";
 
 export type InviteView =
-  | { state: "valid"; id: string; workspaceId: string; workspaceName: string; workspaceSlug: string; role: Role; expiresAt: Date }
+  | {
+      state: "valid";
+      id: string;
+      workspaceId: string;
+      workspaceName: string;
+      workspaceSlug: string;
+      role: Role;
+      expiresAt: Date;
+    }
   | { state: "used" | "expired" | "revoked" | "unknown" };
 
 /** What an invite link leads to, in words the invite page can show. */
-export async function findInvite(db: Pick<Db, "invite">, token: string, now = new Date()): Promise<InviteView> {
+export async function findInvite(
+  db: Pick<Db, "invite">,
+  token: string,
+  now = new Date(),
+): Promise<InviteView> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return { state: "unknown" };
   const invite = await db.invite.findUnique({
     where: { tokenHash: hashInviteToken(token) },

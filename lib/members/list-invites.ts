@@ -12,10 +12,21 @@ export async function listOpenInvites(db: Db, workspaceId: string, now = new Dat
   });
 }
 
-export async function revokeInvite(db: Db, ctx: WorkspaceContext, input: { inviteId: string }): Promise<void> {
+export async function revokeInvite(
+  db: Db,
+  ctx: WorkspaceContext,
+  input: { inviteId: string },
+): Promise<void> {
   await db.$transaction(async (tx) => {
-    const result = await tx.invite.updateMany({ where: { id: input.inviteId, workspaceId: ctx.workspace.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    const result = await tx.invite.updateMany({
+      where: { id: input.inviteId, workspaceId: ctx.workspace.id, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (result.count !== 1) throw new AppError("not_found", "That invite was already used or withdrawn.");
-    await recordAuditEvent(tx, { workspaceId: ctx.workspace.id, action: "invite.revoked", actor: { userId: ctx.user.id, label: ctx.user.name } });
+    await recordAuditEvent(tx, {
+      workspaceId: ctx.workspace.id,
+      action: "invite.revoked",
+      actor: { userId: ctx.user.id, label: ctx.user.name },
+    });
   });
 }

@@ -7,7 +7,12 @@ import { AppError } from "@/lib/errors/app-error";
 export async function listMembers(db: Db, workspaceId: string) {
   const rows = await db.membership.findMany({
     where: { workspaceId },
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
   return rows.map((row) => ({ ...row, role: roleSchema.parse(row.role) }));
@@ -16,21 +21,31 @@ export async function listMembers(db: Db, workspaceId: string) {
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 async function loadTarget(tx: Tx, ctx: WorkspaceContext, membershipId: string) {
-  const target = await tx.membership.findFirst({ where: { id: membershipId, workspaceId: ctx.workspace.id }, include: { user: { select: { name: true } } } });
+  const target = await tx.membership.findFirst({
+    where: { id: membershipId, workspaceId: ctx.workspace.id },
+    include: { user: { select: { name: true } } },
+  });
   if (!target) throw new AppError("not_found", "That person is no longer a member of this workspace.");
   const targetRole = roleSchema.parse(target.role);
   // Admins manage members and admins; only owners touch owners.
-  if (targetRole === "owner" && !hasRole(ctx.role, "owner")) throw new AppError("forbidden", "Only an owner can change or remove another owner.");
+  if (targetRole === "owner" && !hasRole(ctx.role, "owner"))
+    throw new AppError("forbidden", "Only an owner can change or remove another owner.");
   return { ...target, role: targetRole };
 }
 
 async function assertAnotherOwner(tx: Tx, workspaceId: string) {
   const owners = await tx.membership.count({ where: { workspaceId, role: "owner" } });
-  if (owners <= 1) throw new AppError("conflict", "A workspace needs at least one owner. Make someone else an owner first.");
+  if (owners <= 1)
+    throw new AppError("conflict", "A workspace needs at least one owner. Make someone else an owner first.");
 }
 
-export async function changeMemberRole(db: Db, ctx: WorkspaceContext, input: { membershipId: string; role: Role }): Promise<void> {
-  if (input.role === "owner" && !hasRole(ctx.role, "owner")) throw new AppError("forbidden", "Only an owner can make someone an owner.");
+export async function changeMemberRole(
+  db: Db,
+  ctx: WorkspaceContext,
+  input: { membershipId: string; role: Role },
+): Promise<void> {
+  if (input.role === "owner" && !hasRole(ctx.role, "owner"))
+    throw new AppError("forbidden", "Only an owner can make someone an owner.");
   await db.$transaction(async (tx) => {
     const target = await loadTarget(tx, ctx, input.membershipId);
     if (target.role === input.role) return;
@@ -46,7 +61,11 @@ export async function changeMemberRole(db: Db, ctx: WorkspaceContext, input: { m
   });
 }
 
-export async function removeMember(db: Db, ctx: WorkspaceContext, input: { membershipId: string }): Promise<void> {
+export async function removeMember(
+  db: Db,
+  ctx: WorkspaceContext,
+  input: { membershipId: string },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const target = await loadTarget(tx, ctx, input.membershipId);
     if (target.role === "owner") await assertAnotherOwner(tx, ctx.workspace.id);

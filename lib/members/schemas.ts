@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { roleSchema } from "@/lib/auth/roles";
 
-const id = z.string({ error: "Something is missing from the form. Reload the page and try again." }).min(1).max(64);
+const id = z
+  .string({ error: "Something is missing from the form. Reload the page and try again." })
+  .min(1)
+  .max(64);
 
 export const inviteSchema = z.object({ role: roleSchema });
 export const changeRoleSchema = z.object({ membershipId: id, role: roleSchema });

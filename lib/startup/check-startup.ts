@@ -8,11 +8,15 @@ export async function checkStartup(): Promise<void> {
   try {
     const env = getEnv();
     const { checked } = await verifyStoredSecrets(db(), appKeyRing());
-    console.log(`[startup] ${env.databaseKind} database; ${checked} stored secret(s) readable; public URL ${env.appUrl}`);
+    console.log(
+      `[startup] ${env.databaseKind} database; ${checked} stored secret(s) readable; public URL ${env.appUrl}`,
+    );
     startKeeper();
   } catch (error) {
     // A clear sentence and a non-zero exit beat a server that fails request by request.
-    console.error(`\n[startup] The app cannot start.\n${error instanceof Error ? error.message : String(error)}\n`);
+    console.error(
+      `\n[startup] The app cannot start.\n${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   }
 }

@@ -22,12 +22,20 @@ const lastAudited = new Map<string, number>();
  * A token for a node, with at least five minutes left (renewed if needed).
  * The credential must belong to the key's workspace; `null` means "not found".
  */
-export async function issueToken(db: Db, caller: ApiCaller, credentialId: string, now = new Date()): Promise<IssuedToken | null> {
+export async function issueToken(
+  db: Db,
+  caller: ApiCaller,
+  credentialId: string,
+  now = new Date(),
+): Promise<IssuedToken | null> {
   // The hot path is one read: the row, checked against the key's workspace,
   // whose stored token usually has plenty of life left.
   const credential = await readTokenRow(db, credentialId);
   if (!credential || credential.workspaceId !== caller.workspaceId) return null;
-  const cached = credential.status === "connected" || credential.status === "expiring_soon" ? usableToken(credential, MIN_VALIDITY_MS, now) : null;
+  const cached =
+    credential.status === "connected" || credential.status === "expiring_soon"
+      ? usableToken(credential, MIN_VALIDITY_MS, now)
+      : null;
   const token = cached ?? (await getAccessToken(db, credential.id));
 
   const auditKey = `${caller.apiKeyId}:${credential.id}`;
@@ -35,7 +43,12 @@ export async function issueToken(db: Db, caller: ApiCaller, credentialId: string
     lastAudited.set(auditKey, now.getTime());
     await Promise.all([
       db.credential.update({ where: { id: credential.id }, data: { lastUsedAt: now } }),
-      recordAuditEvent(db, { workspaceId: caller.workspaceId, action: "credential.token_fetched", actor: { apiKeyId: caller.apiKeyId, label: `API key “${caller.name}” (${caller.prefix})` }, credentialId: credential.id }),
+      recordAuditEvent(db, {
+        workspaceId: caller.workspaceId,
+        action: "credential.token_fetched",
+        actor: { apiKeyId: caller.apiKeyId, label: `API key “${caller.name}” (${caller.prefix})` },
+        credentialId: credential.id,
+      }),
     ]);
   }
   return {

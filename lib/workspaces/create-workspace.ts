@@ -14,21 +14,45 @@ export async function setupFirstWorkspace(
 ): Promise<{ userId: string; slug: string }> {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    if ((await tx.user.count()) > 0) throw new AppError("conflict", "This app is already set up. Sign in, or ask an admin for an invite link.");
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true } });
-    const workspace = await tx.workspace.create({ data: { name: input.workspaceName, slug: workspaceSlug(input.workspaceName) } });
+    if ((await tx.user.count()) > 0)
+      throw new AppError(
+        "conflict",
+        "This app is already set up. Sign in, or ask an admin for an invite link.",
+      );
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, passwordHash },
+      select: { id: true },
+    });
+    const workspace = await tx.workspace.create({
+      data: { name: input.workspaceName, slug: workspaceSlug(input.workspaceName) },
+    });
     await tx.membership.create({ data: { workspaceId: workspace.id, userId: user.id, role: "owner" } });
-    await recordAuditEvent(tx, { workspaceId: workspace.id, action: "workspace.created", actor: { userId: user.id, label: input.name }, details: { name: input.workspaceName } });
+    await recordAuditEvent(tx, {
+      workspaceId: workspace.id,
+      action: "workspace.created",
+      actor: { userId: user.id, label: input.name },
+      details: { name: input.workspaceName },
+    });
     return { userId: user.id, slug: workspace.slug };
   });
 }
 
 /** A signed-in person starts another workspace, of which they are the owner. */
-export async function createWorkspace(db: Db, input: { userId: string; userName: string; workspaceName: string }): Promise<{ slug: string }> {
+export async function createWorkspace(
+  db: Db,
+  input: { userId: string; userName: string; workspaceName: string },
+): Promise<{ slug: string }> {
   return db.$transaction(async (tx) => {
-    const workspace = await tx.workspace.create({ data: { name: input.workspaceName, slug: workspaceSlug(input.workspaceName) } });
+    const workspace = await tx.workspace.create({
+      data: { name: input.workspaceName, slug: workspaceSlug(input.workspaceName) },
+    });
     await tx.membership.create({ data: { workspaceId: workspace.id, userId: input.userId, role: "owner" } });
-    await recordAuditEvent(tx, { workspaceId: workspace.id, action: "workspace.created", actor: { userId: input.userId, label: input.userName }, details: { name: input.workspaceName } });
+    await recordAuditEvent(tx, {
+      workspaceId: workspace.id,
+      action: "workspace.created",
+      actor: { userId: input.userId, label: input.userName },
+      details: { name: input.workspaceName },
+    });
     return { slug: workspace.slug };
   });
 }

@@ -13,8 +13,20 @@ export const CONNECT_COOKIE = "zcw-zoom-connect";
 export const CONNECT_COOKIE_PATH = "/api/auth";
 const LIFETIME_SECONDS = 15 * 60;
 
-const claimsSchema = z.object({ cid: z.string().min(1), wid: z.string().min(1), uid: z.string().min(1), slug: z.string().min(1), uname: z.string() });
-export type ConnectSession = { credentialId: string; workspaceId: string; userId: string; slug: string; userName: string };
+const claimsSchema = z.object({
+  cid: z.string().min(1),
+  wid: z.string().min(1),
+  uid: z.string().min(1),
+  slug: z.string().min(1),
+  uname: z.string(),
+});
+export type ConnectSession = {
+  credentialId: string;
+  workspaceId: string;
+  userId: string;
+  slug: string;
+  userName: string;
+};
 
 function key(): Uint8Array {
   // A key of its own, derived so a session token can never pass as this.
@@ -22,7 +34,13 @@ function key(): Uint8Array {
 }
 
 export async function signConnectSession(session: ConnectSession): Promise<string> {
-  return new SignJWT({ cid: session.credentialId, wid: session.workspaceId, uid: session.userId, slug: session.slug, uname: session.userName })
+  return new SignJWT({
+    cid: session.credentialId,
+    wid: session.workspaceId,
+    uid: session.userId,
+    slug: session.slug,
+    uname: session.userName,
+  })
     .setProtectedHeader({ alg: "HS256" })
     .setIssuedAt()
     .setExpirationTime(`${LIFETIME_SECONDS}s`)
@@ -34,14 +52,26 @@ export async function readConnectSession(token: string | undefined): Promise<Con
   try {
     const { payload } = await jwtVerify(token, key(), { algorithms: ["HS256"] });
     const claims = claimsSchema.parse(payload);
-    return { credentialId: claims.cid, workspaceId: claims.wid, userId: claims.uid, slug: claims.slug, userName: claims.uname };
+    return {
+      credentialId: claims.cid,
+      workspaceId: claims.wid,
+      userId: claims.uid,
+      slug: claims.slug,
+      userName: claims.uname,
+    };
   } catch {
     return null;
   }
 }
 
 export function connectCookieOptions() {
-  return { httpOnly: true, sameSite: "lax" as const, secure: getEnv().appUrl.startsWith("https://"), path: CONNECT_COOKIE_PATH, maxAge: LIFETIME_SECONDS };
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: getEnv().appUrl.startsWith("https://"),
+    path: CONNECT_COOKIE_PATH,
+    maxAge: LIFETIME_SECONDS,
+  };
 }
 
 export function wizardPath(session: Pick<ConnectSession, "slug" | "credentialId">, step: string): string {

@@ -19,21 +19,36 @@ export type HandshakeOutcome = { error: ZoomErrorEntry | null };
  * next-auth redirect there WITHOUT creating a session: the person's own app
  * session stays as it was. Failures land back on the Connect step.
  */
-export async function zoomAuthOptions(session: ConnectSession, outcome: HandshakeOutcome): Promise<AuthOptions | null> {
+export async function zoomAuthOptions(
+  session: ConnectSession,
+  outcome: HandshakeOutcome,
+): Promise<AuthOptions | null> {
   const [credential, membership] = await Promise.all([
-    db().credential.findFirst({ where: { id: session.credentialId, workspaceId: session.workspaceId, method: "oauth" }, select: { id: true, ownerId: true, clientId: true, clientSecretEnc: true } }),
-    db().membership.findUnique({ where: { workspaceId_userId: { workspaceId: session.workspaceId, userId: session.userId } }, select: { role: true } }),
+    db().credential.findFirst({
+      where: { id: session.credentialId, workspaceId: session.workspaceId, method: "oauth" },
+      select: { id: true, ownerId: true, clientId: true, clientSecretEnc: true },
+    }),
+    db().membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: session.workspaceId, userId: session.userId } },
+      select: { role: true },
+    }),
   ]);
   if (!credential?.clientId || !credential.clientSecretEnc || !membership) return null;
   // Still allowed now (the cookie lives 15 minutes): the owner, or an admin.
   if (credential.ownerId !== session.userId && !isAdmin(roleSchema.parse(membership.role))) return null;
-  const clientSecret = decrypt(credential.clientSecretEnc, credentialSecretContext(credential.id, "clientSecretEnc"));
+  const clientSecret = decrypt(
+    credential.clientSecretEnc,
+    credentialSecretContext(credential.id, "clientSecretEnc"),
+  );
 
   const base = baseAuthOptions();
   const connectPage = wizardPath(session, "connect");
   return {
     ...base,
-    providers: [...base.providers, zoomProviderFor({ clientId: credential.clientId, clientSecret }, (entry) => (outcome.error = entry))],
+    providers: [
+      ...base.providers,
+      zoomProviderFor({ clientId: credential.clientId, clientSecret }, (entry) => (outcome.error = entry)),
+    ],
     pages: { signIn: connectPage, error: connectPage },
     callbacks: {
       ...base.callbacks,

@@ -12,7 +12,10 @@ import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
  * PKCE cookies, callback); the two HTTP calls go through lib/zoom so that a
  * failure arrives as a catalogue entry (`onZoomError`), not just a message.
  */
-export function zoomProviderFor(credential: { clientId: string; clientSecret: string }, onZoomError: (entry: ZoomErrorEntry) => void) {
+export function zoomProviderFor(
+  credential: { clientId: string; clientSecret: string },
+  onZoomError: (entry: ZoomErrorEntry) => void,
+) {
   const endpoints = zoomEndpoints();
   const capture = (error: unknown): never => {
     if (isZoomError(error)) onZoomError(error.entry);
@@ -51,7 +54,15 @@ export function zoomProviderFor(credential: { clientId: string; clientSecret: st
       url: endpoints.usersMe,
       async request({ tokens }) {
         const user = await getCurrentUser({ accessToken: tokens.access_token ?? "" }).catch(capture);
-        return { id: user.id, email: user.email, first_name: user.firstName, last_name: user.lastName, display_name: user.displayName, account_id: user.accountId, pic_url: user.picUrl };
+        return {
+          id: user.id,
+          email: user.email,
+          first_name: user.firstName,
+          last_name: user.lastName,
+          display_name: user.displayName,
+          account_id: user.accountId,
+          pic_url: user.picUrl,
+        };
       },
     },
     checks: ["pkce", "state"],

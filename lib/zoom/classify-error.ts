@@ -2,7 +2,13 @@ import { z } from "zod";
 import { buildEntry, type CatalogueId } from "./catalogue-entries";
 import type { ZoomErrorEntry } from "./error-types";
 import type { ZoomFlow } from "./wizard-steps";
-import { API_NUMERIC_CODES, OAUTH_NUMERIC_CODES, oauthErrorToId, reasonToId, sanitizeCode } from "./zoom-codes";
+import {
+  API_NUMERIC_CODES,
+  OAUTH_NUMERIC_CODES,
+  oauthErrorToId,
+  reasonToId,
+  sanitizeCode,
+} from "./zoom-codes";
 
 type HeadersLike = Headers | Record<string, string | undefined>;
 
@@ -133,7 +139,8 @@ const TIMEOUT_CODES = new Set([
 ]);
 
 // Everything below is "could not talk to Zoom": refused, reset, DNS, TLS.
-const CONNECTION_CODE = /^(E[A-Z]+|UND_ERR_[A-Z_]+|ERR_TLS_[A-Z_]+|[A-Z_]*CERT[A-Z_]*|DEPTH_ZERO_SELF_SIGNED_CERT)$/;
+const CONNECTION_CODE =
+  /^(E[A-Z]+|UND_ERR_[A-Z_]+|ERR_TLS_[A-Z_]+|[A-Z_]*CERT[A-Z_]*|DEPTH_ZERO_SELF_SIGNED_CERT)$/;
 
 function collectErrorFacts(err: unknown): { names: string[]; codes: string[] } {
   const names: string[] = [];
@@ -162,7 +169,8 @@ export function classifyNetworkError(err: unknown, options: { flow?: ZoomFlow } 
   }
   if (names.includes("AbortError")) return buildEntry("aborted", { flow, zoomCode: "ABORTED" });
   const connectionCode = codes.find((c) => CONNECTION_CODE.test(c));
-  if (connectionCode) return buildEntry("connection_failed", { flow, zoomCode: sanitizeCode(connectionCode) });
+  if (connectionCode)
+    return buildEntry("connection_failed", { flow, zoomCode: sanitizeCode(connectionCode) });
   if (err instanceof TypeError && /fetch failed|network/i.test(err.message)) {
     return buildEntry("connection_failed", { flow, zoomCode: null });
   }

@@ -13,7 +13,10 @@ describe("zoomConfig", () => {
   });
 
   it("reads the environment and strips trailing slashes", () => {
-    const config = zoomConfig({ ZOOM_OAUTH_BASE_URL: "http://127.0.0.1:4010/", ZOOM_API_BASE_URL: " http://127.0.0.1:4010/v2// " });
+    const config = zoomConfig({
+      ZOOM_OAUTH_BASE_URL: "http://127.0.0.1:4010/",
+      ZOOM_API_BASE_URL: " http://127.0.0.1:4010/v2// ",
+    });
     expect(config).toEqual({ oauthBaseUrl: "http://127.0.0.1:4010", apiBaseUrl: "http://127.0.0.1:4010/v2" });
   });
 

@@ -22,7 +22,9 @@ const baseUrl = z
   .refine((value) => {
     // zod runs refinements even after the URL check failed, so parse defensively.
     const url = URL.parse(value);
-    return url === null || (url.search === "" && url.hash === "" && url.username === "" && url.password === "");
+    return (
+      url === null || (url.search === "" && url.hash === "" && url.username === "" && url.password === "")
+    );
   }, "must not contain a query string, fragment or credentials")
   .transform((value) => value.replace(/\/+$/, ""));
 

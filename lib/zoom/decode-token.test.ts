@@ -22,14 +22,26 @@ describe("decodeZoomToken", () => {
   it("reads a legacy JWT-app token with exp in seconds", async () => {
     const token = await jwt("HS256", { iss: "API_KEY_123", exp: nowSeconds + 30 * 86400 });
     const result = decodeZoomToken(token, NOW);
-    expect(result).toMatchObject({ ok: true, kind: "jwt_app", issuer: "API_KEY_123", expMilliseconds: false, state: "valid", algorithm: "HS256" });
+    expect(result).toMatchObject({
+      ok: true,
+      kind: "jwt_app",
+      issuer: "API_KEY_123",
+      expMilliseconds: false,
+      state: "valid",
+      algorithm: "HS256",
+    });
     expect(result.ok && result.expiresAt?.toISOString()).toBe("2025-07-01T12:00:00.000Z");
   });
 
   it("reads exp in milliseconds, as Zoom's own examples write it", async () => {
     const token = await jwt("HS256", { iss: "API_KEY_123", exp: NOW.getTime() + 3 * 86400_000 });
     const result = decodeZoomToken(token, NOW);
-    expect(result).toMatchObject({ ok: true, kind: "jwt_app", expMilliseconds: true, state: "expiring_soon" });
+    expect(result).toMatchObject({
+      ok: true,
+      kind: "jwt_app",
+      expMilliseconds: true,
+      state: "expiring_soon",
+    });
     expect(result.ok && result.expiresAt?.toISOString()).toBe("2025-06-04T12:00:00.000Z");
   });
 
@@ -69,14 +81,30 @@ describe("decodeZoomToken", () => {
   });
 
   it("accepts the short claim names and a pasted 'Bearer ' prefix with line breaks", async () => {
-    const token = await jwt("HS512", { uid: "u-9", aid: "a-9", iss: "zm:cid:client-9", exp: nowSeconds + 3000 });
+    const token = await jwt("HS512", {
+      uid: "u-9",
+      aid: "a-9",
+      iss: "zm:cid:client-9",
+      exp: nowSeconds + 3000,
+    });
     const messy = `  Bearer ${token.slice(0, 20)}\n${token.slice(20)}  `;
-    expect(decodeZoomToken(messy, NOW)).toMatchObject({ ok: true, kind: "oauth_access", userId: "u-9", accountId: "a-9", clientId: "client-9" });
+    expect(decodeZoomToken(messy, NOW)).toMatchObject({
+      ok: true,
+      kind: "oauth_access",
+      userId: "u-9",
+      accountId: "a-9",
+      clientId: "client-9",
+    });
   });
 
   it("calls other JWTs unknown and notes a missing exp", async () => {
     const token = await jwt("HS256", { sub: "someone" });
-    expect(decodeZoomToken(token, NOW)).toMatchObject({ ok: true, kind: "unknown_jwt", state: "no_expiry", expiresAt: null });
+    expect(decodeZoomToken(token, NOW)).toMatchObject({
+      ok: true,
+      kind: "unknown_jwt",
+      state: "no_expiry",
+      expiresAt: null,
+    });
   });
 
   it("rejects input that is not a token with a message, never an exception", () => {

@@ -40,15 +40,20 @@ function stringClaim(payload: JWTPayload, ...names: string[]): string | null {
 
 function readExpiry(payload: JWTPayload): { expiresAt: Date | null; expMilliseconds: boolean } {
   const exp: unknown = payload.exp;
-  if (typeof exp !== "number" || !Number.isFinite(exp) || exp <= 0) return { expiresAt: null, expMilliseconds: false };
+  if (typeof exp !== "number" || !Number.isFinite(exp) || exp <= 0)
+    return { expiresAt: null, expMilliseconds: false };
   const expMilliseconds = exp > MILLISECONDS_THRESHOLD;
   const date = new Date(expMilliseconds ? exp : exp * 1000);
-  return Number.isNaN(date.getTime()) ? { expiresAt: null, expMilliseconds: false } : { expiresAt: date, expMilliseconds };
+  return Number.isNaN(date.getTime())
+    ? { expiresAt: null, expMilliseconds: false }
+    : { expiresAt: date, expMilliseconds };
 }
 
 function classify(algorithm: string | null, payload: JWTPayload): DecodedTokenKind {
   // Real OAuth tokens have been seen with short claim names (uid, aid); accept both.
-  const oauthClaims = ["tokenType", "userId", "accountId", "uid", "aid"].some((c) => payload[c] !== undefined);
+  const oauthClaims = ["tokenType", "userId", "accountId", "uid", "aid"].some(
+    (c) => payload[c] !== undefined,
+  );
   if (algorithm === "HS512" && oauthClaims) return "oauth_access";
   if (algorithm === "HS256" && typeof payload.iss === "string" && payload.exp !== undefined && !oauthClaims) {
     return "jwt_app";
@@ -72,13 +77,18 @@ function stateOf(kind: DecodedTokenKind, expiresAt: Date | null, now: Date): Dec
  */
 /** Copying from e-mails and terminals adds spaces, line breaks and "Bearer ": the token without them. */
 export function normalizePastedToken(input: string): string {
-  return input.trim().replace(/^bearer\s+/i, "").replace(/\s+/g, "");
+  return input
+    .trim()
+    .replace(/^bearer\s+/i, "")
+    .replace(/\s+/g, "");
 }
 
 export function decodeZoomToken(input: string, now: Date = new Date()): DecodeZoomTokenResult {
   if (typeof input !== "string") return fail("Paste the access token into the field.");
   if (input.length > MAX_TOKEN_LENGTH) {
-    return fail("This is far too long to be a Zoom token (over 16 kB). Copy only the token itself and paste it again.");
+    return fail(
+      "This is far too long to be a Zoom token (over 16 kB). Copy only the token itself and paste it again.",
+    );
   }
   const token = normalizePastedToken(input);
   if (token.length === 0) return fail("The field is empty. Paste the access token you copied from Zoom.");
@@ -95,7 +105,9 @@ export function decodeZoomToken(input: string, now: Date = new Date()): DecodeZo
     algorithm = typeof header.alg === "string" ? header.alg : null;
     payload = decodeJwt(token);
   } catch {
-    return fail("This looks like a token but its contents cannot be read. It may be cut short: copy the whole token again.");
+    return fail(
+      "This looks like a token but its contents cannot be read. It may be cut short: copy the whole token again.",
+    );
   }
   const kind = classify(algorithm, payload);
   const { expiresAt, expMilliseconds } = readExpiry(payload);

@@ -9,7 +9,12 @@ export type { ZoomErrorAction, ZoomErrorEntry, ZoomErrorKind } from "./error-typ
 export { CATALOGUE_IDS, type CatalogueId } from "./catalogue-entries";
 /** Rebuild an entry from a stored id (e.g. a credential's last error), in either wizard's words. */
 export { buildEntry as catalogueEntry, type BuildOptions } from "./catalogue-entries";
-export { classifyApiError, classifyNetworkError, classifyTokenError, parseRetryAfter } from "./classify-error";
+export {
+  classifyApiError,
+  classifyNetworkError,
+  classifyTokenError,
+  parseRetryAfter,
+} from "./classify-error";
 export type { HttpErrorInput } from "./classify-error";
 
 export interface LookupOptions {
@@ -35,8 +40,10 @@ export function lookupZoomCode(code: string | number, options: LookupOptions = {
   const http = /^HTTP\s*(\d{3})$/i.exec(compact);
   if (http?.[1]) {
     const status = Number(http[1]);
-    if (status === 429) return buildEntry("rate_limited", { flow, zoomCode: `HTTP ${status}`, httpStatus: status });
-    if (status >= 500) return buildEntry("zoom_unavailable", { flow, zoomCode: `HTTP ${status}`, httpStatus: status });
+    if (status === 429)
+      return buildEntry("rate_limited", { flow, zoomCode: `HTTP ${status}`, httpStatus: status });
+    if (status >= 500)
+      return buildEntry("zoom_unavailable", { flow, zoomCode: `HTTP ${status}`, httpStatus: status });
   }
   if (/^\d+$/.test(compact)) {
     const id =

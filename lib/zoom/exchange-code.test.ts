@@ -9,7 +9,13 @@ import { refreshTokens } from "./refresh-tokens";
 const emulator = setupZoomEmulator();
 
 function exchange(code: string, overrides: Partial<Parameters<typeof exchangeCode>[0]> = {}) {
-  return exchangeCode({ ...OAUTH_APP, code, redirectUri: REDIRECT_URI, config: emulator.config, ...overrides });
+  return exchangeCode({
+    ...OAUTH_APP,
+    code,
+    redirectUri: REDIRECT_URI,
+    config: emulator.config,
+    ...overrides,
+  });
 }
 
 describe("exchangeCode against the emulator", () => {
@@ -23,20 +29,34 @@ describe("exchangeCode against the emulator", () => {
     expect(tokens.expiresAt.getTime()).toBeGreaterThanOrEqual(before + 3599_000 - 50);
     expect(tokens.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 3599_000);
     const decoded = decodeZoomToken(tokens.accessToken);
-    expect(decoded).toMatchObject({ ok: true, kind: "oauth_access", userId: "user-1", clientId: OAUTH_APP.clientId });
+    expect(decoded).toMatchObject({
+      ok: true,
+      kind: "oauth_access",
+      userId: "user-1",
+      clientId: OAUTH_APP.clientId,
+    });
     expect((await emulator.control.counters()).token.authorization_code).toBe(1);
   });
 
   it("verifies PKCE: the right verifier works, a wrong one is refused", async () => {
     const verifier = generateRandomCodeVerifier();
     const challenge = await calculatePKCECodeChallenge(verifier);
-    const ok = await exchange(await emulator.authorize({ codeChallenge: challenge }), { codeVerifier: verifier });
+    const ok = await exchange(await emulator.authorize({ codeChallenge: challenge }), {
+      codeVerifier: verifier,
+    });
     expect(ok.accessToken).toBeTruthy();
 
     const wrong = await zoomFailure(
-      exchange(await emulator.authorize({ codeChallenge: challenge }), { codeVerifier: generateRandomCodeVerifier() }),
+      exchange(await emulator.authorize({ codeChallenge: challenge }), {
+        codeVerifier: generateRandomCodeVerifier(),
+      }),
     );
-    expect(wrong).toMatchObject({ id: "invalid_code", kind: "needs_person", action: "reconnect", wizardStep: "connect" });
+    expect(wrong).toMatchObject({
+      id: "invalid_code",
+      kind: "needs_person",
+      action: "reconnect",
+      wizardStep: "connect",
+    });
     expect(wrong.zoomCode).toBe("invalid_grant");
   });
 
@@ -50,7 +70,12 @@ describe("exchangeCode against the emulator", () => {
     const code = await emulator.authorize();
     await exchange(code);
     const entry = await zoomFailure(exchange(code));
-    expect(entry).toMatchObject({ id: "invalid_code", kind: "needs_person", zoomCode: "invalid_request", httpStatus: 400 });
+    expect(entry).toMatchObject({
+      id: "invalid_code",
+      kind: "needs_person",
+      zoomCode: "invalid_request",
+      httpStatus: 400,
+    });
     expect(entry.message).toContain("step 6");
   });
 
@@ -69,21 +94,30 @@ describe("exchangeCode against the emulator", () => {
 
   it("reports a wrong Client Secret as fix_secret on step 4", async () => {
     const entry = await zoomFailure(exchange(await emulator.authorize(), { clientSecret: "wrong-secret" }));
-    expect(entry).toMatchObject({ id: "invalid_client", kind: "needs_person", action: "fix_secret", wizardStep: "credentials" });
+    expect(entry).toMatchObject({
+      id: "invalid_client",
+      kind: "needs_person",
+      action: "fix_secret",
+      wizardStep: "credentials",
+    });
     expect(entry.zoomCode).toBe("invalid_client");
     expect(entry.message).toContain("Client Secret");
     expect(entry.message).toContain("step 4");
   });
 
   it("refuses a redirect_uri different from the one sent to authorize", async () => {
-    const entry = await zoomFailure(exchange(await emulator.authorize(), { redirectUri: `${REDIRECT_URI}/other` }));
+    const entry = await zoomFailure(
+      exchange(await emulator.authorize(), { redirectUri: `${REDIRECT_URI}/other` }),
+    );
     expect(entry).toMatchObject({ id: "redirect_mismatch", action: "fix_redirect", wizardStep: "redirect" });
     expect(entry.message).toContain("step 3");
   });
 
   it("refuses empty inputs without calling Zoom", async () => {
     expect(await zoomFailure(exchange("  "))).toMatchObject({ id: "invalid_code" });
-    expect(await zoomFailure(exchange("x", { clientSecret: "" }))).toMatchObject({ id: "client_credentials_missing" });
+    expect(await zoomFailure(exchange("x", { clientSecret: "" }))).toMatchObject({
+      id: "client_credentials_missing",
+    });
     const counters = await emulator.control.counters();
     expect(counters.token.authorization_code).toBe(0);
   });
@@ -91,15 +125,29 @@ describe("exchangeCode against the emulator", () => {
   it("a second authorization of the same user and app kills the first token set (4741)", async () => {
     const first = await emulator.connect();
     const second = await emulator.connect();
-    await expect(getCurrentUser({ accessToken: second.accessToken, config: emulator.config })).resolves.toMatchObject({
+    await expect(
+      getCurrentUser({ accessToken: second.accessToken, config: emulator.config }),
+    ).resolves.toMatchObject({
       id: "user-1",
     });
-    const api = await zoomFailure(getCurrentUser({ accessToken: first.accessToken, config: emulator.config }));
-    expect(api).toMatchObject({ id: "invalid_access_token", zoomCode: "124", httpStatus: 401, action: "reconnect" });
+    const api = await zoomFailure(
+      getCurrentUser({ accessToken: first.accessToken, config: emulator.config }),
+    );
+    expect(api).toMatchObject({
+      id: "invalid_access_token",
+      zoomCode: "124",
+      httpStatus: 401,
+      action: "reconnect",
+    });
 
     const refresh = await zoomFailure(
       refreshTokens({ ...OAUTH_APP, refreshToken: first.refreshToken ?? "", config: emulator.config }),
     );
-    expect(refresh).toMatchObject({ id: "token_replaced", zoomCode: "4741", kind: "needs_person", wizardStep: "connect" });
+    expect(refresh).toMatchObject({
+      id: "token_replaced",
+      zoomCode: "4741",
+      kind: "needs_person",
+      wizardStep: "connect",
+    });
   });
 });

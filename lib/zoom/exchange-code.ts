@@ -21,7 +21,10 @@ export async function exchangeCode(options: ExchangeCodeOptions): Promise<ZoomTo
   // genericTokenEndpointRequest rather than authorizationCodeGrantRequest: the
   // callback's state was already checked by whoever received it (next-auth), and
   // the latter insists on re-validating the whole callback URL.
-  return requestTokenSet(options, { ...options, expectRefreshToken: true, defaultFlow: "oauth" }, (as, client, auth, http) =>
-    oauth.genericTokenEndpointRequest(as, client, auth, "authorization_code", parameters, http),
+  return requestTokenSet(
+    options,
+    { ...options, expectRefreshToken: true, defaultFlow: "oauth" },
+    (as, client, auth, http) =>
+      oauth.genericTokenEndpointRequest(as, client, auth, "authorization_code", parameters, http),
   );
 }

@@ -8,7 +8,8 @@ import { revokeToken } from "./revoke-token";
 import { ZoomError } from "./zoom-error";
 
 const emulator = setupZoomEmulator();
-const s2s = (timeoutMs?: number) => getServerToServerToken({ ...S2S_APP, config: emulator.config, timeoutMs });
+const s2s = (timeoutMs?: number) =>
+  getServerToServerToken({ ...S2S_APP, config: emulator.config, timeoutMs });
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -23,7 +24,14 @@ describe("faults: every failure without an HTTP answer or with a broken one is t
   it("HTTP 500 on the token endpoint", async () => {
     await emulator.control.addFault({ target: "token", kind: "500" });
     const entry = await zoomFailure(s2s());
-    expect(entry).toMatchObject({ id: "zoom_unavailable", kind: "temporary", action: "retry", zoomCode: "HTTP 500", httpStatus: 500, wizardStep: null });
+    expect(entry).toMatchObject({
+      id: "zoom_unavailable",
+      kind: "temporary",
+      action: "retry",
+      zoomCode: "HTTP 500",
+      httpStatus: 500,
+      wizardStep: null,
+    });
     // The fault was for one call only.
     await expect(s2s()).resolves.toMatchObject({ tokenType: "bearer" });
   });
@@ -31,8 +39,15 @@ describe("faults: every failure without an HTTP answer or with a broken one is t
   it("HTTP 429 surfaces Retry-After", async () => {
     await emulator.control.addFault({ target: "api", kind: "429", retryAfterSeconds: 7 });
     const tokens = await emulator.connect();
-    const entry = await zoomFailure(getCurrentUser({ accessToken: tokens.accessToken, config: emulator.config }));
-    expect(entry).toMatchObject({ id: "rate_limited", kind: "temporary", retryAfterSeconds: 7, httpStatus: 429 });
+    const entry = await zoomFailure(
+      getCurrentUser({ accessToken: tokens.accessToken, config: emulator.config }),
+    );
+    expect(entry).toMatchObject({
+      id: "rate_limited",
+      kind: "temporary",
+      retryAfterSeconds: 7,
+      httpStatus: 429,
+    });
     expect(entry.message).toContain("7 seconds");
   });
 
@@ -54,9 +69,12 @@ describe("faults: every failure without an HTTP answer or with a broken one is t
   it("a timeout on refresh keeps the error typed (the caller keeps its tokens)", async () => {
     const tokens = await emulator.connect();
     await emulator.control.addFault({ target: "token", kind: "timeout" });
-    const error = await refreshTokens({ ...OAUTH_APP, refreshToken: tokens.refreshToken ?? "", config: emulator.config, timeoutMs: 200 }).catch(
-      (err: unknown) => err,
-    );
+    const error = await refreshTokens({
+      ...OAUTH_APP,
+      refreshToken: tokens.refreshToken ?? "",
+      config: emulator.config,
+      timeoutMs: 200,
+    }).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(ZoomError);
     expect((error as ZoomError).kind).toBe("temporary");
   });
@@ -66,10 +84,14 @@ describe("faults: every failure without an HTTP answer or with a broken one is t
     expect(await zoomFailure(s2s())).toMatchObject({ id: "invalid_response", kind: "temporary" });
     await emulator.control.addFault({ target: "api", kind: "garbage" });
     const tokens = await emulator.connect();
-    const me = await zoomFailure(getCurrentUser({ accessToken: tokens.accessToken, config: emulator.config }));
+    const me = await zoomFailure(
+      getCurrentUser({ accessToken: tokens.accessToken, config: emulator.config }),
+    );
     expect(me).toMatchObject({ id: "invalid_response", kind: "temporary" });
     await emulator.control.addFault({ target: "revoke", kind: "garbage" });
-    const revoke = await zoomFailure(revokeToken({ ...OAUTH_APP, token: tokens.accessToken, config: emulator.config }));
+    const revoke = await zoomFailure(
+      revokeToken({ ...OAUTH_APP, token: tokens.accessToken, config: emulator.config }),
+    );
     expect(revoke).toMatchObject({ id: "invalid_response", kind: "temporary" });
   });
 
@@ -77,19 +99,27 @@ describe("faults: every failure without an HTTP answer or with a broken one is t
     const tokens = await emulator.connect();
     await emulator.control.addFault({ target: "revoke", kind: "500" });
     await emulator.control.addFault({ target: "api", kind: "500" });
-    const revoke = await zoomFailure(revokeToken({ ...OAUTH_APP, token: tokens.accessToken, config: emulator.config }));
+    const revoke = await zoomFailure(
+      revokeToken({ ...OAUTH_APP, token: tokens.accessToken, config: emulator.config }),
+    );
     expect(revoke).toMatchObject({ id: "zoom_unavailable", kind: "temporary" });
-    const me = await zoomFailure(getCurrentUser({ accessToken: tokens.accessToken, config: emulator.config }));
+    const me = await zoomFailure(
+      getCurrentUser({ accessToken: tokens.accessToken, config: emulator.config }),
+    );
     expect(me).toMatchObject({ id: "zoom_unavailable", kind: "temporary" });
   });
 
   it("an answer lost in transit after a refresh rotated the tokens", async () => {
     const tokens = await emulator.connect();
     await emulator.control.addFault({ target: "token", kind: "lost" });
-    const lost = await zoomFailure(refreshTokens({ ...OAUTH_APP, refreshToken: tokens.refreshToken ?? "", config: emulator.config }));
+    const lost = await zoomFailure(
+      refreshTokens({ ...OAUTH_APP, refreshToken: tokens.refreshToken ?? "", config: emulator.config }),
+    );
     expect(lost).toMatchObject({ id: "connection_failed", kind: "temporary" });
     // Zoom did rotate: the old refresh token is dead now — the documented hazard.
-    const again = await zoomFailure(refreshTokens({ ...OAUTH_APP, refreshToken: tokens.refreshToken ?? "", config: emulator.config }));
+    const again = await zoomFailure(
+      refreshTokens({ ...OAUTH_APP, refreshToken: tokens.refreshToken ?? "", config: emulator.config }),
+    );
     expect(again.id).toBe("invalid_grant");
   });
 
@@ -105,7 +135,11 @@ describe("faults: every failure without an HTTP answer or with a broken one is t
   it("the caller's own abort is reported as aborted, not as a Zoom failure", async () => {
     await emulator.control.addFault({ target: "token", kind: "timeout" });
     const controller = new AbortController();
-    const pending = getServerToServerToken({ ...S2S_APP, config: emulator.config, signal: controller.signal });
+    const pending = getServerToServerToken({
+      ...S2S_APP,
+      config: emulator.config,
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 50);
     expect(await zoomFailure(pending)).toMatchObject({ id: "aborted", kind: "temporary" });
   });

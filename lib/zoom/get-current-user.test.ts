@@ -4,7 +4,8 @@ import { getCurrentUser } from "./get-current-user";
 import { getServerToServerToken } from "./get-server-to-server-token";
 
 const emulator = setupZoomEmulator();
-const me = (accessToken: string, flow?: "oauth" | "s2s") => getCurrentUser({ accessToken, config: emulator.config, flow });
+const me = (accessToken: string, flow?: "oauth" | "s2s") =>
+  getCurrentUser({ accessToken, config: emulator.config, flow });
 
 describe("getCurrentUser against the emulator", () => {
   it("returns the user with a lower-cased email", async () => {
@@ -24,7 +25,13 @@ describe("getCurrentUser against the emulator", () => {
     await emulator.control.patchApp("test-client-id", { scopes: ["meeting:read:list_meetings"] });
     const tokens = await emulator.connect();
     const entry = await zoomFailure(me(tokens.accessToken));
-    expect(entry).toMatchObject({ id: "missing_scope", kind: "needs_person", action: "add_scope", wizardStep: "scopes", zoomCode: "4700" });
+    expect(entry).toMatchObject({
+      id: "missing_scope",
+      kind: "needs_person",
+      action: "add_scope",
+      wizardStep: "scopes",
+      zoomCode: "4700",
+    });
     expect(entry.message).toContain("user:read:user");
     expect(entry.message).toContain("step 5");
   });
@@ -57,8 +64,18 @@ describe("getCurrentUser against the emulator", () => {
     const token = await getServerToServerToken({ ...S2S_APP, config: emulator.config });
     await expect(me(token.accessToken, "s2s")).resolves.toMatchObject({ id: "user-1", accountId: "acct-1" });
     await emulator.control.registerApp({ ...S2S_APP, clientId: "lonely", accountId: "acct-empty" });
-    const lonely = await getServerToServerToken({ ...S2S_APP, clientId: "lonely", accountId: "acct-empty", config: emulator.config });
+    const lonely = await getServerToServerToken({
+      ...S2S_APP,
+      clientId: "lonely",
+      accountId: "acct-empty",
+      config: emulator.config,
+    });
     const entry = await zoomFailure(me(lonely.accessToken, "s2s"));
-    expect(entry).toMatchObject({ id: "user_not_found", zoomCode: "1001", httpStatus: 404, wizardStep: "s2s-connect" });
+    expect(entry).toMatchObject({
+      id: "user_not_found",
+      zoomCode: "1001",
+      httpStatus: 404,
+      wizardStep: "s2s-connect",
+    });
   });
 });

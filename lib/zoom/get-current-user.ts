@@ -61,7 +61,10 @@ function toZoomUser(data: z.infer<typeof userBody>): ZoomUser {
 export async function getCurrentUser(options: GetCurrentUserOptions): Promise<ZoomUser> {
   const call = prepareCall(options);
   const { flow } = call;
-  const accessToken = requireValue(options.accessToken, () => new ZoomError(buildEntry("invalid_access_token", { flow })));
+  const accessToken = requireValue(
+    options.accessToken,
+    () => new ZoomError(buildEntry("invalid_access_token", { flow })),
+  );
   const url = new URL(zoomEndpoints(call.config).usersMe);
   const headers = new Headers({ accept: "application/json" });
 
@@ -72,7 +75,8 @@ export async function getCurrentUser(options: GetCurrentUserOptions): Promise<Zo
   if (response.status !== 200) {
     throw new ZoomError(classifyApiError({ status: response.status, body, headers: response.headers, flow }));
   }
-  if (typeof body === "string") throw new ZoomError(buildEntry("invalid_response", { flow, httpStatus: 200 }));
+  if (typeof body === "string")
+    throw new ZoomError(buildEntry("invalid_response", { flow, httpStatus: 200 }));
   const parsed = userBody.safeParse(body);
   if (!parsed.success) throw new ZoomError(buildEntry("incomplete_response", { flow, httpStatus: 200 }));
   return toZoomUser(parsed.data);

@@ -16,11 +16,21 @@ export interface ServerToServerTokenOptions extends ClientCredentials, ZoomCallO
  */
 export async function getServerToServerToken(options: ServerToServerTokenOptions): Promise<ZoomTokenSet> {
   const flow = options.flow ?? "s2s";
-  const accountId = requireValue(options.accountId, () => new ZoomError(buildEntry("invalid_account_id", { flow })));
+  const accountId = requireValue(
+    options.accountId,
+    () => new ZoomError(buildEntry("invalid_account_id", { flow })),
+  );
   return requestTokenSet(
     options,
     { ...options, flow, expectRefreshToken: false, defaultFlow: "s2s" },
     (as, client, auth, http) =>
-      oauth.genericTokenEndpointRequest(as, client, auth, "account_credentials", { account_id: accountId }, http),
+      oauth.genericTokenEndpointRequest(
+        as,
+        client,
+        auth,
+        "account_credentials",
+        { account_id: accountId },
+        http,
+      ),
   );
 }

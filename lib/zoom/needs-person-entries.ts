@@ -174,8 +174,7 @@ export const NEEDS_PERSON_TEMPLATES = {
     action: "reconnect",
     steps: CONNECT,
     title: "Zoom user not found",
-    message: (c) =>
-      `Zoom says this Zoom user does not exist. To connect a current Zoom user, ${again(c)}.`,
+    message: (c) => `Zoom says this Zoom user does not exist. To connect a current Zoom user, ${again(c)}.`,
   },
   unknown: {
     kind: "needs_person",

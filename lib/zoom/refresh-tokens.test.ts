@@ -5,7 +5,8 @@ import { refreshTokens } from "./refresh-tokens";
 import { revokeToken } from "./revoke-token";
 
 const emulator = setupZoomEmulator();
-const refresh = (refreshToken: string) => refreshTokens({ ...OAUTH_APP, refreshToken, config: emulator.config });
+const refresh = (refreshToken: string) =>
+  refreshTokens({ ...OAUTH_APP, refreshToken, config: emulator.config });
 const me = (accessToken: string) => getCurrentUser({ accessToken, config: emulator.config });
 
 describe("refreshTokens against the emulator", () => {
@@ -18,7 +19,12 @@ describe("refreshTokens against the emulator", () => {
     await expect(me(second.accessToken)).resolves.toMatchObject({ id: "user-1" });
 
     const oldRefresh = await zoomFailure(refresh(first.refreshToken ?? ""));
-    expect(oldRefresh).toMatchObject({ id: "invalid_grant", kind: "needs_person", action: "reconnect", zoomCode: "invalid_grant" });
+    expect(oldRefresh).toMatchObject({
+      id: "invalid_grant",
+      kind: "needs_person",
+      action: "reconnect",
+      zoomCode: "invalid_grant",
+    });
     expect(oldRefresh.message).toContain("step 6");
     const oldAccess = await zoomFailure(me(first.accessToken));
     expect(oldAccess).toMatchObject({ id: "invalid_access_token", zoomCode: "124" });
@@ -30,16 +36,28 @@ describe("refreshTokens against the emulator", () => {
     const tokens = await emulator.connect();
     await emulator.control.registerApp({ ...OAUTH_APP, clientId: "other-app" });
     const entry = await zoomFailure(
-      refreshTokens({ ...OAUTH_APP, clientId: "other-app", refreshToken: tokens.refreshToken ?? "", config: emulator.config }),
+      refreshTokens({
+        ...OAUTH_APP,
+        clientId: "other-app",
+        refreshToken: tokens.refreshToken ?? "",
+        config: emulator.config,
+      }),
     );
     expect(entry.id).toBe("invalid_grant");
   });
 
   it("asks for a new authorization after the app's scopes changed (4711)", async () => {
     const tokens = await emulator.connect();
-    await emulator.control.patchApp(OAUTH_APP.clientId, { scopes: [...OAUTH_APP.scopes, "meeting:write:meeting"] });
+    await emulator.control.patchApp(OAUTH_APP.clientId, {
+      scopes: [...OAUTH_APP.scopes, "meeting:write:meeting"],
+    });
     const entry = await zoomFailure(refresh(tokens.refreshToken ?? ""));
-    expect(entry).toMatchObject({ id: "scopes_changed", zoomCode: "4711", action: "reconnect", wizardStep: "connect" });
+    expect(entry).toMatchObject({
+      id: "scopes_changed",
+      zoomCode: "4711",
+      action: "reconnect",
+      wizardStep: "connect",
+    });
   });
 
   it("an empty refresh token is refused without a call", async () => {
@@ -59,7 +77,8 @@ describe("revokeToken against the emulator", () => {
 
   it("revoking by refresh token works too and is idempotent", async () => {
     const tokens = await emulator.connect();
-    const revoke = () => revokeToken({ ...OAUTH_APP, token: tokens.refreshToken ?? "", config: emulator.config });
+    const revoke = () =>
+      revokeToken({ ...OAUTH_APP, token: tokens.refreshToken ?? "", config: emulator.config });
     await revoke();
     await expect(revoke()).resolves.toBeUndefined();
     expect(await zoomFailure(me(tokens.accessToken))).toMatchObject({ id: "invalid_access_token" });

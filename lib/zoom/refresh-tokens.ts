@@ -16,8 +16,13 @@ export interface RefreshTokensOptions extends ClientCredentials, ZoomCallOptions
  */
 export async function refreshTokens(options: RefreshTokensOptions): Promise<ZoomTokenSet> {
   const flow = options.flow ?? "oauth";
-  const refreshToken = requireValue(options.refreshToken, () => new ZoomError(buildEntry("invalid_grant", { flow })));
-  return requestTokenSet(options, { ...options, expectRefreshToken: true, defaultFlow: "oauth" }, (as, client, auth, http) =>
-    oauth.refreshTokenGrantRequest(as, client, auth, refreshToken, http),
+  const refreshToken = requireValue(
+    options.refreshToken,
+    () => new ZoomError(buildEntry("invalid_grant", { flow })),
+  );
+  return requestTokenSet(
+    options,
+    { ...options, expectRefreshToken: true, defaultFlow: "oauth" },
+    (as, client, auth, http) => oauth.refreshTokenGrantRequest(as, client, auth, refreshToken, http),
   );
 }

@@ -28,11 +28,14 @@ export async function revokeToken(options: RevokeTokenOptions): Promise<void> {
   );
   const body = await readBody(response, flow);
   if (response.status !== 200) {
-    throw new ZoomError(classifyTokenError({ status: response.status, body, headers: response.headers, flow }));
+    throw new ZoomError(
+      classifyTokenError({ status: response.status, body, headers: response.headers, flow }),
+    );
   }
   // A 200 from a proxy or a broken page is not a confirmation: the tokens may
   // still be alive, so say so rather than report success.
-  if (typeof body === "string") throw new ZoomError(buildEntry("invalid_response", { flow, httpStatus: 200 }));
+  if (typeof body === "string")
+    throw new ZoomError(buildEntry("invalid_response", { flow, httpStatus: 200 }));
   if (!revokeSuccess.safeParse(body).success) {
     throw new ZoomError(buildEntry("incomplete_response", { flow, httpStatus: 200 }));
   }

@@ -3,7 +3,8 @@ import type { EntryTemplate } from "./catalogue-template";
 // Temporary errors never point at a wizard step: the person has nothing to fix,
 // the stored credential stays exactly as it is and the app tries again.
 const NO_STEP = { oauth: null, s2s: null } as const;
-const NOTHING_LOST = "Nothing was changed or lost; the app will try again shortly. You don't need to do anything.";
+const NOTHING_LOST =
+  "Nothing was changed or lost; the app will try again shortly. You don't need to do anything.";
 
 export const TEMPORARY_TEMPLATES = {
   rate_limited: {

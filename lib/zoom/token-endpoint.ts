@@ -1,7 +1,14 @@
 import * as oauth from "oauth4webapi";
 import { buildEntry } from "./catalogue-entries";
 import { classifyNetworkError, classifyTokenError } from "./classify-error";
-import { prepareCall, readBody, requireValue, send, type PreparedCall, type ZoomCallOptions } from "./request";
+import {
+  prepareCall,
+  readBody,
+  requireValue,
+  send,
+  type PreparedCall,
+  type ZoomCallOptions,
+} from "./request";
 import { parseTokenSet, type ZoomTokenSet } from "./token-set";
 import type { ZoomFlow } from "./wizard-steps";
 import { ZoomError } from "./zoom-error";
@@ -59,10 +66,14 @@ export async function requestTokenSet(
   const client: oauth.Client = { client_id: clientId };
   const requestedAt = new Date();
 
-  const response = await send(flow, () => grant(call.as, client, oauth.ClientSecretBasic(clientSecret), call.http));
+  const response = await send(flow, () =>
+    grant(call.as, client, oauth.ClientSecretBasic(clientSecret), call.http),
+  );
   if (response.status !== 200) {
     const body = await readBody(response, flow);
-    throw new ZoomError(classifyTokenError({ status: response.status, body, headers: response.headers, flow }));
+    throw new ZoomError(
+      classifyTokenError({ status: response.status, body, headers: response.headers, flow }),
+    );
   }
 
   let json: oauth.TokenEndpointResponse;

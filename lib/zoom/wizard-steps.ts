@@ -33,9 +33,7 @@ function isOAuthStep(key: WizardStepKey): key is OAuthStepKey {
 
 /** The 1-based number users see for a step. */
 export function stepNumber(key: WizardStepKey): number {
-  const index = isOAuthStep(key)
-    ? OAUTH_STEPS.indexOf(key)
-    : S2S_STEPS.indexOf(key);
+  const index = isOAuthStep(key) ? OAUTH_STEPS.indexOf(key) : S2S_STEPS.indexOf(key);
   return index + 1;
 }
 

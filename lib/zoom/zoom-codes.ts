@@ -74,6 +74,9 @@ export function reasonToId(reason: string): CatalogueId | null {
 /** Codes come from outside: keep them short and printable before showing them. */
 export function sanitizeCode(value: unknown): string | null {
   if (typeof value !== "string" && typeof value !== "number") return null;
-  const text = String(value).replace(/[^\w .:,/-]/g, "").trim().slice(0, 64);
+  const text = String(value)
+    .replace(/[^\w .:,/-]/g, "")
+    .trim()
+    .slice(0, 64);
   return text.length > 0 ? text : null;
 }

@@ -4,7 +4,10 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 
 let loaded = false;
 
@@ -12,7 +15,9 @@ async function loadWasm() {
   if (loaded) return;
   const require = createRequire(import.meta.url);
   const wasmPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
-  const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+  const { instance } = await WebAssembly.instantiate(readFileSync(wasmPath), {
+    "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+  });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   loaded = true;
@@ -30,9 +35,16 @@ export async function diffSchemas(options: {
 }): Promise<string> {
   await loadWasm();
   const content = readFileSync(options.schemaPath, "utf8");
-  const engine = await bg.SchemaEngine.new({ datamodels: [[options.schemaPath, content]] }, () => undefined, bindMigrationAwareSqlAdapterFactory(options.adapter));
+  const engine = await bg.SchemaEngine.new(
+    { datamodels: [[options.schemaPath, content]] },
+    () => undefined,
+    bindMigrationAwareSqlAdapterFactory(options.adapter),
+  );
   const result = await engine.diff({
-    from: options.previous === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: options.schemaPath, content: options.previous }] },
+    from:
+      options.previous === null
+        ? { tag: "empty" }
+        : { tag: "schemaDatamodel", files: [{ path: options.schemaPath, content: options.previous }] },
     to: { tag: "schemaDatamodel", files: [{ path: options.schemaPath, content }] },
     script: true,
     exitCode: null,

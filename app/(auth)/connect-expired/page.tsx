@@ -11,14 +11,19 @@ export default function ConnectExpiredPage() {
   return (
     <Card>
       <h1 className="text-xl font-semibold">The connection did not finish</h1>
-      <p className="mt-2 text-sm text-slate-600">Zoom sent you back, but this app could not tell which credential you were connecting. This happens when:</p>
+      <p className="mt-2 text-sm text-slate-600">
+        Zoom sent you back, but this app could not tell which credential you were connecting. This happens
+        when:
+      </p>
       <ul className="mt-2 list-disc pl-5 text-sm text-slate-600">
         <li>more than 15 minutes passed between pressing “Connect to Zoom” and coming back, or</li>
         <li>
           you opened the app at another address than <strong>{appUrl}</strong> (the address set as APP_URL).
         </li>
       </ul>
-      <p className="mt-2 text-sm text-slate-600">Nothing was changed. Open the credential again and press “Connect to Zoom”.</p>
+      <p className="mt-2 text-sm text-slate-600">
+        Nothing was changed. Open the credential again and press “Connect to Zoom”.
+      </p>
       <Link href="/" className="mt-4 inline-block text-sm font-medium text-brand-700 underline">
         Go to your credentials
       </Link>

@@ -12,7 +12,10 @@ export default async function SetupPage() {
   return (
     <Card>
       <h1 className="text-xl font-semibold">Create your workspace</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-600">You are the first person here, so you will be the workspace owner. You can invite your colleagues next.</p>
+      <p className="mt-1 mb-6 text-sm text-slate-600">
+        You are the first person here, so you will be the workspace owner. You can invite your colleagues
+        next.
+      </p>
       <SetupForm />
     </Card>
   );

@@ -13,10 +13,40 @@ export function SetupForm() {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {failed && <Alert tone="error">{failed.message}</Alert>}
-      <TextField label="Workspace name" name="workspaceName" required defaultValue={failed?.values.workspaceName} error={failed?.fieldErrors.workspaceName} hint="Usually your organisation or team, e.g. “Acme Marketing”." />
-      <TextField label="Your name" name="name" autoComplete="name" required defaultValue={failed?.values.name} error={failed?.fieldErrors.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={failed?.values.email} error={failed?.fieldErrors.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required error={failed?.fieldErrors.password} hint="At least 10 characters." />
+      <TextField
+        label="Workspace name"
+        name="workspaceName"
+        required
+        defaultValue={failed?.values.workspaceName}
+        error={failed?.fieldErrors.workspaceName}
+        hint="Usually your organisation or team, e.g. “Acme Marketing”."
+      />
+      <TextField
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={failed?.values.name}
+        error={failed?.fieldErrors.name}
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={failed?.values.email}
+        error={failed?.fieldErrors.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={failed?.fieldErrors.password}
+        hint="At least 10 characters."
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create workspace"}
       </Button>

@@ -16,13 +16,21 @@ function safeCallback(url: string | null): string {
   if (!url) return "/";
   try {
     const target = new URL(url, window.location.origin);
-    return target.origin === window.location.origin ? `${target.pathname}${target.search}${target.hash}` : "/";
+    return target.origin === window.location.origin
+      ? `${target.pathname}${target.search}${target.hash}`
+      : "/";
   } catch {
     return "/";
   }
 }
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) {
+export function SignInForm({
+  callbackUrl,
+  initialError,
+}: {
+  callbackUrl: string | null;
+  initialError: string | null;
+}) {
   const router = useRouter();
   const [state, action, pending] = useActionState(
     async (_previous: State, formData: FormData): Promise<State> => {
@@ -30,7 +38,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
       const password = formText(formData, "password");
       if (!email || !password) return { error: signInErrorMessage("InvalidInput"), email };
       const result = await signIn("credentials", { email, password, redirect: false });
-      if (!result || result.error) return { error: signInErrorMessage(result?.error ?? "CredentialsSignin"), email };
+      if (!result || result.error)
+        return { error: signInErrorMessage(result?.error ?? "CredentialsSignin"), email };
       router.replace(safeCallback(callbackUrl));
       router.refresh();
       return { error: null, email };
@@ -41,7 +50,14 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string 
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {state.error && <Alert tone="error">{state.error}</Alert>}
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.email}
+      />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -10,7 +10,13 @@ import { credentialScope } from "@/lib/credentials/find-credential";
 import { db } from "@/lib/db/client";
 import { listMyWorkspaces } from "@/lib/workspaces/create-workspace";
 
-export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
   const { slug } = await params;
   const ctx = await requireWorkspacePage(slug);
   const [workspaces, needReconnect] = await Promise.all([
@@ -36,7 +42,10 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 pt-3">
           <div className="flex min-w-0 items-center gap-3">
-            <Link href={`${base}/credentials`} className="flex items-center gap-2 font-semibold text-slate-800">
+            <Link
+              href={`${base}/credentials`}
+              className="flex items-center gap-2 font-semibold text-slate-800"
+            >
               <KeyRound aria-hidden className="h-5 w-5 text-brand-600" />
               <span className="hidden md:inline">Zoom Credential Wizard</span>
             </Link>
@@ -51,8 +60,14 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       {needReconnect > 0 && (
         <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900">
           <div className="mx-auto max-w-6xl">
-            {needReconnect === 1 ? "1 Zoom credential needs" : `${needReconnect} Zoom credentials need`} to be reconnected by a person: Zoom no longer accepts its token.{" "}
-            <Link className="font-medium underline" href={isAdmin(ctx.role) ? `${base}/admin/accounts?status=needs_reconnect` : `${base}/credentials`}>
+            {needReconnect === 1 ? "1 Zoom credential needs" : `${needReconnect} Zoom credentials need`} to be
+            reconnected by a person: Zoom no longer accepts its token.{" "}
+            <Link
+              className="font-medium underline"
+              href={
+                isAdmin(ctx.role) ? `${base}/admin/accounts?status=needs_reconnect` : `${base}/credentials`
+              }
+            >
               Show {needReconnect === 1 ? "it" : "them"}
             </Link>
           </div>

@@ -39,10 +39,19 @@ describe("getAccessToken, one process", () => {
     expect(results[0]?.scopes).toEqual(seeded.tokens?.scopes);
     await expect(me(token ?? "")).resolves.toMatchObject({ id: "user-1" });
     // Rotation killed the old access token at Zoom.
-    expect(await zoomFailure(me(seeded.tokens?.accessToken ?? ""))).toMatchObject({ id: "invalid_access_token" });
+    expect(await zoomFailure(me(seeded.tokens?.accessToken ?? ""))).toMatchObject({
+      id: "invalid_access_token",
+    });
 
     const row = await t.row(seeded.id);
-    expect(row).toMatchObject({ status: "connected", version: 1, failureCount: 0, refreshLeaseOwner: null, refreshLeaseUntil: null, lastErrorMessage: null });
+    expect(row).toMatchObject({
+      status: "connected",
+      version: 1,
+      failureCount: 0,
+      refreshLeaseOwner: null,
+      refreshLeaseUntil: null,
+      lastErrorMessage: null,
+    });
     expect(await t.storedRefreshToken(seeded.id)).not.toBe(seeded.tokens?.refreshToken);
     expect(await t.auditEvents(seeded.id, "credential.refreshed")).toEqual([{ details: {} }]);
 
@@ -89,9 +98,16 @@ describe("getAccessToken, two instances in one process", () => {
       expect((await t.tokenCalls()).refresh_token - before.refresh_token).toBe(1);
       expect(new Set(results.map((r) => r.accessToken)).size).toBe(1);
       await expect(me(results[0]?.accessToken ?? "")).resolves.toMatchObject({ id: "user-1" });
-      expect(await t.row(seeded.id)).toMatchObject({ status: "connected", version: 1, refreshLeaseOwner: null, refreshLeaseUntil: null });
+      expect(await t.row(seeded.id)).toMatchObject({
+        status: "connected",
+        version: 1,
+        refreshLeaseOwner: null,
+        refreshLeaseUntil: null,
+      });
       // The stored refresh token is the live one.
-      await expect(getAccessToken(otherDb, seeded.id, { force: true })).resolves.toMatchObject({ scopes: seeded.tokens?.scopes });
+      await expect(getAccessToken(otherDb, seeded.id, { force: true })).resolves.toMatchObject({
+        scopes: seeded.tokens?.scopes,
+      });
       expect((await t.tokenCalls()).refresh_token - before.refresh_token).toBe(2);
     } finally {
       await otherDb.$disconnect();
@@ -103,7 +119,9 @@ describe("getAccessToken, two instances in one process", () => {
     const otherDb = createDb(t.url);
     try {
       const owners = Array.from({ length: 20 }, (_, i) => `owner-${i}`);
-      const taken = await Promise.all(owners.map((owner, i) => takeLease(i % 2 ? otherDb : t.db, seeded.id, owner)));
+      const taken = await Promise.all(
+        owners.map((owner, i) => takeLease(i % 2 ? otherDb : t.db, seeded.id, owner)),
+      );
       expect(taken.filter(Boolean)).toHaveLength(1);
       const winner = owners[taken.indexOf(true)] ?? "";
       expect(await t.row(seeded.id)).toMatchObject({ refreshLeaseOwner: winner });
@@ -125,7 +143,11 @@ describe("getAccessToken when Zoom refuses the refresh token", () => {
   it("a dead refresh token (already rotated elsewhere) → reconnect_required, Needs reconnect, audited, and no further calls", async () => {
     const seeded = await t.seedOAuth();
     // Someone used the refresh token behind the app's back: the stored one is dead now.
-    await refreshTokens({ ...OAUTH_APP, refreshToken: seeded.tokens?.refreshToken ?? "", config: t.emulator.config });
+    await refreshTokens({
+      ...OAUTH_APP,
+      refreshToken: seeded.tokens?.refreshToken ?? "",
+      config: t.emulator.config,
+    });
     const before = await t.row(seeded.id);
     const calls = await t.tokenCalls();
 
@@ -134,15 +156,28 @@ describe("getAccessToken when Zoom refuses the refresh token", () => {
     expect(error.userMessage).toMatch(/no longer accepts this connection/);
 
     const after = await t.row(seeded.id);
-    expect(after).toMatchObject({ status: "needs_reconnect", lastErrorCode: "invalid_grant", nextAttemptAt: null, refreshLeaseOwner: null });
+    expect(after).toMatchObject({
+      status: "needs_reconnect",
+      lastErrorCode: "invalid_grant",
+      nextAttemptAt: null,
+      refreshLeaseOwner: null,
+    });
     expect(after.lastErrorMessage).toBe(error.userMessage);
-    expect([after.accessTokenEnc, after.refreshTokenEnc, after.version]).toEqual([before.accessTokenEnc, before.refreshTokenEnc, before.version]);
-    expect(await t.auditEvents(seeded.id, "credential.refresh_failed")).toEqual([{ details: { reason: "invalid_grant", code: "invalid_grant" } }]);
+    expect([after.accessTokenEnc, after.refreshTokenEnc, after.version]).toEqual([
+      before.accessTokenEnc,
+      before.refreshTokenEnc,
+      before.version,
+    ]);
+    expect(await t.auditEvents(seeded.id, "credential.refresh_failed")).toEqual([
+      { details: { reason: "invalid_grant", code: "invalid_grant" } },
+    ]);
     expect((await t.tokenCalls()).refresh_token - calls.refresh_token).toBe(1);
 
     // A person must act now: later calls (forced or not) do not touch Zoom again.
     expect((await unavailable(getAccessToken(t.db, seeded.id))).reason).toBe("reconnect_required");
-    expect((await unavailable(getAccessToken(t.db, seeded.id, { force: true }))).reason).toBe("reconnect_required");
+    expect((await unavailable(getAccessToken(t.db, seeded.id, { force: true }))).reason).toBe(
+      "reconnect_required",
+    );
     expect((await t.tokenCalls()).refresh_token - calls.refresh_token).toBe(1);
   });
 

@@ -18,7 +18,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * across processes, the lease makes exactly one of them call Zoom and the
  * others wait and read what it stored.
  */
-export async function getAccessToken(db: Db, credentialId: string, options: { minValidityMs?: number; force?: boolean } = {}): Promise<AccessToken> {
+export async function getAccessToken(
+  db: Db,
+  credentialId: string,
+  options: { minValidityMs?: number; force?: boolean } = {},
+): Promise<AccessToken> {
   const minValidity = options.minValidityMs ?? MIN_VALIDITY_MS;
   if (!options.force) {
     const row = await readTokenRow(db, credentialId);
@@ -27,10 +31,17 @@ export async function getAccessToken(db: Db, credentialId: string, options: { mi
     if (ready) return ready;
   }
   // Callers with other needs (forced, longer validity) must not share an answer.
-  return singleFlight(`token:${credentialId}:${options.force ? "force" : minValidity}`, () => renew(db, credentialId, minValidity, options.force ?? false));
+  return singleFlight(`token:${credentialId}:${options.force ? "force" : minValidity}`, () =>
+    renew(db, credentialId, minValidity, options.force ?? false),
+  );
 }
 
-async function renew(db: Db, credentialId: string, minValidity: number, force: boolean): Promise<AccessToken> {
+async function renew(
+  db: Db,
+  credentialId: string,
+  minValidity: number,
+  force: boolean,
+): Promise<AccessToken> {
   const owner = leaseOwnerId();
   const deadline = Date.now() + WAIT_FOR_OTHER_INSTANCE_MS;
   let startVersion: number | null = null;
@@ -39,30 +50,49 @@ async function renew(db: Db, credentialId: string, minValidity: number, force: b
     if (!row) throw new TokenUnavailableError("reconnect_required", "This credential no longer exists.");
     startVersion ??= row.version;
     if (row.status === "draft" || row.status === "needs_reconnect" || row.status === "revoked") {
-      throw new TokenUnavailableError("reconnect_required", row.status === "draft" ? "This credential is not connected yet. Finish its setup." : "This credential must be connected again by a person.");
+      throw new TokenUnavailableError(
+        "reconnect_required",
+        row.status === "draft"
+          ? "This credential is not connected yet. Finish its setup."
+          : "This credential must be connected again by a person.",
+      );
     }
     if (row.method === "access_token") {
       const legacy = usableToken(row, 0);
       if (legacy) return legacy;
-      throw new TokenUnavailableError("reconnect_required", "The pasted access token has expired. Paste a new one.");
+      throw new TokenUnavailableError(
+        "reconnect_required",
+        "The pasted access token has expired. Paste a new one.",
+      );
     }
     // Someone (another request, another instance) renewed meanwhile.
-    const fresh = usableToken(row, force && row.version === startVersion ? Number.POSITIVE_INFINITY : minValidity);
+    const fresh = usableToken(
+      row,
+      force && row.version === startVersion ? Number.POSITIVE_INFINITY : minValidity,
+    );
     if (fresh) return fresh;
 
     // Backing off after Zoom failures: serve what is left, or say when to come back.
     if (!force && row.nextAttemptAt && row.nextAttemptAt > new Date()) {
       const current = usableToken(row, 0);
       if (current) return current;
-      throw new TokenUnavailableError("zoom_unavailable", "Zoom cannot be reached right now. The app keeps retrying.", Math.ceil((row.nextAttemptAt.getTime() - Date.now()) / 1000));
+      throw new TokenUnavailableError(
+        "zoom_unavailable",
+        "Zoom cannot be reached right now. The app keeps retrying.",
+        Math.ceil((row.nextAttemptAt.getTime() - Date.now()) / 1000),
+      );
     }
 
     if (await takeLease(db, credentialId, owner)) {
       try {
         // Re-read under the lease: the holder before us may have just finished.
         const leased = await readTokenRow(db, credentialId);
-        if (!leased) throw new TokenUnavailableError("reconnect_required", "This credential no longer exists.");
-        const already = usableToken(leased, force && leased.version === startVersion ? Number.POSITIVE_INFINITY : minValidity);
+        if (!leased)
+          throw new TokenUnavailableError("reconnect_required", "This credential no longer exists.");
+        const already = usableToken(
+          leased,
+          force && leased.version === startVersion ? Number.POSITIVE_INFINITY : minValidity,
+        );
         if (already) return already;
         const result = await renewUnderLease(db, leased, owner);
         if (result !== "retry") return result;
@@ -71,7 +101,12 @@ async function renew(db: Db, credentialId: string, minValidity: number, force: b
       }
       continue;
     }
-    if (Date.now() > deadline) throw new TokenUnavailableError("zoom_unavailable", "Another app instance is renewing this token and has not finished. Try again shortly.", 5);
+    if (Date.now() > deadline)
+      throw new TokenUnavailableError(
+        "zoom_unavailable",
+        "Another app instance is renewing this token and has not finished. Try again shortly.",
+        5,
+      );
     await sleep(150);
   }
 }

@@ -31,7 +31,14 @@ export async function readTokenRow(db: Db, credentialId: string) {
 export type TokenRow = NonNullable<Awaited<ReturnType<typeof readTokenRow>>>;
 
 /** `version`: the row's version this token belongs to, for writes that must not outlive it. */
-export type AccessToken = { version: number; accessToken: string; expiresAt: Date; apiUrl: string | null; scopes: string[]; zoomUser: { id: string | null; email: string | null; accountId: string | null } };
+export type AccessToken = {
+  version: number;
+  accessToken: string;
+  expiresAt: Date;
+  apiUrl: string | null;
+  scopes: string[];
+  zoomUser: { id: string | null; email: string | null; accountId: string | null };
+};
 
 /** The stored access token when it is valid for at least `minValidityMs` more. */
 export function usableToken(row: TokenRow, minValidityMs: number, now = new Date()): AccessToken | null {

@@ -11,7 +11,12 @@ export const LEASE_MS = 60_000;
 
 export const leaseOwnerId = () => `${process.pid}:${randomUUID()}`;
 
-export async function takeLease(db: Db, credentialId: string, owner: string, now = new Date()): Promise<boolean> {
+export async function takeLease(
+  db: Db,
+  credentialId: string,
+  owner: string,
+  now = new Date(),
+): Promise<boolean> {
   const result = await db.credential.updateMany({
     where: { id: credentialId, OR: [{ refreshLeaseUntil: null }, { refreshLeaseUntil: { lt: now } }] },
     data: { refreshLeaseOwner: owner, refreshLeaseUntil: new Date(now.getTime() + LEASE_MS) },
@@ -20,5 +25,8 @@ export async function takeLease(db: Db, credentialId: string, owner: string, now
 }
 
 export async function releaseLease(db: Db, credentialId: string, owner: string): Promise<void> {
-  await db.credential.updateMany({ where: { id: credentialId, refreshLeaseOwner: owner }, data: { refreshLeaseOwner: null, refreshLeaseUntil: null } });
+  await db.credential.updateMany({
+    where: { id: credentialId, refreshLeaseOwner: owner },
+    data: { refreshLeaseOwner: null, refreshLeaseUntil: null },
+  });
 }

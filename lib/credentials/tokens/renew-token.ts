@@ -23,7 +23,11 @@ export function backoffMs(failures: number): number {
 function callZoom(row: TokenRow): Promise<ZoomTokenSet> {
   const secret = (column: "clientSecretEnc" | "refreshTokenEnc") => {
     const value = row[column];
-    if (!value) throw new TokenUnavailableError("reconnect_required", "This credential has no stored keys. Connect it again.");
+    if (!value)
+      throw new TokenUnavailableError(
+        "reconnect_required",
+        "This credential has no stored keys. Connect it again.",
+      );
     return decrypt(value, credentialSecretContext(row.id, column));
   };
   const client = { clientId: row.clientId ?? "", clientSecret: secret("clientSecretEnc") };
@@ -39,7 +43,12 @@ function callZoom(row: TokenRow): Promise<ZoomTokenSet> {
  * the refusal was about a token that is no longer ours to worry about.
  * Temporary failures change nothing stored but the error note and back-off.
  */
-export async function renewUnderLease(db: Db, row: TokenRow, owner: string, now = new Date()): Promise<AccessToken | "retry"> {
+export async function renewUnderLease(
+  db: Db,
+  row: TokenRow,
+  owner: string,
+  now = new Date(),
+): Promise<AccessToken | "retry"> {
   let tokens: ZoomTokenSet;
   try {
     tokens = await callZoom(row);
@@ -53,20 +62,45 @@ export async function renewUnderLease(db: Db, row: TokenRow, owner: string, now 
         data: { ...release, status: "needs_reconnect", ...errorFields(entry, now), nextAttemptAt: null },
       });
       if (marked.count === 0) return "retry";
-      await recordAuditEvent(db, { workspaceId: row.workspaceId, action: "credential.refresh_failed", actor: SYSTEM, credentialId: row.id, details: { reason: entry.id, code: entry.zoomCode } });
+      await recordAuditEvent(db, {
+        workspaceId: row.workspaceId,
+        action: "credential.refresh_failed",
+        actor: SYSTEM,
+        credentialId: row.id,
+        details: { reason: entry.id, code: entry.zoomCode },
+      });
       throw new TokenUnavailableError("reconnect_required", entry.message);
     }
     const failures = row.failureCount + 1;
-    const nextAttemptAt = new Date(now.getTime() + Math.max(backoffMs(failures), (entry.retryAfterSeconds ?? 0) * 1000));
+    const nextAttemptAt = new Date(
+      now.getTime() + Math.max(backoffMs(failures), (entry.retryAfterSeconds ?? 0) * 1000),
+    );
     await db.credential.updateMany({
       where: { id: row.id, refreshLeaseOwner: owner },
-      data: { ...release, status: "error", failureCount: failures, nextAttemptAt, ...errorFields(entry, now, `Zoom unreachable, retrying. ${entry.message}`) },
+      data: {
+        ...release,
+        status: "error",
+        failureCount: failures,
+        nextAttemptAt,
+        ...errorFields(entry, now, `Zoom unreachable, retrying. ${entry.message}`),
+      },
     });
-    if (failures === 1) await recordAuditEvent(db, { workspaceId: row.workspaceId, action: "credential.refresh_failed", actor: SYSTEM, credentialId: row.id, details: { reason: entry.id, code: entry.zoomCode, temporary: true } });
+    if (failures === 1)
+      await recordAuditEvent(db, {
+        workspaceId: row.workspaceId,
+        action: "credential.refresh_failed",
+        actor: SYSTEM,
+        credentialId: row.id,
+        details: { reason: entry.id, code: entry.zoomCode, temporary: true },
+      });
     // Zoom is away: the stored token still serves while it lasts.
     const current = usableToken(row, 0, now);
     if (current) return current;
-    throw new TokenUnavailableError("zoom_unavailable", "Zoom cannot be reached right now. The app keeps retrying.", Math.ceil((nextAttemptAt.getTime() - now.getTime()) / 1000));
+    throw new TokenUnavailableError(
+      "zoom_unavailable",
+      "Zoom cannot be reached right now. The app keeps retrying.",
+      Math.ceil((nextAttemptAt.getTime() - now.getTime()) / 1000),
+    );
   }
 
   const recovered = row.status === "error";
@@ -78,7 +112,12 @@ export async function renewUnderLease(db: Db, row: TokenRow, owner: string, now 
     where: { id: row.id, version: row.version },
     data: {
       accessTokenEnc: encrypt(tokens.accessToken, credentialSecretContext(row.id, "accessTokenEnc")),
-      ...(tokens.refreshToken ? { refreshTokenEnc: encrypt(tokens.refreshToken, credentialSecretContext(row.id, "refreshTokenEnc")), refreshTokenExpiresAt: refreshTokenExpiry(tokens.refreshToken) } : {}),
+      ...(tokens.refreshToken
+        ? {
+            refreshTokenEnc: encrypt(tokens.refreshToken, credentialSecretContext(row.id, "refreshTokenEnc")),
+            refreshTokenExpiresAt: refreshTokenExpiry(tokens.refreshToken),
+          }
+        : {}),
       accessTokenExpiresAt: tokens.expiresAt,
       ...(tokens.scopes.length ? { grantedScopes: tokens.scopes.join(" ") } : {}),
       ...(tokens.apiUrl ? { apiUrl: tokens.apiUrl } : {}),
@@ -88,11 +127,24 @@ export async function renewUnderLease(db: Db, row: TokenRow, owner: string, now 
     },
   });
   if (written.count === 0) {
-    const clientSecret = row.clientSecretEnc ? decrypt(row.clientSecretEnc, credentialSecretContext(row.id, "clientSecretEnc")) : "";
-    await revokeToken({ clientId: row.clientId ?? "", clientSecret, token: tokens.refreshToken ?? tokens.accessToken, flow: row.method === "s2s" ? "s2s" : "oauth" }).catch(() => undefined);
+    const clientSecret = row.clientSecretEnc
+      ? decrypt(row.clientSecretEnc, credentialSecretContext(row.id, "clientSecretEnc"))
+      : "";
+    await revokeToken({
+      clientId: row.clientId ?? "",
+      clientSecret,
+      token: tokens.refreshToken ?? tokens.accessToken,
+      flow: row.method === "s2s" ? "s2s" : "oauth",
+    }).catch(() => undefined);
     return "retry";
   }
-  await recordAuditEvent(db, { workspaceId: row.workspaceId, action: "credential.refreshed", actor: SYSTEM, credentialId: row.id, details: recovered ? { recovered: true } : {} });
+  await recordAuditEvent(db, {
+    workspaceId: row.workspaceId,
+    action: "credential.refreshed",
+    actor: SYSTEM,
+    credentialId: row.id,
+    details: recovered ? { recovered: true } : {},
+  });
   return {
     version: row.version + 1,
     accessToken: tokens.accessToken,

@@ -14,7 +14,9 @@ const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const CALLS_PER_INSTANCE = 50;
 const SLOW_REFRESH_MS = 800;
 
-type ChildResult = { tokens: string[]; startedAt: number; finishedAt: number } | { error: { name?: string; message?: string; reason?: string } };
+type ChildResult =
+  | { tokens: string[]; startedAt: number; finishedAt: number }
+  | { error: { name?: string; message?: string; reason?: string } };
 
 interface Instance {
   /** Hand over the database and credential; resolves once the instance is connected. */
@@ -27,7 +29,11 @@ interface Instance {
 function spawnInstance(): Instance {
   const env = { ...process.env };
   delete env.NODE_OPTIONS; // whatever the test runner put there is not for a plain node child
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD_SCRIPT], { cwd: REPO_ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", CHILD_SCRIPT], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
@@ -47,7 +53,9 @@ function spawnInstance(): Instance {
     configure(childEnv, credentialId) {
       const ready = new Promise<void>((resolve, reject) => {
         onReady = resolve;
-        void exited.then((code) => reject(new Error(`instance exited (${code}) before it was ready: ${output.join("\n")}\n${stderr}`)));
+        void exited.then((code) =>
+          reject(new Error(`instance exited (${code}) before it was ready: ${output.join("\n")}\n${stderr}`)),
+        );
       });
       child.stdin.write(`${JSON.stringify({ env: childEnv, credentialId, calls: CALLS_PER_INSTANCE })}\n`);
       return ready;
@@ -90,13 +98,21 @@ describe("getAccessToken across two processes", () => {
     }
     // The instances really overlapped: each started before either had its token
     // (the refresh alone takes SLOW_REFRESH_MS), so the second one met the lease.
-    expect(Math.max(...runs.map((r) => r.startedAt))).toBeLessThan(Math.min(...runs.map((r) => r.finishedAt)));
+    expect(Math.max(...runs.map((r) => r.startedAt))).toBeLessThan(
+      Math.min(...runs.map((r) => r.finishedAt)),
+    );
     expect(Math.max(...runs.map((r) => r.finishedAt - r.startedAt))).toBeGreaterThanOrEqual(SLOW_REFRESH_MS);
     expect((await t.tokenCalls()).refresh_token - before.refresh_token).toBe(1);
     expect(new Set(tokens).size).toBe(1);
     expect(tokens[0]).not.toBe(seeded.tokens?.accessToken);
-    await expect(getCurrentUser({ accessToken: tokens[0] ?? "", config: t.emulator.config })).resolves.toMatchObject({ id: "user-1" });
-    expect(await t.row(seeded.id)).toMatchObject({ status: "connected", version: 1, refreshLeaseOwner: null });
+    await expect(
+      getCurrentUser({ accessToken: tokens[0] ?? "", config: t.emulator.config }),
+    ).resolves.toMatchObject({ id: "user-1" });
+    expect(await t.row(seeded.id)).toMatchObject({
+      status: "connected",
+      version: 1,
+      refreshLeaseOwner: null,
+    });
     expect(await t.storedRefreshToken(seeded.id)).not.toBe(seeded.tokens?.refreshToken);
     expect(await t.auditEvents(seeded.id, "credential.refreshed")).toHaveLength(1);
   }, 30_000);

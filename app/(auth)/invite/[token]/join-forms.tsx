@@ -13,11 +13,14 @@ type State = ActionState<{ slug: string }> | null;
 
 export function JoinAsSignedInUser({ token, workspaceName }: { token: string; workspaceName: string }) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(async (previous: State, formData: FormData): Promise<State> => {
-    const result = await joinWithInvite(previous, formData);
-    if (result.ok && result.data) router.replace(`/w/${result.data.slug}/credentials`);
-    return result;
-  }, null);
+  const [state, action, pending] = useActionState(
+    async (previous: State, formData: FormData): Promise<State> => {
+      const result = await joinWithInvite(previous, formData);
+      if (result.ok && result.data) router.replace(`/w/${result.data.slug}/credentials`);
+      return result;
+    },
+    null,
+  );
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="token" value={token} />
@@ -36,9 +39,32 @@ export function JoinAsNewUser({ token, workspaceName }: { token: string; workspa
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="token" value={token} />
       {failed && <Alert tone="error">{failed.message}</Alert>}
-      <TextField label="Your name" name="name" autoComplete="name" required defaultValue={failed?.values.name} error={failed?.fieldErrors.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={failed?.values.email} error={failed?.fieldErrors.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" required error={failed?.fieldErrors.password} hint="At least 10 characters." />
+      <TextField
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={failed?.values.name}
+        error={failed?.fieldErrors.name}
+      />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={failed?.values.email}
+        error={failed?.fieldErrors.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={failed?.fieldErrors.password}
+        hint="At least 10 characters."
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Joining…" : `Create account and join ${workspaceName}`}
       </Button>

@@ -26,7 +26,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <Card>
       <h1 className="text-xl font-semibold">Join {invite.workspaceName}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">
-        You are invited as <strong>{roleLabels[invite.role]}</strong>. {invite.role === "member" ? "Members set up and manage their own Zoom credentials." : "Admins also see and manage every Zoom credential of the workspace."}
+        You are invited as <strong>{roleLabels[invite.role]}</strong>.{" "}
+        {invite.role === "member"
+          ? "Members set up and manage their own Zoom credentials."
+          : "Admins also see and manage every Zoom credential of the workspace."}
       </p>
       {user ? (
         <>
@@ -40,7 +43,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <JoinAsNewUser token={token} workspaceName={invite.workspaceName} />
           <p className="mt-4 text-sm text-slate-600">
             Already have an account?{" "}
-            <Link className="font-medium text-brand-700 underline" href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}>
+            <Link
+              className="font-medium text-brand-700 underline"
+              href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
+            >
               Sign in first
             </Link>
             , then you can join with one click.

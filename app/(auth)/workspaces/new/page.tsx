@@ -11,7 +11,9 @@ export default async function NewWorkspacePage() {
   return (
     <Card>
       <h1 className="text-xl font-semibold">Create a workspace</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-600">A separate space with its own members and Zoom credentials. You will be its owner.</p>
+      <p className="mt-1 mb-6 text-sm text-slate-600">
+        A separate space with its own members and Zoom credentials. You will be its owner.
+      </p>
       <NewWorkspaceForm />
     </Card>
   );

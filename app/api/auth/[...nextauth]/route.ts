@@ -24,7 +24,9 @@ async function handler(req: NextRequest, ctx: Context) {
   const [action, providerId] = params.nextauth;
   const connectCookie = req.cookies.get(CONNECT_COOKIE)?.value;
   // next-auth/react's signIn("zoom") first asks /providers whether "zoom" exists.
-  const isZoom = (providerId === "zoom" && (action === "signin" || action === "callback")) || (action === "providers" && connectCookie !== undefined);
+  const isZoom =
+    (providerId === "zoom" && (action === "signin" || action === "callback")) ||
+    (action === "providers" && connectCookie !== undefined);
   if (!isZoom) return NextAuth(req, { params }, baseAuthOptions()) as Promise<Response>;
 
   const session = await readConnectSession(connectCookie);
@@ -46,7 +48,11 @@ async function handler(req: NextRequest, ctx: Context) {
   if (location.includes(wizardPath(session, "done"))) return response;
   const declined = req.nextUrl.searchParams.get("error") === "access_denied";
   const entry = outcome.error ?? (declined ? describeAccessDenied() : null);
-  await recordCredentialError(db(), session.credentialId, entry ? credentialErrorFrom(entry) : { code: "handshake", message: HANDSHAKE_LOST_MESSAGE });
+  await recordCredentialError(
+    db(),
+    session.credentialId,
+    entry ? credentialErrorFrom(entry) : { code: "handshake", message: HANDSHAKE_LOST_MESSAGE },
+  );
   // Straight back to step 6, where the recorded error is shown. The response
   // keeps next-auth's Set-Cookie headers that clear the state and PKCE cookies.
   response.headers.set("Location", appLink(wizardPath(session, "connect")));

@@ -10,7 +10,18 @@ export async function GET(request: NextRequest) {
   if (!caller) return unauthorized();
   const rows = await db().credential.findMany({
     where: { workspaceId: caller.workspaceId },
-    select: { id: true, name: true, method: true, status: true, zoomUserId: true, zoomEmail: true, zoomAccountId: true, grantedScopes: true, accessTokenExpiresAt: true, lastRefreshedAt: true },
+    select: {
+      id: true,
+      name: true,
+      method: true,
+      status: true,
+      zoomUserId: true,
+      zoomEmail: true,
+      zoomAccountId: true,
+      grantedScopes: true,
+      accessTokenExpiresAt: true,
+      lastRefreshedAt: true,
+    },
     orderBy: { createdAt: "asc" },
     take: 1000,
   });

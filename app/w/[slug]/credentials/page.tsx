@@ -24,7 +24,11 @@ export default async function CredentialsPage({ params }: { params: Promise<{ sl
     <>
       <PageHeader
         title="Credentials"
-        description={admin ? "Zoom connections of this workspace. As an admin you see everyone’s." : "Your Zoom connections in this workspace."}
+        description={
+          admin
+            ? "Zoom connections of this workspace. As an admin you see everyone’s."
+            : "Your Zoom connections in this workspace."
+        }
         actions={
           <Link href={`${base}/new`} className={buttonClasses("primary")}>
             <Plus aria-hidden className="h-4 w-4" /> New Zoom credential
@@ -34,7 +38,10 @@ export default async function CredentialsPage({ params }: { params: Promise<{ sl
       {credentials.length === 0 ? (
         <Card>
           <h2 className="font-medium">No Zoom credentials yet</h2>
-          <p className="mt-1 text-sm text-slate-600">Press “New Zoom credential” to connect a Zoom account. It takes about ten minutes, and the app tells you what to click in Zoom.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Press “New Zoom credential” to connect a Zoom account. It takes about ten minutes, and the app
+            tells you what to click in Zoom.
+          </p>
         </Card>
       ) : (
         <Card className="overflow-x-auto p-0">
@@ -42,13 +49,29 @@ export default async function CredentialsPage({ params }: { params: Promise<{ sl
             <caption className="sr-only">Zoom credentials</caption>
             <thead className="border-b border-slate-200 text-left text-xs text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="px-6 py-2">Name</th>
-                <th scope="col" className="px-6 py-2">Status</th>
-                <th scope="col" className="px-6 py-2">Zoom user</th>
-                <th scope="col" className="px-6 py-2">Method</th>
-                {admin && <th scope="col" className="px-6 py-2">Owner</th>}
-                <th scope="col" className="px-6 py-2">Created</th>
-                <th scope="col" className="px-6 py-2"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-6 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-6 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-6 py-2">
+                  Zoom user
+                </th>
+                <th scope="col" className="px-6 py-2">
+                  Method
+                </th>
+                {admin && (
+                  <th scope="col" className="px-6 py-2">
+                    Owner
+                  </th>
+                )}
+                <th scope="col" className="px-6 py-2">
+                  Created
+                </th>
+                <th scope="col" className="px-6 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -66,16 +89,26 @@ export default async function CredentialsPage({ params }: { params: Promise<{ sl
                       <StatusBadge status={credential.status} />
                     </td>
                     <td className="px-6 py-3">{credential.zoomEmail ?? "—"}</td>
-                    <td className="px-6 py-3">{methodLabels[credential.method as keyof typeof methodLabels] ?? credential.method}</td>
+                    <td className="px-6 py-3">
+                      {methodLabels[credential.method as keyof typeof methodLabels] ?? credential.method}
+                    </td>
                     {admin && <td className="px-6 py-3">{credential.owner.name}</td>}
                     <td className="px-6 py-3">{formatDate(credential.createdAt)}</td>
                     <td className="px-6 py-3 text-right">
                       {draft ? (
-                        <Link href={`${base}/${credential.id}/setup/${firstUnfinishedStep(guide, credential.wizardStep).key}`} className={buttonClasses("secondary", "px-3 py-1.5")} aria-label={`Continue setup of ${credential.name}`}>
+                        <Link
+                          href={`${base}/${credential.id}/setup/${firstUnfinishedStep(guide, credential.wizardStep).key}`}
+                          className={buttonClasses("secondary", "px-3 py-1.5")}
+                          aria-label={`Continue setup of ${credential.name}`}
+                        >
                           Continue setup
                         </Link>
                       ) : (
-                        <Link href={`${base}/${credential.id}`} className={buttonClasses("ghost", "px-3 py-1.5")} aria-label={`Open ${credential.name}`}>
+                        <Link
+                          href={`${base}/${credential.id}`}
+                          className={buttonClasses("ghost", "px-3 py-1.5")}
+                          aria-label={`Open ${credential.name}`}
+                        >
                           Open
                         </Link>
                       )}

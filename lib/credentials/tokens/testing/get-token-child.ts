@@ -40,8 +40,12 @@ try {
   const startedAt = Date.now();
   const credentialId = config.credentialId;
   const connected = db;
-  const results = await Promise.all(Array.from({ length: config.calls }, () => getAccessToken(connected, credentialId)));
-  process.stdout.write(`${JSON.stringify({ tokens: results.map((r) => r.accessToken), startedAt, finishedAt: Date.now() })}\n`);
+  const results = await Promise.all(
+    Array.from({ length: config.calls }, () => getAccessToken(connected, credentialId)),
+  );
+  process.stdout.write(
+    `${JSON.stringify({ tokens: results.map((r) => r.accessToken), startedAt, finishedAt: Date.now() })}\n`,
+  );
 } catch (error) {
   const { name, message, reason } = error as { name?: string; message?: string; reason?: string };
   process.stdout.write(`${JSON.stringify({ error: { name, message, reason } })}\n`);

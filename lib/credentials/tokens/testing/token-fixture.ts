@@ -8,7 +8,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, vi } from "vitest";
-import { OAUTH_APP, S2S_APP, USER, setupZoomEmulator, type EmulatorFixture } from "@/e2e/zoom-emulator/fixture";
+import {
+  OAUTH_APP,
+  S2S_APP,
+  USER,
+  setupZoomEmulator,
+  type EmulatorFixture,
+} from "@/e2e/zoom-emulator/fixture";
 import type { Counters } from "@/e2e/zoom-emulator/types";
 import { decrypt, encrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
@@ -95,10 +101,18 @@ export function setupTokenTest(): TokenTest {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function createCredential(data: { method: "oauth" | "s2s"; clientId: string; clientSecret: string; accountId?: string; tokens: { access: string; refresh: string | null; expiresAt: Date; scopes: string[] } }) {
+  async function createCredential(data: {
+    method: "oauth" | "s2s";
+    clientId: string;
+    clientSecret: string;
+    accountId?: string;
+    tokens: { access: string; refresh: string | null; expiresAt: Date; scopes: string[] };
+  }) {
     const db = get().db;
     const suffix = randomBytes(6).toString("hex");
-    const user = await db.user.create({ data: { email: `owner-${suffix}@example.com`, name: "Owner", passwordHash: "x" } });
+    const user = await db.user.create({
+      data: { email: `owner-${suffix}@example.com`, name: "Owner", passwordHash: "x" },
+    });
     const workspace = await db.workspace.create({ data: { name: "Tokens", slug: `tokens-${suffix}` } });
     const id = `cred_${suffix}`;
     await db.credential.create({
@@ -113,7 +127,10 @@ export function setupTokenTest(): TokenTest {
         accountId: data.accountId ?? null,
         clientSecretEnc: encrypt(data.clientSecret, credentialSecretContext(id, "clientSecretEnc")),
         accessTokenEnc: encrypt(data.tokens.access, credentialSecretContext(id, "accessTokenEnc")),
-        refreshTokenEnc: data.tokens.refresh === null ? null : encrypt(data.tokens.refresh, credentialSecretContext(id, "refreshTokenEnc")),
+        refreshTokenEnc:
+          data.tokens.refresh === null
+            ? null
+            : encrypt(data.tokens.refresh, credentialSecretContext(id, "refreshTokenEnc")),
         accessTokenExpiresAt: data.tokens.expiresAt,
         grantedScopes: data.tokens.scopes.join(" "),
         zoomUserId: data.method === "oauth" ? USER.id : null,
@@ -149,7 +166,12 @@ export function setupTokenTest(): TokenTest {
         method: "oauth",
         clientId: OAUTH_APP.clientId,
         clientSecret: OAUTH_APP.clientSecret,
-        tokens: { access: tokens.accessToken, refresh: tokens.refreshToken, expiresAt: new Date(Date.now() + (options.accessExpiresInMs ?? -60_000)), scopes: tokens.scopes },
+        tokens: {
+          access: tokens.accessToken,
+          refresh: tokens.refreshToken,
+          expiresAt: new Date(Date.now() + (options.accessExpiresInMs ?? -60_000)),
+          scopes: tokens.scopes,
+        },
       });
       return { id, workspaceId, tokens };
     },
@@ -159,20 +181,30 @@ export function setupTokenTest(): TokenTest {
         clientId: S2S_APP.clientId,
         clientSecret: S2S_APP.clientSecret,
         accountId: S2S_APP.accountId,
-        tokens: { access: options.accessToken ?? "expired-s2s-placeholder", refresh: null, expiresAt: new Date(Date.now() + (options.accessExpiresInMs ?? -60_000)), scopes: S2S_APP.scopes },
+        tokens: {
+          access: options.accessToken ?? "expired-s2s-placeholder",
+          refresh: null,
+          expiresAt: new Date(Date.now() + (options.accessExpiresInMs ?? -60_000)),
+          scopes: S2S_APP.scopes,
+        },
       });
       return { id, workspaceId, tokens: null };
     },
     row: (id) => readFullRow(get().db, id),
     async storedRefreshToken(id) {
       const row = await readFullRow(get().db, id);
-      return row.refreshTokenEnc ? decrypt(row.refreshTokenEnc, credentialSecretContext(id, "refreshTokenEnc")) : null;
+      return row.refreshTokenEnc
+        ? decrypt(row.refreshTokenEnc, credentialSecretContext(id, "refreshTokenEnc"))
+        : null;
     },
     async tokenCalls() {
       return (await emulator.control.counters()).token;
     },
     async auditEvents(credentialId, action) {
-      const events = await get().db.auditEvent.findMany({ where: { credentialId, action }, orderBy: { createdAt: "asc" } });
+      const events = await get().db.auditEvent.findMany({
+        where: { credentialId, action },
+        orderBy: { createdAt: "asc" },
+      });
       return events.map((event) => ({ details: JSON.parse(event.details) as Record<string, unknown> }));
     },
   };

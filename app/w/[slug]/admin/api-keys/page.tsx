@@ -15,12 +15,19 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
   const keys = await listApiKeys(db(), ctx.workspace.id);
   return (
     <>
-      <PageHeader title="API keys" description="Keys let your other services (“nodes”) fetch fresh Zoom access tokens from this app. Each key sees only this workspace’s credentials." />
+      <PageHeader
+        title="API keys"
+        description="Keys let your other services (“nodes”) fetch fresh Zoom access tokens from this app. Each key sees only this workspace’s credentials."
+      />
       <div className="flex flex-col gap-6">
         <Card>
           <CreateApiKeyForm slug={ctx.workspace.slug} />
           <p className="mt-4 text-sm text-slate-600">
-            Use it like this: <code className="rounded bg-slate-100 px-1 font-mono text-xs">curl -H &quot;Authorization: Bearer zcw_…&quot; {getEnv().appUrl}/api/v1/credentials/&lt;credential id&gt;/token</code>
+            Use it like this:{" "}
+            <code className="rounded bg-slate-100 px-1 font-mono text-xs">
+              curl -H &quot;Authorization: Bearer zcw_…&quot; {getEnv().appUrl}
+              /api/v1/credentials/&lt;credential id&gt;/token
+            </code>
           </p>
         </Card>
         <Card className="overflow-x-auto p-0">
@@ -28,12 +35,24 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
             <caption className="px-6 pt-4 pb-2 text-left font-medium">Keys of {ctx.workspace.name}</caption>
             <thead className="border-b border-slate-200 text-left text-xs text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="px-6 py-2">Name</th>
-                <th scope="col" className="px-6 py-2">Key</th>
-                <th scope="col" className="px-6 py-2">Created by</th>
-                <th scope="col" className="px-6 py-2">Created</th>
-                <th scope="col" className="px-6 py-2">Last used</th>
-                <th scope="col" className="px-6 py-2 text-right">Actions</th>
+                <th scope="col" className="px-6 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-6 py-2">
+                  Key
+                </th>
+                <th scope="col" className="px-6 py-2">
+                  Created by
+                </th>
+                <th scope="col" className="px-6 py-2">
+                  Created
+                </th>
+                <th scope="col" className="px-6 py-2">
+                  Last used
+                </th>
+                <th scope="col" className="px-6 py-2 text-right">
+                  Actions
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -51,7 +70,13 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
                   <td className="px-6 py-3">{key.creatorName}</td>
                   <td className="px-6 py-3">{formatDateTime(key.createdAt)}</td>
                   <td className="px-6 py-3">{formatDateTime(key.lastUsedAt)}</td>
-                  <td className="px-6 py-3 text-right">{key.revokedAt ? <span className="text-slate-500">Revoked {formatDateTime(key.revokedAt)}</span> : <RevokeApiKeyButton slug={ctx.workspace.slug} apiKeyId={key.id} name={key.name} />}</td>
+                  <td className="px-6 py-3 text-right">
+                    {key.revokedAt ? (
+                      <span className="text-slate-500">Revoked {formatDateTime(key.revokedAt)}</span>
+                    ) : (
+                      <RevokeApiKeyButton slug={ctx.workspace.slug} apiKeyId={key.id} name={key.name} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

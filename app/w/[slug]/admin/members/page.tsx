@@ -14,17 +14,25 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
   const ctx = await requireWorkspacePage((await params).slug, "admin");
-  const [members, invites] = await Promise.all([listMembers(db(), ctx.workspace.id), listOpenInvites(db(), ctx.workspace.id)]);
+  const [members, invites] = await Promise.all([
+    listMembers(db(), ctx.workspace.id),
+    listOpenInvites(db(), ctx.workspace.id),
+  ]);
   const isOwner = hasRole(ctx.role, "owner");
   const assignable: Role[] = isOwner ? ["member", "admin", "owner"] : ["member", "admin"];
 
   return (
     <>
-      <PageHeader title="Members" description="Who can use this workspace. Members manage their own Zoom credentials; admins and owners see and manage all of them." />
+      <PageHeader
+        title="Members"
+        description="Who can use this workspace. Members manage their own Zoom credentials; admins and owners see and manage all of them."
+      />
       <div className="flex flex-col gap-6">
         <Card>
           <h2 className="mb-1 font-medium">Invite someone</h2>
-          <p className="mb-4 text-sm text-slate-600">Create a link and send it yourself (by chat or email). No email server needed.</p>
+          <p className="mb-4 text-sm text-slate-600">
+            Create a link and send it yourself (by chat or email). No email server needed.
+          </p>
           <InviteForm slug={ctx.workspace.slug} canInviteOwner={isOwner} />
         </Card>
 
@@ -33,11 +41,21 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             <caption className="px-6 pt-4 pb-2 text-left font-medium">People in {ctx.workspace.name}</caption>
             <thead className="border-b border-slate-200 text-left text-xs text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="px-6 py-2">Name</th>
-                <th scope="col" className="px-6 py-2">Email</th>
-                <th scope="col" className="px-6 py-2">Role</th>
-                <th scope="col" className="px-6 py-2">Joined</th>
-                <th scope="col" className="px-6 py-2 text-right">Actions</th>
+                <th scope="col" className="px-6 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-6 py-2">
+                  Email
+                </th>
+                <th scope="col" className="px-6 py-2">
+                  Role
+                </th>
+                <th scope="col" className="px-6 py-2">
+                  Joined
+                </th>
+                <th scope="col" className="px-6 py-2 text-right">
+                  Actions
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -47,14 +65,22 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
                   <tr key={member.id} className="border-b border-slate-100 last:border-0">
                     <td className="px-6 py-3 font-medium">
                       {member.user.name}
-                      {member.user.id === ctx.user.id && <span className="ml-1 text-xs text-slate-500">(you)</span>}
+                      {member.user.id === ctx.user.id && (
+                        <span className="ml-1 text-xs text-slate-500">(you)</span>
+                      )}
                     </td>
                     <td className="px-6 py-3">{member.user.email}</td>
                     <td className="px-6 py-3">{roleLabels[member.role]}</td>
                     <td className="px-6 py-3">{formatDate(member.createdAt)}</td>
                     <td className="px-6 py-3">
                       {canManage ? (
-                        <MemberRowActions slug={ctx.workspace.slug} membershipId={member.id} name={member.user.name} role={member.role} assignable={assignable} />
+                        <MemberRowActions
+                          slug={ctx.workspace.slug}
+                          membershipId={member.id}
+                          name={member.user.name}
+                          role={member.role}
+                          assignable={assignable}
+                        />
                       ) : (
                         <p className="text-right text-xs text-slate-500">Only owners can change owners</p>
                       )}
@@ -72,10 +98,18 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
               <caption className="px-6 pt-4 pb-2 text-left font-medium">Open invite links</caption>
               <thead className="border-b border-slate-200 text-left text-xs text-slate-500 uppercase">
                 <tr>
-                  <th scope="col" className="px-6 py-2">Role</th>
-                  <th scope="col" className="px-6 py-2">Created</th>
-                  <th scope="col" className="px-6 py-2">Expires</th>
-                  <th scope="col" className="px-6 py-2 text-right">Actions</th>
+                  <th scope="col" className="px-6 py-2">
+                    Role
+                  </th>
+                  <th scope="col" className="px-6 py-2">
+                    Created
+                  </th>
+                  <th scope="col" className="px-6 py-2">
+                    Expires
+                  </th>
+                  <th scope="col" className="px-6 py-2 text-right">
+                    Actions
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -23,8 +23,11 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
   });
   const guide = guideFor(credential.method);
   // Reconnect runs the same credential's connect step again: same id, so services keep working.
-  const reconnectStep = { oauth: "connect", s2s: "s2s-connect", access_token: "jwt-paste" }[credential.method] ?? "connect";
-  const setupHref = guide ? `/w/${slug}/credentials/${id}/setup/${credential.status === "draft" ? firstUnfinishedStep(guide, credential.wizardStep).key : reconnectStep}` : null;
+  const reconnectStep =
+    { oauth: "connect", s2s: "s2s-connect", access_token: "jwt-paste" }[credential.method] ?? "connect";
+  const setupHref = guide
+    ? `/w/${slug}/credentials/${id}/setup/${credential.status === "draft" ? firstUnfinishedStep(guide, credential.wizardStep).key : reconnectStep}`
+    : null;
   return (
     <>
       <PageHeader
@@ -32,7 +35,10 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
         description={`Owned by ${credential.owner.name}.`}
         actions={
           setupHref && (
-            <Link href={setupHref} className={buttonClasses(credential.status === "draft" ? "primary" : "secondary")}>
+            <Link
+              href={setupHref}
+              className={buttonClasses(credential.status === "draft" ? "primary" : "secondary")}
+            >
               {credential.status === "draft" ? "Continue setup" : "Reconnect"}
             </Link>
           )
@@ -40,7 +46,13 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
       />
       <div className="flex flex-col gap-6">
         <ConnectionCard slug={slug} credential={credential} />
-        <CredentialActions slug={slug} credentialId={credential.id} name={credential.name} method={credential.method} connected={credential.status !== "draft" && credential.status !== "revoked"} />
+        <CredentialActions
+          slug={slug}
+          credentialId={credential.id}
+          name={credential.name}
+          method={credential.method}
+          connected={credential.status !== "draft" && credential.status !== "revoked"}
+        />
       </div>
     </>
   );

@@ -9,7 +9,10 @@ export default async function NewCredentialPage({ params }: { params: Promise<{ 
   const ctx = await requireWorkspacePage((await params).slug);
   return (
     <>
-      <PageHeader title="New Zoom credential" description="Name it and choose how to connect. The next screens walk you through the Zoom App Marketplace, one step at a time." />
+      <PageHeader
+        title="New Zoom credential"
+        description="Name it and choose how to connect. The next screens walk you through the Zoom App Marketplace, one step at a time."
+      />
       <Card className="max-w-2xl">
         <NewCredentialForm slug={ctx.workspace.slug} />
       </Card>

@@ -17,8 +17,19 @@ export async function GET(request: NextRequest, context: { params: Promise<{ id:
     return NextResponse.json(token, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (!(error instanceof TokenUnavailableError)) throw error;
-    if (error.reason === "reconnect_required") return apiError(409, "reconnect_required", `${error.userMessage} Someone must reconnect this credential in the app.`);
+    if (error.reason === "reconnect_required")
+      return apiError(
+        409,
+        "reconnect_required",
+        `${error.userMessage} Someone must reconnect this credential in the app.`,
+      );
     const retryAfter = Math.max(1, error.retryAfterSeconds ?? 30);
-    return apiError(503, "zoom_unavailable", error.userMessage, { retry_after: retryAfter }, { "Retry-After": String(retryAfter) });
+    return apiError(
+      503,
+      "zoom_unavailable",
+      error.userMessage,
+      { retry_after: retryAfter },
+      { "Retry-After": String(retryAfter) },
+    );
   }
 }

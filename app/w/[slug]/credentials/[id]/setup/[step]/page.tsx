@@ -43,12 +43,16 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
   if (index < 0) notFound();
   const href = (key: string) => `/w/${slug}/credentials/${id}/setup/${key}`;
   // The server-side gate: nobody skips ahead by editing the URL.
-  if (!canOpenStep(guide, credential.wizardStep, stepKey)) redirect(href(firstUnfinishedStep(guide, credential.wizardStep).key));
+  if (!canOpenStep(guide, credential.wizardStep, stepKey))
+    redirect(href(firstUnfinishedStep(guide, credential.wizardStep).key));
 
   const step = guide.steps[index]!;
   const { previous } = neighbours(guide, step.key);
   const backHref = previous ? href(previous.key) : null;
-  const sealed = await db().credential.findUniqueOrThrow({ where: { id }, select: { clientSecretEnc: true, accessTokenEnc: true } });
+  const sealed = await db().credential.findUniqueOrThrow({
+    where: { id },
+    select: { clientSecretEnc: true, accessTokenEnc: true },
+  });
   const hasSecret = Boolean(sealed.clientSecretEnc);
 
   let body: React.ReactNode;
@@ -66,44 +70,98 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
       );
       break;
     case "client-credentials":
-      body = <ClientCredentialsForm slug={slug} credentialId={id} clientId={credential.clientId} hasSecret={hasSecret} backHref={backHref} />;
+      body = (
+        <ClientCredentialsForm
+          slug={slug}
+          credentialId={id}
+          clientId={credential.clientId}
+          hasSecret={hasSecret}
+          backHref={backHref}
+        />
+      );
       break;
     case "scopes":
-      body = <ScopesForm slug={slug} credentialId={id} chosen={choicesForScopes(splitScopes(credential.requestedScopes))} backHref={backHref} />;
+      body = (
+        <ScopesForm
+          slug={slug}
+          credentialId={id}
+          chosen={choicesForScopes(splitScopes(credential.requestedScopes))}
+          backHref={backHref}
+        />
+      );
       break;
     case "connect": {
-      const others = await sameAppConnections(db(), { workspaceId: ctx.workspace.id, credentialId: id, clientId: credential.clientId });
-      const lastError = credential.status !== "connected" && credential.lastErrorCode ? { entry: lookupZoomCode(credential.lastErrorCode), message: credential.lastErrorMessage } : null;
+      const others = await sameAppConnections(db(), {
+        workspaceId: ctx.workspace.id,
+        credentialId: id,
+        clientId: credential.clientId,
+      });
+      const lastError =
+        credential.status !== "connected" && credential.lastErrorCode
+          ? { entry: lookupZoomCode(credential.lastErrorCode), message: credential.lastErrorMessage }
+          : null;
       alert = lastError && (
-            <Alert tone="error" title="The last try did not connect">
-              <p>{lastError.message}</p>
-              {lastError.entry.wizardStep && lastError.entry.wizardStep !== "connect" && canOpenStep(guide, credential.wizardStep, lastError.entry.wizardStep) && (
-                <Link href={href(lastError.entry.wizardStep)} className="mt-2 inline-block font-medium underline">
-                  Go to step {stepIndex(guide, lastError.entry.wizardStep) + 1}
-                </Link>
-              )}
-            </Alert>
+        <Alert tone="error" title="The last try did not connect">
+          <p>{lastError.message}</p>
+          {lastError.entry.wizardStep &&
+            lastError.entry.wizardStep !== "connect" &&
+            canOpenStep(guide, credential.wizardStep, lastError.entry.wizardStep) && (
+              <Link
+                href={href(lastError.entry.wizardStep)}
+                className="mt-2 inline-block font-medium underline"
+              >
+                Go to step {stepIndex(guide, lastError.entry.wizardStep) + 1}
+              </Link>
+            )}
+        </Alert>
       );
       body = (
         <>
           {others.length > 0 && (
             <Alert tone="warning" title="Connecting the same Zoom user twice stops the older connection">
-              This Zoom app is already connected in this workspace as: {others.map((o) => `“${o.name}” (${o.zoomEmail ?? "unknown user"})`).join(", ")}. If you sign in to Zoom as the same person, that older connection will stop working — Zoom keeps only the newest one.
+              This Zoom app is already connected in this workspace as:{" "}
+              {others.map((o) => `“${o.name}” (${o.zoomEmail ?? "unknown user"})`).join(", ")}. If you sign in
+              to Zoom as the same person, that older connection will stop working — Zoom keeps only the newest
+              one.
             </Alert>
           )}
-          <ConnectPanel slug={slug} credentialId={id} backHref={backHref} label={credential.zoomUserId ? "Connect to Zoom again" : "Connect to Zoom"} />
+          <ConnectPanel
+            slug={slug}
+            credentialId={id}
+            backHref={backHref}
+            label={credential.zoomUserId ? "Connect to Zoom again" : "Connect to Zoom"}
+          />
         </>
       );
       break;
     }
     case "s2s-credentials":
-      body = <S2SCredentialsForm slug={slug} credentialId={id} accountId={credential.accountId} clientId={credential.clientId} hasSecret={hasSecret} backHref={backHref} />;
+      body = (
+        <S2SCredentialsForm
+          slug={slug}
+          credentialId={id}
+          accountId={credential.accountId}
+          clientId={credential.clientId}
+          hasSecret={hasSecret}
+          backHref={backHref}
+        />
+      );
       break;
     case "s2s-connect":
-      if (credential.status !== "connected" && credential.lastErrorMessage) alert = <Alert tone="error" title="The last try did not connect">{credential.lastErrorMessage}</Alert>;
+      if (credential.status !== "connected" && credential.lastErrorMessage)
+        alert = (
+          <Alert tone="error" title="The last try did not connect">
+            {credential.lastErrorMessage}
+          </Alert>
+        );
       body = (
         <>
-          <S2SConnectPanel slug={slug} credentialId={id} backHref={backHref} stepNumbers={Object.fromEntries(guide.steps.map((s, i) => [s.key, i + 1]))} />
+          <S2SConnectPanel
+            slug={slug}
+            credentialId={id}
+            backHref={backHref}
+            stepNumbers={Object.fromEntries(guide.steps.map((s, i) => [s.key, i + 1]))}
+          />
         </>
       );
       break;
@@ -116,7 +174,14 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
       );
       break;
     case "token-paste":
-      body = <TokenPasteForm slug={slug} credentialId={id} hasToken={Boolean(sealed.accessTokenEnc)} backHref={backHref} />;
+      body = (
+        <TokenPasteForm
+          slug={slug}
+          credentialId={id}
+          hasToken={Boolean(sealed.accessTokenEnc)}
+          backHref={backHref}
+        />
+      );
       break;
     case "token-test": {
       const decoded = await describeStoredToken(db(), id);
@@ -146,7 +211,12 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
         <p className="text-sm text-slate-500">
           Setting up <span className="font-medium text-slate-800">{credential.name}</span>
         </p>
-        <Stepper steps={guide.steps} current={step.key} reachable={(key) => canOpenStep(guide, credential.wizardStep, key)} hrefFor={href} />
+        <Stepper
+          steps={guide.steps}
+          current={step.key}
+          reachable={(key) => canOpenStep(guide, credential.wizardStep, key)}
+          hrefFor={href}
+        />
       </aside>
       <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <StepFrame step={step} number={index + 1} total={guide.steps.length} alert={alert}>
