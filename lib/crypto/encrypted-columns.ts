@@ -2,36 +2,94 @@ import type { Db } from "@/lib/db/client";
 
 /**
  * Every encrypted column in the database, with the context each value is
- * bound to. The start-up check and key rotation walk this list, so a new
- * encrypted column must be added here.
+ * bound to (AES-GCM associated data: a value copied to another row or column
+ * does not decrypt). The start-up check and key rotation walk this list, so a
+ * new encrypted column must be added here.
  */
-export const credentialSecretColumns = ["clientSecretEnc", "accessTokenEnc", "refreshTokenEnc"] as const;
-export type CredentialSecretColumn = (typeof credentialSecretColumns)[number];
+export const encryptedColumns = {
+  credential: ["accessTokenEnc", "refreshTokenEnc"],
+  zoomApp: ["developmentClientSecretEnc", "productionClientSecretEnc", "eventSecretTokenEnc"],
+} as const;
+
+export type EncryptedTable = keyof typeof encryptedColumns;
+export type CredentialSecretColumn = (typeof encryptedColumns.credential)[number];
+export type ZoomAppSecretColumn = (typeof encryptedColumns.zoomApp)[number];
 
 export function credentialSecretContext(credentialId: string, column: CredentialSecretColumn): string {
   return `credential:${credentialId}:${column}`;
 }
 
-export type EncryptedValue = { credentialId: string; column: CredentialSecretColumn; value: string };
+export function zoomAppSecretContext(zoomAppId: string, column: ZoomAppSecretColumn): string {
+  return `zoom-app:${zoomAppId}:${column}`;
+}
 
-/** Reads encrypted values in pages so ten thousand credentials do not load at once. */
-export async function* encryptedCredentialValues(db: Db, pageSize = 500): AsyncGenerator<EncryptedValue> {
+export type EncryptedValue =
+  | { table: "credential"; rowId: string; column: CredentialSecretColumn; value: string }
+  | { table: "zoomApp"; rowId: string; column: ZoomAppSecretColumn; value: string };
+
+export function contextOf(item: EncryptedValue): string {
+  return item.table === "credential"
+    ? credentialSecretContext(item.rowId, item.column)
+    : zoomAppSecretContext(item.rowId, item.column);
+}
+
+/** Where a value was read from, in words for a log line (never the value). */
+export function describeLocation(item: EncryptedValue): string {
+  return item.table === "credential"
+    ? `credential ${item.rowId} (${item.column})`
+    : `Zoom app ${item.rowId} (${item.column})`;
+}
+
+type Row = { id: string } & Record<string, string | null>;
+
+/** Reads rows in pages so ten thousand credentials do not load at once. */
+async function* paged(fetch: (cursor: string | undefined) => Promise<Row[]>, pageSize: number) {
   let cursor: string | undefined;
   for (;;) {
-    const rows = await db.credential.findMany({
-      select: { id: true, clientSecretEnc: true, accessTokenEnc: true, refreshTokenEnc: true },
-      orderBy: { id: "asc" },
-      take: pageSize,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-    });
-    for (const row of rows) {
-      for (const column of credentialSecretColumns) {
-        const value = row[column];
-        if (value) yield { credentialId: row.id, column, value };
-      }
-    }
+    const rows = await fetch(cursor);
+    yield* rows;
     const last = rows.at(-1);
     if (!last || rows.length < pageSize) return;
     cursor = last.id;
   }
+}
+
+/** Every stored encrypted value of every table, page by page. */
+export async function* encryptedValues(db: Db, pageSize = 500): AsyncGenerator<EncryptedValue> {
+  const page = (cursor: string | undefined) => ({
+    orderBy: { id: "asc" as const },
+    take: pageSize,
+    ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+  });
+  const credentials = paged(
+    (cursor) =>
+      db.credential.findMany({
+        select: { id: true, accessTokenEnc: true, refreshTokenEnc: true },
+        ...page(cursor),
+      }),
+    pageSize,
+  );
+  for await (const row of credentials)
+    for (const column of encryptedColumns.credential) {
+      const value = row[column];
+      if (value) yield { table: "credential", rowId: row.id, column, value };
+    }
+  const apps = paged(
+    (cursor) =>
+      db.zoomApp.findMany({
+        select: {
+          id: true,
+          developmentClientSecretEnc: true,
+          productionClientSecretEnc: true,
+          eventSecretTokenEnc: true,
+        },
+        ...page(cursor),
+      }),
+    pageSize,
+  );
+  for await (const row of apps)
+    for (const column of encryptedColumns.zoomApp) {
+      const value = row[column];
+      if (value) yield { table: "zoomApp", rowId: row.id, column, value };
+    }
 }

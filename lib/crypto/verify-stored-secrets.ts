@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { credentialSecretContext, encryptedCredentialValues } from "./encrypted-columns";
+import { contextOf, describeLocation, encryptedValues } from "./encrypted-columns";
 import type { KeyRing } from "./keyring";
 import { DecryptionError, decryptSecret } from "./secret-box";
 
@@ -16,15 +16,15 @@ export async function verifyStoredSecrets(db: Db, ring: KeyRing): Promise<{ chec
   let checked = 0;
   const failures: string[] = [];
   const missingKeys = new Set<string>();
-  for await (const item of encryptedCredentialValues(db)) {
+  for await (const item of encryptedValues(db)) {
     checked++;
     try {
-      decryptSecret(ring, item.value, credentialSecretContext(item.credentialId, item.column));
+      decryptSecret(ring, item.value, contextOf(item));
     } catch (error) {
       if (!(error instanceof DecryptionError)) throw error;
       if (error.keyId && !ring.byId.has(error.keyId)) missingKeys.add(error.keyId);
       if (failures.length < 5)
-        failures.push(`credential ${item.credentialId} (${item.column}): ${error.message}`);
+        failures.push(`${describeLocation(item)}: ${error.message}`);
       else if (failures.length === 5) failures.push("…");
     }
   }

@@ -9,7 +9,8 @@ import { parsePostgresUrl } from "./postgres-url";
 // asks for them by name (style.md: Prisma's global omit).
 const omit = {
   user: { passwordHash: true },
-  credential: { clientSecretEnc: true, accessTokenEnc: true, refreshTokenEnc: true },
+  credential: { accessTokenEnc: true, refreshTokenEnc: true },
+  zoomApp: { developmentClientSecretEnc: true, productionClientSecretEnc: true, eventSecretTokenEnc: true },
   apiKey: { keyHash: true },
 } as const;
 

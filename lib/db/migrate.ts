@@ -3,6 +3,9 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createClient } from "@libsql/client";
 import pg from "pg";
+import { appKeyRing } from "@/lib/crypto";
+import type { KeyRing } from "@/lib/crypto/keyring";
+import { dataSteps, type MigrationSql, type SqlValue } from "./data-steps";
 import { migrationsDir, readMigrations, type Migration } from "./migrations";
 import { parsePostgresUrl } from "./postgres-url";
 
@@ -12,10 +15,22 @@ import { parsePostgresUrl } from "./postgres-url";
  * bookkeeping table is Prisma's own `_prisma_migrations`, so `prisma migrate`
  * on a machine with internet sees the same history.
  */
-export async function migrateDatabase(databaseUrl: string, root = process.cwd()): Promise<string[]> {
+export type MigrateOptions = {
+  root?: string;
+  /** The keys for data steps that move secrets (default: the configured ENCRYPTION_KEY). */
+  keyRing?: () => KeyRing;
+  /** Stop after this migration (tests build a database as an older release left it). */
+  upTo?: string;
+};
+
+export async function migrateDatabase(databaseUrl: string, options: MigrateOptions = {}): Promise<string[]> {
+  const root = options.root ?? process.cwd();
+  const keyRing = options.keyRing ?? appKeyRing;
+  const upTo = (migrations: Migration[]) =>
+    options.upTo ? migrations.filter((m) => m.name <= options.upTo!) : migrations;
   if (databaseUrl.startsWith("file:"))
-    return migrateSqlite(databaseUrl, readMigrations(migrationsDir("sqlite", root)));
-  return migratePostgres(databaseUrl, readMigrations(migrationsDir("postgresql", root)));
+    return migrateSqlite(databaseUrl, upTo(readMigrations(migrationsDir("sqlite", root))), keyRing);
+  return migratePostgres(databaseUrl, upTo(readMigrations(migrationsDir("postgresql", root))), keyRing);
 }
 
 class MigrationError extends Error {
@@ -33,7 +48,11 @@ function assertUnchanged(applied: Map<string, string>, migrations: Migration[]) 
   }
 }
 
-async function migrateSqlite(databaseUrl: string, migrations: Migration[]): Promise<string[]> {
+async function migrateSqlite(
+  databaseUrl: string,
+  migrations: Migration[],
+  keyRing: () => KeyRing,
+): Promise<string[]> {
   const file = databaseUrl.slice("file:".length);
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const client = createClient({ url: databaseUrl, timeout: 10_000 });
@@ -55,6 +74,11 @@ async function migrateSqlite(databaseUrl: string, migrations: Migration[]): Prom
       const tx = await client.transaction("write");
       try {
         await tx.executeMultiple(migration.sql);
+        const sql: MigrationSql = {
+          rows: async (text, args = []) => (await tx.execute({ sql: text, args })).rows,
+          run: async (text, args = []) => void (await tx.execute({ sql: text, args })),
+        };
+        await dataSteps[migration.name]?.(sql, keyRing);
         await tx.execute({
           sql: `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`,
           args: [randomUUID(), migration.checksum, migration.name],
@@ -75,7 +99,17 @@ async function migrateSqlite(databaseUrl: string, migrations: Migration[]): Prom
 // The same advisory lock key Prisma's migrate uses, so the two never interleave.
 const PRISMA_ADVISORY_LOCK = 72707369;
 
-async function migratePostgres(databaseUrl: string, migrations: Migration[]): Promise<string[]> {
+/** `?` placeholders as PostgreSQL's `$1, $2 …` (data steps write no `?` inside literals). */
+function numbered(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
+async function migratePostgres(
+  databaseUrl: string,
+  migrations: Migration[],
+  keyRing: () => KeyRing,
+): Promise<string[]> {
   const { connectionString, schema } = parsePostgresUrl(databaseUrl);
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -98,6 +132,11 @@ async function migratePostgres(databaseUrl: string, migrations: Migration[]): Pr
         await client.query("BEGIN");
         // Prisma's generated SQL creates "public"; keep every table in our schema.
         await client.query(migration.sql.replace(/CREATE SCHEMA IF NOT EXISTS "public";/g, ""));
+        const sql: MigrationSql = {
+          rows: async (text, args: SqlValue[] = []) => (await client.query(numbered(text), args)).rows,
+          run: async (text, args: SqlValue[] = []) => void (await client.query(numbered(text), args)),
+        };
+        await dataSteps[migration.name]?.(sql, keyRing);
         await client.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
           [randomUUID(), migration.checksum, migration.name],
