@@ -183,10 +183,10 @@ test("resume: the draft continues at its first unfinished step; reload and Back 
   await expect(page.getByLabel(/List meetings/)).toBeChecked();
   const stored = await testDb().credential.findUniqueOrThrow({
     where: { id: run.credentialId },
-    select: { clientId: true, clientSecretEnc: true },
+    select: { zoomApp: { select: { developmentClientId: true, developmentClientSecretEnc: true } } },
   });
-  expect(stored.clientId).toBe(app.clientId);
-  expect(stored.clientSecretEnc).toBeTruthy();
+  expect(stored.zoomApp?.developmentClientId).toBe(app.clientId);
+  expect(stored.zoomApp?.developmentClientSecretEnc).toBeTruthy();
 });
 
 test("typing the URL of a later step leads to the first unfinished step", async ({ page }) => {
@@ -253,9 +253,10 @@ test("bad input on step 4: field messages, and what was typed stays", async ({ p
   // Nothing was stored from the bad tries; the good one goes through.
   const stored = await testDb().credential.findUniqueOrThrow({
     where: { id: run.credentialId },
-    select: { clientId: true, clientSecretEnc: true },
+    select: { zoomAppId: true },
   });
-  expect(stored).toEqual({ clientId: null, clientSecretEnc: null });
+  expect(stored).toEqual({ zoomAppId: null });
+  expect(await testDb().zoomApp.count({ where: { workspaceId: workspace.id } })).toBe(0);
   await clientSecret.fill(app.clientSecret);
   await next(page, run.step("scopes"));
 });

@@ -74,13 +74,25 @@ test("a new user walks the OAuth wizard from the first click to a connected acco
   await expect(page.getByRole("button", { name: "Account menu" })).toContainText(owner.name);
   await expect(page.getByRole("row", { name: /Marketing Zoom/ })).toContainText("Connected");
 
-  // The database holds the token set encrypted, the identity and the scopes.
+  // The database holds the token set encrypted, the identity, and — on the
+  // credential's own Zoom app — the keys and the chosen scopes.
   const stored = await testDb().credential.findUniqueOrThrow({
     where: { id: credentialId },
     select: {
       status: true,
-      clientId: true,
-      clientSecretEnc: true,
+      zoomApp: {
+        select: {
+          workspaceId: true,
+          createdById: true,
+          name: true,
+          kind: true,
+          activePair: true,
+          shared: true,
+          developmentClientId: true,
+          developmentClientSecretEnc: true,
+          scopes: true,
+        },
+      },
       accessTokenEnc: true,
       refreshTokenEnc: true,
       accessTokenExpiresAt: true,
@@ -88,21 +100,29 @@ test("a new user walks the OAuth wizard from the first click to a connected acco
       zoomEmail: true,
       zoomAccountId: true,
       grantedScopes: true,
-      requestedScopes: true,
     },
   });
   expect(stored).toMatchObject({
     status: "connected",
-    clientId: app.clientId,
+    zoomApp: {
+      workspaceId: workspace.id,
+      createdById: owner.id,
+      name: "Marketing Zoom",
+      kind: "oauth",
+      activePair: "development",
+      shared: false,
+      developmentClientId: app.clientId,
+    },
     zoomUserId: zoomUser.id,
     zoomEmail: zoomUser.email,
     zoomAccountId: zoomUser.accountId,
   });
   expect(stored.grantedScopes.split(" ").sort()).toEqual([...app.scopes].sort());
-  expect(stored.requestedScopes.split(" ")).toEqual(["user:read:user", "meeting:read:list_meetings"]);
-  for (const sealed of [stored.clientSecretEnc, stored.accessTokenEnc, stored.refreshTokenEnc]) {
+  const zoomApp = stored.zoomApp!;
+  expect(zoomApp.scopes.split(" ")).toEqual(["user:read:user", "meeting:read:list_meetings"]);
+  for (const sealed of [zoomApp.developmentClientSecretEnc, stored.accessTokenEnc, stored.refreshTokenEnc]) {
     expect(sealed).toMatch(/^v1\.[0-9a-f]{8}\./);
   }
-  expect(stored.clientSecretEnc).not.toContain(app.clientSecret);
+  expect(zoomApp.developmentClientSecretEnc).not.toContain(app.clientSecret);
   expect(stored.accessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
 });

@@ -59,7 +59,7 @@ test("the Server-to-Server wizard connects, reuses its token, and points a wrong
     where: { id },
     select: {
       status: true,
-      accountId: true,
+      zoomApp: { select: { kind: true, accountId: true, developmentClientId: true } },
       refreshTokenEnc: true,
       accessTokenEnc: true,
       zoomAccountId: true,
@@ -67,7 +67,7 @@ test("the Server-to-Server wizard connects, reuses its token, and points a wrong
   });
   expect(stored).toMatchObject({
     status: "connected",
-    accountId: app.accountId,
+    zoomApp: { kind: "s2s", accountId: app.accountId, developmentClientId: app.clientId },
     refreshTokenEnc: null,
     zoomAccountId: app.accountId,
   });

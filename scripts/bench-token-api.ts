@@ -74,7 +74,6 @@ const credential = await db.credential.create({
     name: "Bench",
     method: "oauth",
     status: "connected",
-    clientId: "bench-client",
     apiUrl: "https://api.zoom.us",
     grantedScopes: "user:read:user",
     zoomUserId: "zu1",

@@ -25,9 +25,15 @@ export const renameAction = workspaceAction({ schema: renameSchema, role: "membe
 export const replaceSecretAction = workspaceAction(
   { schema: replaceSecretSchema, role: "member" },
   async (ctx, input) => {
-    await replaceClientSecret(db(), ctx, input);
+    const { appName, connections } = await replaceClientSecret(db(), ctx, input);
     revalidatePath(pagePath(ctx.workspace.slug, input.credentialId));
-    return { ok: true, message: "The new Client Secret is saved (encrypted)." };
+    return {
+      ok: true,
+      message:
+        connections > 1
+          ? `The new Client Secret is saved (encrypted) on the Zoom app “${appName}”: all ${connections} of its connections use it from their next renewal.`
+          : "The new Client Secret is saved (encrypted).",
+    };
   },
 );
 

@@ -15,6 +15,7 @@ import { saveScopes } from "@/lib/credentials/save-scopes";
 import { clientCredentialsSchema, newCredentialSchema, scopesFormSchema } from "@/lib/credentials/schemas";
 import { completeInfoStep, loadWizard } from "@/lib/credentials/wizard-progress";
 import { testConnection } from "@/lib/credentials/test-connection";
+import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import {
   CONNECT_COOKIE,
   connectCookieOptions,
@@ -69,11 +70,7 @@ export const prepareZoomConnect = workspaceAction(
       throw new AppError("invalid_input", "This credential does not connect with OAuth.");
     if (!canOpenStep(guide, credential.wizardStep, "connect"))
       throw new AppError("invalid_input", "Finish the earlier steps first.");
-    const secret = await db().credential.findUniqueOrThrow({
-      where: { id: credential.id },
-      select: { clientSecretEnc: true },
-    });
-    if (!credential.clientId || !secret.clientSecretEnc)
+    if (!(await zoomAppKeys(db(), ctx.workspace.id, credential.zoomAppId)))
       throw new AppError("invalid_input", "Paste the Client ID and Client Secret on step 4 first.");
     const token = await signConnectSession({
       credentialId: credential.id,

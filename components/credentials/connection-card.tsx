@@ -14,7 +14,8 @@ type Credential = {
   zoomEmail: string | null;
   zoomAccountId: string | null;
   grantedScopes: string;
-  requestedScopes: string;
+  /** the scopes chosen for its Zoom app (none for a pasted legacy token) */
+  zoomApp: { scopes: string } | null;
   accessTokenExpiresAt: Date | null;
   lastRefreshedAt: Date | null;
   lastTestedAt: Date | null;
@@ -27,7 +28,7 @@ type Credential = {
 /** Who is connected, what Zoom granted, and when the token renews. */
 export function ConnectionCard({ slug, credential }: { slug: string; credential: Credential }) {
   const granted = splitScopes(credential.grantedScopes);
-  const missing = missingScopes(splitScopes(credential.requestedScopes), granted);
+  const missing = missingScopes(splitScopes(credential.zoomApp?.scopes ?? ""), granted);
   // Legacy tokens never renew: they simply expire.
   const renews = credential.method !== "access_token";
   const renewsAt =

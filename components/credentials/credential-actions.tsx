@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { startTransition, useActionState, useRef } from "react";
 import {
   deleteAction,
   disconnectAction,
@@ -30,14 +30,20 @@ export function CredentialActions({
   credentialId,
   name,
   method,
+  zoomApp,
   connected,
 }: {
   slug: string;
   credentialId: string;
   name: string;
   method: string;
+  /** the Zoom app whose secret this is, and how many connections use it */
+  zoomApp: { name: string; connections: number } | null;
   connected: boolean;
 }) {
+  const secretForm = useRef<HTMLFormElement>(null);
+  // The secret is the app's: with several connections, say so before it changes for all of them.
+  const shared = zoomApp && zoomApp.connections > 1 ? zoomApp : null;
   const [renameState, rename, renaming] = useActionState(renameAction.bind(null, slug), null);
   const [secretState, replaceSecret, replacing] = useActionState(replaceSecretAction.bind(null, slug), null);
   const [disconnectState, disconnect, disconnecting] = useActionState(
@@ -74,7 +80,7 @@ export function CredentialActions({
       </form>
 
       {method !== "access_token" && (
-        <form action={replaceSecret} className="flex flex-col gap-3">
+        <form ref={secretForm} action={replaceSecret} className="flex flex-col gap-3">
           <h2 className="font-medium">Replace Client Secret</h2>
           <input type="hidden" name="credentialId" value={credentialId} />
           <TextField
@@ -83,11 +89,26 @@ export function CredentialActions({
             type="password"
             autoComplete="off"
             error={secretFailed?.fieldErrors.clientSecret}
-            hint="After “Regenerate” in Zoom, paste the new secret here. The connection keeps working."
+            hint={
+              shared
+                ? `After “Regenerate” in Zoom, paste the new secret here. It belongs to the Zoom app “${shared.name}”, so all ${shared.connections} of its connections renew with it; they keep working.`
+                : "After “Regenerate” in Zoom, paste the new secret here. The connection keeps working."
+            }
           />
-          <Button type="submit" variant="secondary" disabled={replacing} className="w-fit">
-            Save new secret
-          </Button>
+          {shared ? (
+            <ConfirmButton
+              label="Save new secret"
+              title={`Replace the secret of “${shared.name}”?`}
+              description={`The Zoom app “${shared.name}” is used by ${shared.connections} connections. Every one of them renews with the new secret from now on; if it is not the app’s current secret, each of them stops working at its next renewal.`}
+              confirmLabel={`Replace for all ${shared.connections} connections`}
+              disabled={replacing}
+              onConfirm={() => secretForm.current?.requestSubmit()}
+            />
+          ) : (
+            <Button type="submit" variant="secondary" disabled={replacing} className="w-fit">
+              Save new secret
+            </Button>
+          )}
           <Result
             state={
               secretState?.ok

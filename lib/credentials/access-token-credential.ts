@@ -11,14 +11,15 @@ import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { isZoomError } from "@/lib/zoom/zoom-error";
 import { findCredential } from "./find-credential";
 import { credentialErrorFrom, recordCredentialError } from "./record-credential-error";
+import { markConnected } from "./transitions";
 
 const EXPIRING_SOON_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Legacy step 4: the pasted token is decoded here (no secret needed) and
  * refused when it is not a token or already expired; otherwise it is stored
- * encrypted with its expiry. The issuer (a JWT app's API key, not secret) is
- * kept as the credential's client ID so people recognise the app.
+ * encrypted with its expiry. A legacy token needs no Zoom app: its issuer
+ * (the JWT app's API key) is read from the token when it is shown.
  */
 export async function saveAccessToken(
   db: Db,
@@ -56,7 +57,6 @@ export async function saveAccessToken(
         credentialSecretContext(credential.id, "accessTokenEnc"),
       ),
       accessTokenExpiresAt: decoded.expiresAt,
-      clientId: decoded.issuer ?? decoded.clientId,
       refreshTokenEnc: null,
       wizardStep: furthest(accessTokenGuide, credential.wizardStep, "jwt-paste"),
     },
@@ -110,21 +110,22 @@ export async function testAccessToken(
       row.accessTokenExpiresAt !== null &&
       row.accessTokenExpiresAt.getTime() - now.getTime() < EXPIRING_SOON_MS;
     await db.$transaction(async (tx) => {
-      await tx.credential.update({
-        where: { id: credential.id },
-        data: {
+      await markConnected(
+        tx,
+        { id: credential.id },
+        {
+          now,
           status: expiringSoon ? "expiring_soon" : "connected",
-          zoomUserId: user.id,
-          zoomEmail: user.email,
-          zoomName: user.displayName || `${user.firstName} ${user.lastName}`.trim(),
-          zoomAccountId: user.accountId,
+          zoomUser: {
+            id: user.id,
+            email: user.email,
+            name: user.displayName || `${user.firstName} ${user.lastName}`.trim(),
+            accountId: user.accountId,
+          },
           wizardStep: furthest(accessTokenGuide, credential.wizardStep, "jwt-test"),
-          lastTestedAt: now,
-          lastErrorCode: null,
-          lastErrorMessage: null,
-          lastErrorAt: null,
+          tested: true,
         },
-      });
+      );
       await recordAuditEvent(tx, {
         workspaceId: ctx.workspace.id,
         action: "credential.connected",

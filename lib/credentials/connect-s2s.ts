@@ -1,17 +1,16 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
-import { decrypt, encrypt } from "@/lib/crypto";
-import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
 import { canOpenStep, furthest } from "@/lib/guides/progress";
 import { s2sGuide } from "@/lib/guides/s2s-guide";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { getServerToServerToken } from "@/lib/zoom/get-server-to-server-token";
 import { isZoomError } from "@/lib/zoom/zoom-error";
+import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import { findCredential } from "./find-credential";
 import { credentialErrorFrom, recordCredentialError } from "./record-credential-error";
-import { healthyState } from "./healthy-state";
+import { markConnected } from "./transitions";
 
 export type ConnectResult = { ok: true } | { ok: false; message: string; fixStep: string | null };
 
@@ -29,47 +28,41 @@ export async function connectServerToServer(
   const credential = await findCredential(db, ctx, credentialId);
   if (credential.method !== "s2s")
     throw new AppError("invalid_input", "This credential does not use Server-to-Server OAuth.");
-  const secret = await db.credential.findUniqueOrThrow({
-    where: { id: credential.id },
-    select: { clientSecretEnc: true },
-  });
   if (!canOpenStep(s2sGuide, credential.wizardStep, "s2s-connect"))
     throw new AppError("invalid_input", "Finish the earlier steps first.");
-  if (!credential.clientId || !credential.accountId || !secret.clientSecretEnc)
+  const keys = await zoomAppKeys(db, ctx.workspace.id, credential.zoomAppId);
+  if (!keys)
     throw new AppError("invalid_input", "Paste the Account ID, Client ID and Client Secret on step 2 first.");
   try {
     const tokens = await getServerToServerToken({
-      accountId: credential.accountId,
-      clientId: credential.clientId,
-      clientSecret: decrypt(
-        secret.clientSecretEnc,
-        credentialSecretContext(credential.id, "clientSecretEnc"),
-      ),
+      accountId: keys.accountId ?? "",
+      clientId: keys.clientId,
+      clientSecret: keys.clientSecret,
     });
     const user = await getCurrentUser({ accessToken: tokens.accessToken, flow: "s2s" });
     await db.$transaction(async (tx) => {
-      await tx.credential.update({
-        where: { id: credential.id },
-        data: {
-          status: "connected",
-          accessTokenEnc: encrypt(
-            tokens.accessToken,
-            credentialSecretContext(credential.id, "accessTokenEnc"),
-          ),
-          refreshTokenEnc: null,
-          accessTokenExpiresAt: tokens.expiresAt,
-          grantedScopes: tokens.scopes.join(" "),
-          apiUrl: tokens.apiUrl,
-          zoomUserId: user.id,
-          zoomEmail: user.email,
-          zoomName: user.displayName || `${user.firstName} ${user.lastName}`.trim(),
-          zoomAccountId: user.accountId,
+      await markConnected(
+        tx,
+        { id: credential.id },
+        {
+          now,
+          tokens: {
+            accessToken: tokens.accessToken,
+            refreshToken: null,
+            expiresAt: tokens.expiresAt,
+            scopes: tokens.scopes,
+            apiUrl: tokens.apiUrl,
+          },
+          zoomUser: {
+            id: user.id,
+            email: user.email,
+            name: user.displayName || `${user.firstName} ${user.lastName}`.trim(),
+            accountId: user.accountId,
+          },
           wizardStep: furthest(s2sGuide, credential.wizardStep, "s2s-connect"),
-          lastRefreshedAt: now,
-          lastTestedAt: now,
-          ...healthyState(),
+          tested: true,
         },
-      });
+      );
       await recordAuditEvent(tx, {
         workspaceId: ctx.workspace.id,
         action: credential.zoomUserId ? "credential.reconnected" : "credential.connected",

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { isAdmin } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
+import { zoomAppSelect } from "@/lib/zoom-apps/find-zoom-app";
 
 /**
  * The one way to load a credential for a person: inside their workspace,
@@ -15,7 +16,10 @@ export async function findCredential(db: Db, ctx: WorkspaceContext, credentialId
   if (typeof credentialId !== "string" || credentialId.length === 0) throw notFound();
   const credential = await db.credential.findFirst({
     where: { id: credentialId, ...credentialScope(ctx) },
-    include: { owner: { select: { id: true, name: true, email: true } } },
+    include: {
+      owner: { select: { id: true, name: true, email: true } },
+      zoomApp: { select: zoomAppSelect },
+    },
   });
   if (!credential) throw notFound();
   return credential;

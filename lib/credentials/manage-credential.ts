@@ -1,12 +1,16 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
-import { decrypt, encrypt } from "@/lib/crypto";
+import { isAdmin } from "@/lib/auth/roles";
+import { decrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
 import { revokeToken } from "@/lib/zoom/revoke-token";
 import { isZoomError } from "@/lib/zoom/zoom-error";
+import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
+import { releaseZoomApp, replaceZoomAppSecret } from "@/lib/zoom-apps/manage-zoom-app";
 import { findCredential, type CredentialRecord } from "./find-credential";
+import { markRevoked } from "./transitions";
 
 const actorOf = (ctx: WorkspaceContext) => ({ userId: ctx.user.id, label: ctx.user.name });
 
@@ -28,31 +32,41 @@ export async function renameCredential(
   });
 }
 
-/** A new Client Secret (after "Regenerate" in Zoom): tokens stay; the next renewal uses the new secret. */
+/**
+ * A new Client Secret (after "Regenerate" in Zoom) belongs to the Zoom app,
+ * not to one connection: one write, and every connection of the app keeps
+ * its tokens and renews with the new secret next time.
+ */
 export async function replaceClientSecret(
   db: Db,
   ctx: WorkspaceContext,
   input: { credentialId: string; clientSecret: string },
-): Promise<void> {
+): Promise<{ appName: string; connections: number }> {
   const credential = await findCredential(db, ctx, input.credentialId);
   if (credential.method === "access_token")
     throw new AppError("invalid_input", "A pasted access token has no Client Secret.");
-  await db.$transaction(async (tx) => {
-    await tx.credential.update({
-      where: { id: credential.id },
-      data: {
-        clientSecretEnc: encrypt(
-          input.clientSecret,
-          credentialSecretContext(credential.id, "clientSecretEnc"),
-        ),
-      },
+  const app = credential.zoomApp;
+  if (!app) throw new AppError("invalid_input", "This credential has no Zoom app keys yet. Finish its setup first.");
+  // A shared app is everyone's: only its creator or an admin changes its keys.
+  if (app.shared && app.createdById !== ctx.user.id && !isAdmin(ctx.role))
+    throw new AppError("forbidden", "Only an admin or the person who added this Zoom app can replace its secret.");
+  return db.$transaction(async (tx) => {
+    const replaced = await replaceZoomAppSecret(tx, {
+      workspaceId: ctx.workspace.id,
+      zoomAppId: app.id,
+      clientSecret: input.clientSecret,
     });
     await recordAuditEvent(tx, {
       workspaceId: ctx.workspace.id,
       action: "credential.secret_replaced",
       actor: actorOf(ctx),
       credentialId: credential.id,
+      details: {
+        zoomApp: replaced.name,
+        appliesTo: replaced.connections === 1 ? "this connection" : `all ${replaced.connections} connections of the app`,
+      },
     });
+    return { appName: replaced.name, connections: replaced.connections };
   });
 }
 
@@ -64,15 +78,16 @@ async function revokeAtZoom(db: Db, credential: CredentialRecord): Promise<strin
   if (credential.method === "access_token") return null; // JWT-app tokens cannot be revoked by OAuth
   const row = await db.credential.findUniqueOrThrow({
     where: { id: credential.id },
-    select: { clientSecretEnc: true, accessTokenEnc: true, refreshTokenEnc: true },
+    select: { accessTokenEnc: true, refreshTokenEnc: true },
   });
   const sealed = row.refreshTokenEnc ?? row.accessTokenEnc;
   const column = row.refreshTokenEnc ? "refreshTokenEnc" : "accessTokenEnc";
-  if (!sealed || !row.clientSecretEnc || !credential.clientId) return null;
+  const keys = await zoomAppKeys(db, credential.workspaceId, credential.zoomAppId);
+  if (!sealed || !keys) return null;
   try {
     await revokeToken({
-      clientId: credential.clientId,
-      clientSecret: decrypt(row.clientSecretEnc, credentialSecretContext(credential.id, "clientSecretEnc")),
+      clientId: keys.clientId,
+      clientSecret: keys.clientSecret,
       token: decrypt(sealed, credentialSecretContext(credential.id, column)),
       flow: credential.method === "s2s" ? "s2s" : "oauth",
     });
@@ -92,19 +107,7 @@ export async function disconnectCredential(
   const credential = await findCredential(db, ctx, credentialId);
   const warning = await revokeAtZoom(db, credential);
   await db.$transaction(async (tx) => {
-    await tx.credential.update({
-      where: { id: credential.id },
-      data: {
-        status: "revoked",
-        accessTokenEnc: null,
-        refreshTokenEnc: null,
-        accessTokenExpiresAt: null,
-        refreshLeaseOwner: null,
-        refreshLeaseUntil: null,
-        nextAttemptAt: null,
-        version: { increment: 1 },
-      },
-    });
+    await markRevoked(tx, { id: credential.id });
     await recordAuditEvent(tx, {
       workspaceId: ctx.workspace.id,
       action: "credential.disconnected",
@@ -126,6 +129,7 @@ export async function deleteCredential(
   const warning = await revokeAtZoom(db, credential);
   await db.$transaction(async (tx) => {
     await tx.credential.delete({ where: { id: credential.id } });
+    await releaseZoomApp(tx, { workspaceId: ctx.workspace.id, zoomAppId: credential.zoomAppId });
     await recordAuditEvent(tx, {
       workspaceId: ctx.workspace.id,
       action: "credential.deleted",

@@ -7,15 +7,6 @@ export function credentialErrorFrom(entry: ZoomErrorEntry): CredentialError {
   return { code: entry.zoomCode ?? entry.id, message: entry.message };
 }
 
-/** The credential's last-error columns for a catalogue entry: plain words, Zoom's code, never a response body. */
-export function errorFields(entry: ZoomErrorEntry, now: Date, message = entry.message) {
-  return {
-    lastErrorCode: (entry.zoomCode ?? entry.id).slice(0, 60),
-    lastErrorMessage: message.slice(0, 1000),
-    lastErrorAt: now,
-  };
-}
-
 /** Keeps the last error in plain words on the credential. */
 export async function recordCredentialError(
   db: Pick<Db, "credential">,

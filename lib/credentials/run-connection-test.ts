@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-event";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { isZoomError } from "@/lib/zoom/zoom-error";
-import { errorFields } from "./record-credential-error";
+import { markTestFailed, markTestPassed } from "./transitions";
 import { getAccessToken } from "./tokens/get-access-token";
 import { TokenUnavailableError } from "./tokens/token-errors";
 
@@ -29,16 +29,7 @@ export async function runConnectionTest(
       accessToken: token.accessToken,
       flow: credential.method === "s2s" ? "s2s" : "oauth",
     });
-    await db.credential.update({
-      where: { id: credential.id },
-      data: {
-        lastTestedAt: now,
-        zoomEmail: user.email,
-        lastErrorCode: null,
-        lastErrorMessage: null,
-        lastErrorAt: null,
-      },
-    });
+    await markTestPassed(db, { id: credential.id }, { now, zoomEmail: user.email });
     result = {
       ok: true,
       message: `It works: Zoom answered as ${user.displayName || user.email} (${user.email}).`,
@@ -46,20 +37,10 @@ export async function runConnectionTest(
   } catch (error) {
     if (error instanceof TokenUnavailableError) result = { ok: false, message: error.userMessage };
     else if (isZoomError(error)) {
-      const entry = error.entry;
       // Only if nobody reconnected meanwhile (which bumps the version): a test
       // of the old token must not mark a fresh connection as dead.
-      await db.credential.updateMany({
-        where: { id: credential.id, version },
-        data: {
-          lastTestedAt: now,
-          ...errorFields(entry, now),
-          ...(entry.kind === "needs_person" && entry.action === "reconnect"
-            ? { status: "needs_reconnect" }
-            : {}),
-        },
-      });
-      result = { ok: false, message: entry.message };
+      await markTestFailed(db, { id: credential.id, version }, { entry: error.entry, now });
+      result = { ok: false, message: error.entry.message };
     } else throw error;
   }
   if (options.auditSuccess || !result.ok) {

@@ -3,12 +3,13 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
 import { canOpenStep, furthest } from "@/lib/guides/progress";
-import { clientSecretUpdate } from "./client-secret-update";
+import { saveZoomAppKeys } from "@/lib/zoom-apps/save-zoom-app-keys";
 import { loadWizard } from "./wizard-progress";
 
 /**
- * Step 4: the Client ID, and the Client Secret encrypted at once. An empty
- * secret keeps the saved one.
+ * Step 4: the Client ID, and the Client Secret encrypted at once, on the
+ * credential's own Zoom app (made on the first save). An empty secret keeps
+ * the saved one.
  */
 export async function saveClientCredentials(
   db: Db,
@@ -18,17 +19,20 @@ export async function saveClientCredentials(
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
   if (!canOpenStep(guide, credential.wizardStep, "credentials"))
     throw new AppError("invalid_input", "Finish the earlier steps first.");
-  const secret = await clientSecretUpdate(db, credential.id, input.clientSecret);
   await db.$transaction(async (tx) => {
+    const { replacedSecret } = await saveZoomAppKeys(tx, {
+      workspaceId: ctx.workspace.id,
+      credential,
+      createdById: ctx.user.id,
+      kind: "oauth",
+      clientId: input.clientId,
+      clientSecret: input.clientSecret,
+    });
     await tx.credential.update({
       where: { id: credential.id },
-      data: {
-        clientId: input.clientId,
-        ...secret.data,
-        wizardStep: furthest(guide, credential.wizardStep, "credentials"),
-      },
+      data: { wizardStep: furthest(guide, credential.wizardStep, "credentials") },
     });
-    if (secret.replaced) {
+    if (replacedSecret) {
       await recordAuditEvent(tx, {
         workspaceId: ctx.workspace.id,
         action: "credential.secret_replaced",

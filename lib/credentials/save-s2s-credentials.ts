@@ -3,10 +3,13 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
 import { canOpenStep, furthest } from "@/lib/guides/progress";
-import { clientSecretUpdate } from "./client-secret-update";
+import { saveZoomAppKeys } from "@/lib/zoom-apps/save-zoom-app-keys";
 import { loadWizard } from "./wizard-progress";
 
-/** Server-to-Server step 2: Account ID and Client ID, and the secret encrypted at once (empty keeps the saved one). */
+/**
+ * Server-to-Server step 2: Account ID and Client ID, and the secret encrypted
+ * at once (empty keeps the saved one), on the credential's own Zoom app.
+ */
 export async function saveServerToServerCredentials(
   db: Db,
   ctx: WorkspaceContext,
@@ -15,18 +18,21 @@ export async function saveServerToServerCredentials(
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
   if (credential.method !== "s2s" || !canOpenStep(guide, credential.wizardStep, "s2s-credentials"))
     throw new AppError("invalid_input", "Finish the earlier steps first.");
-  const secret = await clientSecretUpdate(db, credential.id, input.clientSecret);
   await db.$transaction(async (tx) => {
+    const { replacedSecret } = await saveZoomAppKeys(tx, {
+      workspaceId: ctx.workspace.id,
+      credential,
+      createdById: ctx.user.id,
+      kind: "s2s",
+      clientId: input.clientId,
+      clientSecret: input.clientSecret,
+      accountId: input.accountId,
+    });
     await tx.credential.update({
       where: { id: credential.id },
-      data: {
-        accountId: input.accountId,
-        clientId: input.clientId,
-        ...secret.data,
-        wizardStep: furthest(guide, credential.wizardStep, "s2s-credentials"),
-      },
+      data: { wizardStep: furthest(guide, credential.wizardStep, "s2s-credentials") },
     });
-    if (secret.replaced) {
+    if (replacedSecret) {
       await recordAuditEvent(tx, {
         workspaceId: ctx.workspace.id,
         action: "credential.secret_replaced",

@@ -3,9 +3,10 @@ import type { WorkspaceContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
 import { canOpenStep, furthest } from "@/lib/guides/progress";
 import { SCOPE_CHOICES, scopesForChoices } from "@/lib/guides/scopes";
+import { saveZoomAppScopes } from "@/lib/zoom-apps/manage-zoom-app";
 import { loadWizard } from "./wizard-progress";
 
-/** Step 5: the scopes the person means to add in Zoom (the required one always). */
+/** Step 5: the scopes the person means to add to the Zoom app (the required one always). */
 export async function saveScopes(
   db: Db,
   ctx: WorkspaceContext,
@@ -19,9 +20,15 @@ export async function saveScopes(
   if (unknown.length)
     throw new AppError("invalid_input", "One of the choices is not known. Reload the page and try again.");
   const scopes = scopesForChoices(input.choiceIds);
-  await db.credential.update({
-    where: { id: credential.id },
-    data: { requestedScopes: scopes.join(" "), wizardStep: furthest(guide, credential.wizardStep, "scopes") },
+  if (!credential.zoomAppId)
+    throw new AppError("invalid_input", "Paste the Client ID and Client Secret on step 4 first.");
+  const zoomAppId = credential.zoomAppId;
+  await db.$transaction(async (tx) => {
+    await saveZoomAppScopes(tx, { workspaceId: ctx.workspace.id, zoomAppId, scopes });
+    await tx.credential.update({
+      where: { id: credential.id },
+      data: { wizardStep: furthest(guide, credential.wizardStep, "scopes") },
+    });
   });
   return { scopes };
 }

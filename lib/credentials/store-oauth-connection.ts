@@ -1,13 +1,11 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
-import { encrypt } from "@/lib/crypto";
-import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
 import { oauthGuide } from "@/lib/guides/oauth-guide";
 import { furthest } from "@/lib/guides/progress";
 import { splitScopes } from "@/lib/guides/scopes";
-import { healthyState } from "./healthy-state";
-import { refreshTokenExpiry } from "./tokens/refresh-token-expiry";
+import { activeClientId, sameClientIdWhere } from "@/lib/zoom-apps/find-zoom-app";
+import { markConnected, markNeedsReconnect } from "./transitions";
 
 export type OAuthConnection = {
   accessToken: string;
@@ -39,54 +37,58 @@ export async function storeOAuthConnection(
   return db.$transaction(async (tx) => {
     const credential = await tx.credential.findFirst({
       where: { id: input.credentialId, workspaceId: input.workspaceId },
-      select: { id: true, name: true, clientId: true, zoomUserId: true, wizardStep: true },
+      select: {
+        id: true,
+        name: true,
+        zoomUserId: true,
+        wizardStep: true,
+        zoomApp: { select: { activePair: true, developmentClientId: true, productionClientId: true } },
+      },
     });
     if (!credential) throw new AppError("not_found", "That credential no longer exists.");
-    const context = (column: "accessTokenEnc" | "refreshTokenEnc") =>
-      credentialSecretContext(credential.id, column);
-    await tx.credential.update({
-      where: { id: credential.id },
-      data: {
-        status: "connected",
-        accessTokenEnc: encrypt(connection.accessToken, context("accessTokenEnc")),
-        refreshTokenEnc: connection.refreshToken
-          ? encrypt(connection.refreshToken, context("refreshTokenEnc"))
-          : null,
-        accessTokenExpiresAt: connection.expiresAt,
-        refreshTokenExpiresAt: refreshTokenExpiry(connection.refreshToken),
-        grantedScopes: connection.scopes.join(" "),
-        apiUrl: connection.apiUrl,
-        zoomUserId: connection.zoomUser.id,
-        zoomEmail: connection.zoomUser.email,
-        zoomName: connection.zoomUser.name,
-        zoomAccountId: connection.zoomUser.accountId,
-        wizardStep: furthest(oauthGuide, credential.wizardStep, "connect"),
-        lastRefreshedAt: now,
-        lastTestedAt: now,
-        ...healthyState(),
-      },
-    });
-
-    const replaced = await tx.credential.findMany({
-      where: {
-        workspaceId: input.workspaceId,
-        id: { not: credential.id },
-        clientId: credential.clientId,
-        zoomUserId: connection.zoomUser.id,
-        status: { in: ["connected", "expiring_soon", "error"] },
-      },
-      select: { id: true, name: true },
-    });
-    for (const other of replaced) {
-      await tx.credential.update({
-        where: { id: other.id },
-        data: {
-          status: "needs_reconnect",
-          lastErrorCode: "4741",
-          lastErrorMessage: `Zoom stopped this connection because ${connection.zoomUser.email} connected the same Zoom app again in “${credential.name}”. Zoom keeps only the newest one. Reconnect here if you need both (each needs its own Zoom app).`,
-          lastErrorAt: now,
+    await markConnected(
+      tx,
+      { id: credential.id },
+      {
+        now,
+        tokens: {
+          accessToken: connection.accessToken,
+          refreshToken: connection.refreshToken,
+          expiresAt: connection.expiresAt,
+          scopes: connection.scopes,
+          apiUrl: connection.apiUrl,
         },
-      });
+        zoomUser: connection.zoomUser,
+        wizardStep: furthest(oauthGuide, credential.wizardStep, "connect"),
+        tested: true,
+      },
+    );
+
+    const clientId = credential.zoomApp ? activeClientId(credential.zoomApp) : null;
+    const replaced = clientId
+      ? await tx.credential.findMany({
+          where: {
+            workspaceId: input.workspaceId,
+            id: { not: credential.id },
+            zoomApp: sameClientIdWhere(clientId),
+            zoomUserId: connection.zoomUser.id,
+            status: { in: ["connected", "expiring_soon", "error"] },
+          },
+          select: { id: true, name: true },
+        })
+      : [];
+    for (const other of replaced) {
+      await markNeedsReconnect(
+        tx,
+        { id: other.id },
+        {
+          now,
+          error: {
+            code: "4741",
+            message: `Zoom stopped this connection because ${connection.zoomUser.email} connected the same Zoom app again in “${credential.name}”. Zoom keeps only the newest one. Reconnect here if you need both (each needs its own Zoom app).`,
+          },
+        },
+      );
     }
 
     await recordAuditEvent(tx, {

@@ -19,7 +19,6 @@ export async function switchToServerToServer(
       wizardStep: null,
       accessTokenEnc: null,
       accessTokenExpiresAt: null,
-      clientId: null,
       lastErrorCode: null,
       lastErrorMessage: null,
       lastErrorAt: null,

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createTempDatabase } from "@/lib/db/temp-database";
-import { credentialSecretContext } from "./encrypted-columns";
+import { credentialSecretContext, zoomAppSecretContext } from "./encrypted-columns";
 import { buildKeyRing, type KeyRing } from "./keyring";
 import { rotateKeys } from "./rotate-keys";
 import { decryptSecret, encryptSecret, parseCiphertext } from "./secret-box";
@@ -12,32 +12,46 @@ let temp: Awaited<ReturnType<typeof createTempDatabase>>;
 const oldKey = randomBytes(32);
 const newKey = randomBytes(32);
 
+/** Credentials, each with a Zoom app of its own holding the Client Secret; every other one has a refresh token. */
 async function seedCredentials(db: Db, ring: KeyRing, count: number) {
   const user = await db.user.create({ data: { email: "o@example.com", name: "O", passwordHash: "x" } });
   const workspace = await db.workspace.create({ data: { name: "W", slug: "w-1" } });
-  const ids: string[] = [];
+  const ids: { credentialId: string; appId: string }[] = [];
   for (let i = 0; i < count; i++) {
-    const credential = await db.credential.create({
-      data: { workspaceId: workspace.id, ownerId: user.id, name: `c${i}`, method: "oauth" },
+    const app = await db.zoomApp.create({
+      data: { workspaceId: workspace.id, createdById: user.id, name: `app${i}`, kind: "oauth" },
     });
-    await db.credential.update({
-      where: { id: credential.id },
+    await db.zoomApp.update({
+      where: { id: app.id },
       data: {
-        clientSecretEnc: encryptSecret(
+        developmentClientSecretEnc: encryptSecret(
           ring,
           `secret-${i}`,
-          credentialSecretContext(credential.id, "clientSecretEnc"),
+          zoomAppSecretContext(app.id, "developmentClientSecretEnc"),
         ),
-        refreshTokenEnc:
-          i % 2 === 0
-            ? encryptSecret(ring, `refresh-${i}`, credentialSecretContext(credential.id, "refreshTokenEnc"))
-            : null,
       },
     });
-    ids.push(credential.id);
+    const credential = await db.credential.create({
+      data: { workspaceId: workspace.id, ownerId: user.id, zoomAppId: app.id, name: `c${i}`, method: "oauth" },
+    });
+    if (i % 2 === 0)
+      await db.credential.update({
+        where: { id: credential.id },
+        data: {
+          refreshTokenEnc: encryptSecret(
+            ring,
+            `refresh-${i}`,
+            credentialSecretContext(credential.id, "refreshTokenEnc"),
+          ),
+        },
+      });
+    ids.push({ credentialId: credential.id, appId: app.id });
   }
   return ids;
 }
+
+const appSecret = (db: Db, id: string) =>
+  db.zoomApp.findUniqueOrThrow({ where: { id }, select: { developmentClientSecretEnc: true } });
 
 beforeEach(async () => {
   temp = await createTempDatabase();
@@ -54,18 +68,19 @@ describe("key rotation", () => {
     expect(result).toEqual({ rotated: 11, skipped: 0 });
 
     const onlyNew = buildKeyRing([newKey]);
-    for (const [i, id] of ids.entries()) {
+    for (const [i, { credentialId, appId }] of ids.entries()) {
+      const sealed = (await appSecret(temp.db, appId)).developmentClientSecretEnc!;
+      expect(parseCiphertext(sealed).keyId).toBe(onlyNew.current.id);
+      expect(decryptSecret(onlyNew, sealed, zoomAppSecretContext(appId, "developmentClientSecretEnc"))).toBe(
+        `secret-${i}`,
+      );
       const row = await temp.db.credential.findUniqueOrThrow({
-        where: { id },
-        select: { clientSecretEnc: true, refreshTokenEnc: true },
+        where: { id: credentialId },
+        select: { refreshTokenEnc: true },
       });
-      expect(parseCiphertext(row.clientSecretEnc!).keyId).toBe(onlyNew.current.id);
-      expect(
-        decryptSecret(onlyNew, row.clientSecretEnc!, credentialSecretContext(id, "clientSecretEnc")),
-      ).toBe(`secret-${i}`);
       if (i % 2 === 0)
         expect(
-          decryptSecret(onlyNew, row.refreshTokenEnc!, credentialSecretContext(id, "refreshTokenEnc")),
+          decryptSecret(onlyNew, row.refreshTokenEnc!, credentialSecretContext(credentialId, "refreshTokenEnc")),
         ).toBe(`refresh-${i}`);
     }
     // Running it again changes nothing.
@@ -83,23 +98,20 @@ describe("start-up check of stored secrets", () => {
 
   it("refuses, naming the missing key, when a key was dropped — and changes nothing", async () => {
     const ids = await seedCredentials(temp.db, buildKeyRing([oldKey]), 2);
-    const before = await temp.db.credential.findUniqueOrThrow({
-      where: { id: ids[0]! },
-      select: { clientSecretEnc: true },
-    });
+    const before = await appSecret(temp.db, ids[0]!.appId);
     const ring = buildKeyRing([newKey]);
     await expect(verifyStoredSecrets(temp.db, ring)).rejects.toThrow(UnreadableSecretsError);
     await expect(verifyStoredSecrets(temp.db, ring)).rejects.toThrow(buildKeyRing([oldKey]).current.id);
-    const after = await temp.db.credential.findUniqueOrThrow({
-      where: { id: ids[0]! },
-      select: { clientSecretEnc: true },
-    });
-    expect(after.clientSecretEnc).toBe(before.clientSecretEnc);
+    expect(await appSecret(temp.db, ids[0]!.appId)).toEqual(before);
   });
 
   it("refuses a damaged value", async () => {
-    const [id] = await seedCredentials(temp.db, buildKeyRing([oldKey]), 1);
-    await temp.db.credential.update({ where: { id: id! }, data: { clientSecretEnc: "v1.deadbeef.x.y.z" } });
+    const [seeded] = await seedCredentials(temp.db, buildKeyRing([oldKey]), 1);
+    await temp.db.zoomApp.update({
+      where: { id: seeded!.appId },
+      data: { developmentClientSecretEnc: "v1.deadbeef.x.y.z" },
+    });
     await expect(verifyStoredSecrets(temp.db, buildKeyRing([oldKey]))).rejects.toThrow(/cannot be decrypted/);
+    await expect(verifyStoredSecrets(temp.db, buildKeyRing([oldKey]))).rejects.toThrow(/Zoom app/);
   });
 });

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { runConnectionTest } from "@/lib/credentials/run-connection-test";
+import { markExpiringSoon, markNeedsReconnect } from "@/lib/credentials/transitions";
 import { getAccessToken } from "@/lib/credentials/tokens/get-access-token";
 import { TokenUnavailableError } from "@/lib/credentials/tokens/token-errors";
 
@@ -74,41 +75,42 @@ export async function keeperTick(db: Db, now = new Date()): Promise<TickReport> 
     else report.testFailed++;
   }
 
-  const expired = await db.credential.updateMany({
-    where: {
-      method: "access_token",
-      status: { in: ["connected", "expiring_soon"] },
-      accessTokenExpiresAt: { lt: now },
+  report.markedExpired = await markNeedsReconnect(
+    db,
+    {
+      where: {
+        method: "access_token",
+        status: { in: ["connected", "expiring_soon"] },
+        accessTokenExpiresAt: { lt: now },
+      },
     },
-    data: {
-      status: "needs_reconnect",
-      lastErrorCode: "expired",
-      lastErrorMessage: "The pasted access token has expired. Paste a new one (Reconnect).",
-      lastErrorAt: now,
+    {
+      now,
+      error: { code: "expired", message: "The pasted access token has expired. Paste a new one (Reconnect)." },
     },
-  });
-  report.markedExpired = expired.count;
-  const expiring = await db.credential.updateMany({
+  );
+  const expiring = await markExpiringSoon(db, {
     where: {
       method: "access_token",
       status: "connected",
       accessTokenExpiresAt: { lt: new Date(now.getTime() + LEGACY_WARNING_MS) },
     },
-    data: { status: "expiring_soon" },
   });
   // OAuth: the refresh token's own expiry (a hint read from the token) within a week.
-  const refreshExpiring = await db.credential.updateMany({
-    where: {
-      method: "oauth",
-      status: "connected",
-      refreshTokenExpiresAt: { lt: new Date(now.getTime() + LEGACY_WARNING_MS) },
+  const refreshExpiring = await markExpiringSoon(
+    db,
+    {
+      where: {
+        method: "oauth",
+        status: "connected",
+        refreshTokenExpiresAt: { lt: new Date(now.getTime() + LEGACY_WARNING_MS) },
+      },
     },
-    data: {
-      status: "expiring_soon",
-      lastErrorMessage:
+    {
+      message:
         "Zoom’s refresh token for this connection expires within a week. Reconnect it before then to keep it working.",
     },
-  });
-  report.markedExpiring = expiring.count + refreshExpiring.count;
+  );
+  report.markedExpiring = expiring + refreshExpiring;
   return report;
 }

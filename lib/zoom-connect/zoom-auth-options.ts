@@ -1,11 +1,10 @@
 import type { AuthOptions } from "next-auth";
 import { baseAuthOptions } from "@/lib/auth/auth-options";
 import { isAdmin, roleSchema } from "@/lib/auth/roles";
-import { decrypt } from "@/lib/crypto";
-import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { db } from "@/lib/db/client";
 import { connectionFromNextAuth, storeOAuthConnection } from "@/lib/credentials/store-oauth-connection";
 import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
+import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import { wizardPath, type ConnectSession } from "./connect-session";
 import { zoomProviderFor } from "./zoom-provider";
 
@@ -26,20 +25,19 @@ export async function zoomAuthOptions(
   const [credential, membership] = await Promise.all([
     db().credential.findFirst({
       where: { id: session.credentialId, workspaceId: session.workspaceId, method: "oauth" },
-      select: { id: true, ownerId: true, clientId: true, clientSecretEnc: true },
+      select: { id: true, ownerId: true, zoomAppId: true },
     }),
     db().membership.findUnique({
       where: { workspaceId_userId: { workspaceId: session.workspaceId, userId: session.userId } },
       select: { role: true },
     }),
   ]);
-  if (!credential?.clientId || !credential.clientSecretEnc || !membership) return null;
+  if (!credential || !membership) return null;
   // Still allowed now (the cookie lives 15 minutes): the owner, or an admin.
   if (credential.ownerId !== session.userId && !isAdmin(roleSchema.parse(membership.role))) return null;
-  const clientSecret = decrypt(
-    credential.clientSecretEnc,
-    credentialSecretContext(credential.id, "clientSecretEnc"),
-  );
+  // The keys of the credential's Zoom app, read now: a secret replaced a minute ago is the one used.
+  const keys = await zoomAppKeys(db(), session.workspaceId, credential.zoomAppId);
+  if (!keys) return null;
 
   const base = baseAuthOptions();
   const connectPage = wizardPath(session, "connect");
@@ -47,7 +45,10 @@ export async function zoomAuthOptions(
     ...base,
     providers: [
       ...base.providers,
-      zoomProviderFor({ clientId: credential.clientId, clientSecret }, (entry) => (outcome.error = entry)),
+      zoomProviderFor(
+        { clientId: keys.clientId, clientSecret: keys.clientSecret },
+        (entry) => (outcome.error = entry),
+      ),
     ],
     pages: { signIn: connectPage, error: connectPage },
     callbacks: {

@@ -36,7 +36,7 @@ async function unavailable(promise: Promise<unknown>): Promise<TokenUnavailableE
 }
 
 const secretsOf = (row: Awaited<ReturnType<typeof t.row>>) => ({
-  clientSecretEnc: row.clientSecretEnc,
+  clientSecretEnc: row.zoomApp?.developmentClientSecretEnc,
   accessTokenEnc: row.accessTokenEnc,
   refreshTokenEnc: row.refreshTokenEnc,
   accessTokenExpiresAt: row.accessTokenExpiresAt,

@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
-import { decrypt, encrypt } from "@/lib/crypto";
+import { decrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
+import { zoomAppKeys, type ZoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import { getServerToServerToken } from "@/lib/zoom/get-server-to-server-token";
 import { refreshTokens } from "@/lib/zoom/refresh-tokens";
 import { revokeToken } from "@/lib/zoom/revoke-token";
@@ -9,9 +10,8 @@ import type { ZoomTokenSet } from "@/lib/zoom/token-set";
 import { isZoomError } from "@/lib/zoom/zoom-error";
 import { usableToken, type AccessToken, type TokenRow } from "./read-token";
 import { TokenUnavailableError } from "./token-errors";
-import { healthyState } from "../healthy-state";
-import { errorFields } from "../record-credential-error";
-import { refreshTokenExpiry } from "./refresh-token-expiry";
+import { credentialErrorFrom } from "../record-credential-error";
+import { markConnected, markNeedsReconnect, markRetrying } from "../transitions";
 
 const SYSTEM = { system: true as const, label: "Token keeper" };
 
@@ -20,19 +20,22 @@ export function backoffMs(failures: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, failures - 1), 10 * 60_000);
 }
 
-function callZoom(row: TokenRow): Promise<ZoomTokenSet> {
-  const secret = (column: "clientSecretEnc" | "refreshTokenEnc") => {
-    const value = row[column];
-    if (!value)
-      throw new TokenUnavailableError(
-        "reconnect_required",
-        "This credential has no stored keys. Connect it again.",
-      );
-    return decrypt(value, credentialSecretContext(row.id, column));
-  };
-  const client = { clientId: row.clientId ?? "", clientSecret: secret("clientSecretEnc") };
-  if (row.method === "s2s") return getServerToServerToken({ ...client, accountId: row.accountId ?? "" });
-  return refreshTokens({ ...client, refreshToken: secret("refreshTokenEnc") });
+const noKeys = () =>
+  new TokenUnavailableError("reconnect_required", "This credential has no stored keys. Connect it again.");
+
+/**
+ * The keys are read from the credential's Zoom app at each renewal, so a
+ * secret replaced on the app is used by every one of its connections at once.
+ */
+function callZoom(row: TokenRow, keys: ZoomAppKeys | null): Promise<ZoomTokenSet> {
+  if (!keys) throw noKeys();
+  const client = { clientId: keys.clientId, clientSecret: keys.clientSecret };
+  if (row.method === "s2s") return getServerToServerToken({ ...client, accountId: keys.accountId ?? "" });
+  if (!row.refreshTokenEnc) throw noKeys();
+  return refreshTokens({
+    ...client,
+    refreshToken: decrypt(row.refreshTokenEnc, credentialSecretContext(row.id, "refreshTokenEnc")),
+  });
 }
 
 /**
@@ -49,19 +52,20 @@ export async function renewUnderLease(
   owner: string,
   now = new Date(),
 ): Promise<AccessToken | "retry"> {
+  const keys = await zoomAppKeys(db, row.workspaceId, row.zoomAppId);
   let tokens: ZoomTokenSet;
   try {
-    tokens = await callZoom(row);
+    tokens = await callZoom(row, keys);
   } catch (error) {
     if (!isZoomError(error)) throw error;
     const entry = error.entry;
-    const release = { refreshLeaseOwner: null, refreshLeaseUntil: null };
     if (entry.kind === "needs_person") {
-      const marked = await db.credential.updateMany({
-        where: { id: row.id, version: row.version },
-        data: { ...release, status: "needs_reconnect", ...errorFields(entry, now), nextAttemptAt: null },
-      });
-      if (marked.count === 0) return "retry";
+      const marked = await markNeedsReconnect(
+        db,
+        { id: row.id, version: row.version },
+        { error: credentialErrorFrom(entry), now },
+      );
+      if (marked === 0) return "retry";
       await recordAuditEvent(db, {
         workspaceId: row.workspaceId,
         action: "credential.refresh_failed",
@@ -75,16 +79,16 @@ export async function renewUnderLease(
     const nextAttemptAt = new Date(
       now.getTime() + Math.max(backoffMs(failures), (entry.retryAfterSeconds ?? 0) * 1000),
     );
-    await db.credential.updateMany({
-      where: { id: row.id, refreshLeaseOwner: owner },
-      data: {
-        ...release,
-        status: "error",
-        failureCount: failures,
+    await markRetrying(
+      db,
+      { id: row.id, leaseOwner: owner },
+      {
+        error: { ...credentialErrorFrom(entry), message: `Zoom unreachable, retrying. ${entry.message}` },
+        failures,
         nextAttemptAt,
-        ...errorFields(entry, now, `Zoom unreachable, retrying. ${entry.message}`),
+        now,
       },
-    });
+    );
     if (failures === 1)
       await recordAuditEvent(db, {
         workspaceId: row.workspaceId,
@@ -108,34 +112,28 @@ export async function renewUnderLease(
   // written whoever holds the lease now — unless a person disconnected,
   // reconnected or deleted the credential meanwhile (each bumps the version):
   // then the new set belongs to nobody and is revoked, and the caller re-reads.
-  const written = await db.credential.updateMany({
-    where: { id: row.id, version: row.version },
-    data: {
-      accessTokenEnc: encrypt(tokens.accessToken, credentialSecretContext(row.id, "accessTokenEnc")),
-      ...(tokens.refreshToken
-        ? {
-            refreshTokenEnc: encrypt(tokens.refreshToken, credentialSecretContext(row.id, "refreshTokenEnc")),
-            refreshTokenExpiresAt: refreshTokenExpiry(tokens.refreshToken),
-          }
-        : {}),
-      accessTokenExpiresAt: tokens.expiresAt,
-      ...(tokens.scopes.length ? { grantedScopes: tokens.scopes.join(" ") } : {}),
-      ...(tokens.apiUrl ? { apiUrl: tokens.apiUrl } : {}),
-      status: "connected",
-      lastRefreshedAt: now,
-      ...healthyState(),
+  const written = await markConnected(
+    db,
+    { id: row.id, version: row.version },
+    {
+      now,
+      tokens: {
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken ?? undefined,
+        expiresAt: tokens.expiresAt,
+        scopes: tokens.scopes.length ? tokens.scopes : undefined,
+        apiUrl: tokens.apiUrl ?? undefined,
+      },
     },
-  });
-  if (written.count === 0) {
-    const clientSecret = row.clientSecretEnc
-      ? decrypt(row.clientSecretEnc, credentialSecretContext(row.id, "clientSecretEnc"))
-      : "";
-    await revokeToken({
-      clientId: row.clientId ?? "",
-      clientSecret,
-      token: tokens.refreshToken ?? tokens.accessToken,
-      flow: row.method === "s2s" ? "s2s" : "oauth",
-    }).catch(() => undefined);
+  );
+  if (written === 0) {
+    if (keys)
+      await revokeToken({
+        clientId: keys.clientId,
+        clientSecret: keys.clientSecret,
+        token: tokens.refreshToken ?? tokens.accessToken,
+        flow: row.method === "s2s" ? "s2s" : "oauth",
+      }).catch(() => undefined);
     return "retry";
   }
   await recordAuditEvent(db, {

@@ -2,7 +2,7 @@
 // app's Zoom client reaches it through ZOOM_OAUTH_BASE_URL / ZOOM_API_BASE_URL),
 // one migrated temp database per test file (SQLite, or a PostgreSQL schema when
 // DATABASE_URL says so), a fixed encryption key, and helpers that store a real
-// emulator token set on a Credential row.
+// emulator token set on a Credential row, with its keys on a Zoom app of its own.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +17,7 @@ import {
 } from "@/e2e/zoom-emulator/fixture";
 import type { Counters } from "@/e2e/zoom-emulator/types";
 import { decrypt, encrypt } from "@/lib/crypto";
-import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
+import { credentialSecretContext, zoomAppSecretContext } from "@/lib/crypto/encrypted-columns";
 import type { Db } from "@/lib/db/client";
 import { createTempDatabase } from "@/lib/db/temp-database";
 import type { ZoomTokenSet } from "@/lib/zoom/token-set";
@@ -38,7 +38,7 @@ const fullSelect = {
   id: true,
   status: true,
   version: true,
-  clientSecretEnc: true,
+  zoomApp: { select: { developmentClientSecretEnc: true } },
   accessTokenEnc: true,
   refreshTokenEnc: true,
   accessTokenExpiresAt: true,
@@ -115,17 +115,31 @@ export function setupTokenTest(): TokenTest {
     });
     const workspace = await db.workspace.create({ data: { name: "Tokens", slug: `tokens-${suffix}` } });
     const id = `cred_${suffix}`;
+    const appId = `app_${suffix}`;
+    await db.zoomApp.create({
+      data: {
+        id: appId,
+        workspaceId: workspace.id,
+        createdById: user.id,
+        name: `${data.method} app`,
+        kind: data.method,
+        developmentClientId: data.clientId,
+        developmentClientSecretEnc: encrypt(
+          data.clientSecret,
+          zoomAppSecretContext(appId, "developmentClientSecretEnc"),
+        ),
+        accountId: data.accountId ?? null,
+      },
+    });
     await db.credential.create({
       data: {
         id,
         workspaceId: workspace.id,
         ownerId: user.id,
+        zoomAppId: appId,
         name: `${data.method} credential`,
         method: data.method,
         status: "connected",
-        clientId: data.clientId,
-        accountId: data.accountId ?? null,
-        clientSecretEnc: encrypt(data.clientSecret, credentialSecretContext(id, "clientSecretEnc")),
         accessTokenEnc: encrypt(data.tokens.access, credentialSecretContext(id, "accessTokenEnc")),
         refreshTokenEnc:
           data.tokens.refresh === null

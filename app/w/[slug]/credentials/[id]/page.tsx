@@ -11,6 +11,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { guideFor } from "@/lib/guides";
 import { firstUnfinishedStep } from "@/lib/guides/progress";
+import { findZoomApp } from "@/lib/zoom-apps/find-zoom-app";
 
 export const metadata: Metadata = { title: "Credential" };
 
@@ -21,6 +22,7 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
+  const app = credential.zoomAppId ? await findZoomApp(db(), ctx.workspace.id, credential.zoomAppId) : null;
   const guide = guideFor(credential.method);
   // Reconnect runs the same credential's connect step again: same id, so services keep working.
   const reconnectStep =
@@ -51,6 +53,7 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
           credentialId={credential.id}
           name={credential.name}
           method={credential.method}
+          zoomApp={app && { name: app.name, connections: app.connections }}
           connected={credential.status !== "draft" && credential.status !== "revoked"}
         />
       </div>

@@ -26,6 +26,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { canOpenStep, firstUnfinishedStep, neighbours, stepIndex } from "@/lib/guides/progress";
 import { choicesForScopes, splitScopes } from "@/lib/guides/scopes";
 import { lookupZoomCode } from "@/lib/zoom/error-catalogue";
+import { activeClientId, findZoomApp } from "@/lib/zoom-apps/find-zoom-app";
 
 type Params = { slug: string; id: string; step: string };
 
@@ -49,11 +50,9 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
   const step = guide.steps[index]!;
   const { previous } = neighbours(guide, step.key);
   const backHref = previous ? href(previous.key) : null;
-  const sealed = await db().credential.findUniqueOrThrow({
-    where: { id },
-    select: { clientSecretEnc: true, accessTokenEnc: true },
-  });
-  const hasSecret = Boolean(sealed.clientSecretEnc);
+  const sealed = await db().credential.findUniqueOrThrow({ where: { id }, select: { accessTokenEnc: true } });
+  const app = credential.zoomApp;
+  const hasSecret = app ? (await findZoomApp(db(), ctx.workspace.id, app.id)).hasClientSecret : false;
 
   let body: React.ReactNode;
   let alert: React.ReactNode = null;
@@ -74,7 +73,7 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
         <ClientCredentialsForm
           slug={slug}
           credentialId={id}
-          clientId={credential.clientId}
+          clientId={app ? activeClientId(app) : null}
           hasSecret={hasSecret}
           backHref={backHref}
         />
@@ -85,7 +84,7 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
         <ScopesForm
           slug={slug}
           credentialId={id}
-          chosen={choicesForScopes(splitScopes(credential.requestedScopes))}
+          chosen={choicesForScopes(splitScopes(app?.scopes ?? ""))}
           backHref={backHref}
         />
       );
@@ -94,7 +93,7 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
       const others = await sameAppConnections(db(), {
         workspaceId: ctx.workspace.id,
         credentialId: id,
-        clientId: credential.clientId,
+        zoomApp: app,
       });
       const lastError =
         credential.status !== "connected" && credential.lastErrorCode
@@ -140,8 +139,8 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
         <S2SCredentialsForm
           slug={slug}
           credentialId={id}
-          accountId={credential.accountId}
-          clientId={credential.clientId}
+          accountId={app?.accountId ?? null}
+          clientId={app ? activeClientId(app) : null}
           hasSecret={hasSecret}
           backHref={backHref}
         />

@@ -1,0 +1,228 @@
+import type { Db } from "@/lib/db/client";
+import { encrypt } from "@/lib/crypto";
+import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
+import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
+import { credentialErrorFrom, type CredentialError } from "./record-credential-error";
+import { refreshTokenExpiry } from "./tokens/refresh-token-expiry";
+
+/**
+ * Every change of a credential's status, each written once:
+ *
+ *   draft ──connect──▶ connected ◀──renewed / reconnected── error (Zoom unreachable, retrying)
+ *                        │   ▲                                 ▲
+ *                        │   └────── expiring_soon ◀──keeper───┤
+ *                        ├──Zoom refused / expired──▶ needs_reconnect ──reconnect──▶ connected
+ *                        └──disconnect──▶ revoked ──reconnect──▶ connected
+ *
+ * Each returns how many rows it changed: the conditions a caller passes (the
+ * version it read, the lease it holds) make a writer that read an older
+ * state lose instead of overwriting a newer one.
+ */
+type Tx = Pick<Db, "credential">;
+type CredentialWhere = NonNullable<Parameters<Db["credential"]["updateMany"]>[0]>["where"];
+
+/** One credential, optionally only if it is still at `version` / still leased to `leaseOwner`. */
+export type CredentialTarget = { id: string; version?: number; leaseOwner?: string };
+
+function whereOf(target: CredentialTarget): CredentialWhere {
+  // An undefined id would silently drop the filter (style.md): refuse it.
+  if (typeof target.id !== "string" || target.id.length === 0) throw new Error("A credential id is needed.");
+  return {
+    id: target.id,
+    ...(target.version !== undefined ? { version: target.version } : {}),
+    ...(target.leaseOwner !== undefined ? { refreshLeaseOwner: target.leaseOwner } : {}),
+  };
+}
+
+const noError = { lastErrorCode: null, lastErrorMessage: null, lastErrorAt: null };
+
+function errorNote(error: CredentialError, now: Date) {
+  return {
+    lastErrorCode: error.code.slice(0, 60),
+    lastErrorMessage: error.message.slice(0, 1000),
+    lastErrorAt: now,
+  };
+}
+
+export type ConnectedFields = {
+  now: Date;
+  /** A new token set. Left out for a pasted legacy token, stored when it was pasted. */
+  tokens?: {
+    accessToken: string;
+    /** undefined keeps the stored refresh token (Zoom sent none); null clears it. */
+    refreshToken?: string | null;
+    expiresAt: Date;
+    /** undefined keeps the stored scopes / API URL. */
+    scopes?: string[];
+    apiUrl?: string | null;
+  };
+  zoomUser?: { id: string; email: string; name: string; accountId: string };
+  wizardStep?: string;
+  /** The connection was just proven to work (GET /users/me). */
+  tested?: boolean;
+  /** A legacy token close to its end connects as Expiring soon. */
+  status?: "connected" | "expiring_soon";
+};
+
+/**
+ * Connected: after a handshake, a Server-to-Server grant, a renewal or a
+ * passed legacy-token test. Clears the error, the back-off and the lease,
+ * and bumps the version, so a writer holding an older read loses.
+ */
+export async function markConnected(
+  db: Tx,
+  target: CredentialTarget,
+  fields: ConnectedFields,
+): Promise<number> {
+  const { tokens, zoomUser, now } = fields;
+  const sealed = (value: string, column: "accessTokenEnc" | "refreshTokenEnc") =>
+    encrypt(value, credentialSecretContext(target.id, column));
+  const result = await db.credential.updateMany({
+    where: whereOf(target),
+    data: {
+      status: fields.status ?? "connected",
+      ...(tokens
+        ? {
+            accessTokenEnc: sealed(tokens.accessToken, "accessTokenEnc"),
+            accessTokenExpiresAt: tokens.expiresAt,
+            ...(tokens.refreshToken !== undefined
+              ? {
+                  refreshTokenEnc: tokens.refreshToken ? sealed(tokens.refreshToken, "refreshTokenEnc") : null,
+                  refreshTokenExpiresAt: refreshTokenExpiry(tokens.refreshToken),
+                }
+              : {}),
+            ...(tokens.scopes !== undefined ? { grantedScopes: tokens.scopes.join(" ") } : {}),
+            ...(tokens.apiUrl !== undefined ? { apiUrl: tokens.apiUrl } : {}),
+            lastRefreshedAt: now,
+          }
+        : {}),
+      ...(zoomUser
+        ? {
+            zoomUserId: zoomUser.id,
+            zoomEmail: zoomUser.email,
+            zoomName: zoomUser.name,
+            zoomAccountId: zoomUser.accountId,
+          }
+        : {}),
+      ...(fields.wizardStep ? { wizardStep: fields.wizardStep } : {}),
+      ...(fields.tested ? { lastTestedAt: now } : {}),
+      ...noError,
+      failureCount: 0,
+      nextAttemptAt: null,
+      refreshLeaseOwner: null,
+      refreshLeaseUntil: null,
+      version: { increment: 1 },
+    },
+  });
+  return result.count;
+}
+
+/**
+ * Needs reconnect: Zoom refused the credential's token (or a legacy token
+ * ran out) and only a person can fix it. The back-off ends; the lease is
+ * left to its holder, who releases it. `where` marks many at once (the keeper).
+ */
+export async function markNeedsReconnect(
+  db: Tx,
+  target: CredentialTarget | { where: CredentialWhere },
+  input: { error: CredentialError; now: Date; tested?: boolean },
+): Promise<number> {
+  const result = await db.credential.updateMany({
+    where: "where" in target ? target.where : whereOf(target),
+    data: {
+      status: "needs_reconnect",
+      ...errorNote(input.error, input.now),
+      nextAttemptAt: null,
+      ...(input.tested ? { lastTestedAt: input.now } : {}),
+    },
+  });
+  return result.count;
+}
+
+/**
+ * Error — "Zoom unreachable, retrying": a temporary failure during a
+ * renewal. Nothing stored changes but the note and the back-off; only the
+ * lease holder may write it, and the write releases the lease.
+ */
+export async function markRetrying(
+  db: Tx,
+  target: CredentialTarget & { leaseOwner: string },
+  input: { error: CredentialError; failures: number; nextAttemptAt: Date; now: Date },
+): Promise<number> {
+  const result = await db.credential.updateMany({
+    where: whereOf(target),
+    data: {
+      status: "error",
+      failureCount: input.failures,
+      nextAttemptAt: input.nextAttemptAt,
+      ...errorNote(input.error, input.now),
+      refreshLeaseOwner: null,
+      refreshLeaseUntil: null,
+    },
+  });
+  return result.count;
+}
+
+/**
+ * Revoked: a person disconnected it. The tokens are deleted and the version
+ * bumped, so a renewal that was under way cannot write its tokens back.
+ */
+export async function markRevoked(db: Tx, target: CredentialTarget): Promise<number> {
+  const result = await db.credential.updateMany({
+    where: whereOf(target),
+    data: {
+      status: "revoked",
+      accessTokenEnc: null,
+      refreshTokenEnc: null,
+      accessTokenExpiresAt: null,
+      refreshTokenExpiresAt: null,
+      refreshLeaseOwner: null,
+      refreshLeaseUntil: null,
+      nextAttemptAt: null,
+      version: { increment: 1 },
+    },
+  });
+  return result.count;
+}
+
+/** Expiring soon: still works, but a person must act within days (the keeper's warning). */
+export async function markExpiringSoon(
+  db: Tx,
+  target: { where: CredentialWhere },
+  input: { message?: string } = {},
+): Promise<number> {
+  const result = await db.credential.updateMany({
+    where: target.where,
+    data: { status: "expiring_soon", ...(input.message ? { lastErrorMessage: input.message } : {}) },
+  });
+  return result.count;
+}
+
+/** A passed test: the note of the last error goes; the status stays what it is. */
+export async function markTestPassed(
+  db: Tx,
+  target: CredentialTarget,
+  input: { now: Date; zoomEmail: string },
+): Promise<number> {
+  const result = await db.credential.updateMany({
+    where: whereOf(target),
+    data: { lastTestedAt: input.now, zoomEmail: input.zoomEmail, ...noError },
+  });
+  return result.count;
+}
+
+/** A failed test: Needs reconnect when Zoom says a person must reconnect, else only the note. */
+export async function markTestFailed(
+  db: Tx,
+  target: CredentialTarget,
+  input: { entry: ZoomErrorEntry; now: Date },
+): Promise<number> {
+  const error = credentialErrorFrom(input.entry);
+  if (input.entry.kind === "needs_person" && input.entry.action === "reconnect")
+    return markNeedsReconnect(db, target, { error, now: input.now, tested: true });
+  const result = await db.credential.updateMany({
+    where: whereOf(target),
+    data: { lastTestedAt: input.now, ...errorNote(error, input.now) },
+  });
+  return result.count;
+}

@@ -1,0 +1,60 @@
+import type { Db } from "@/lib/db/client";
+import { encrypt } from "@/lib/crypto";
+import { zoomAppSecretContext } from "@/lib/crypto/encrypted-columns";
+import { AppError } from "@/lib/errors/app-error";
+import { pairColumns, pairOf } from "./find-zoom-app";
+
+type Tx = Pick<Db, "zoomApp">;
+
+const notFound = () =>
+  new AppError("not_found", "That Zoom app does not exist, or you do not have access to it.");
+
+/** The scopes the person means to add to the app in Zoom. */
+export async function saveZoomAppScopes(
+  tx: Tx,
+  input: { workspaceId: string; zoomAppId: string; scopes: string[] },
+): Promise<void> {
+  const result = await tx.zoomApp.updateMany({
+    where: { id: input.zoomAppId, workspaceId: input.workspaceId },
+    data: { scopes: input.scopes.join(" ") },
+  });
+  if (result.count !== 1) throw notFound();
+}
+
+/**
+ * A new Client Secret for the app's pair in use (after "Regenerate" in Zoom).
+ * One write for the whole app: each of its connections keeps its tokens and
+ * renews with the new secret the next time. Returns what the audit log and
+ * the person are told.
+ */
+export async function replaceZoomAppSecret(
+  tx: Tx,
+  input: { workspaceId: string; zoomAppId: string; clientSecret: string },
+): Promise<{ name: string; connections: number }> {
+  const app = await tx.zoomApp.findFirst({
+    where: { id: input.zoomAppId, workspaceId: input.workspaceId },
+    select: { id: true, name: true, activePair: true, _count: { select: { credentials: true } } },
+  });
+  if (!app) throw notFound();
+  const column = pairColumns(pairOf(app)).clientSecret;
+  await tx.zoomApp.update({
+    where: { id: app.id },
+    data: { [column]: encrypt(input.clientSecret, zoomAppSecretContext(app.id, column)) },
+  });
+  return { name: app.name, connections: app._count.credentials };
+}
+
+/**
+ * After a credential is deleted: a private app with no connections left can
+ * be reached by nobody (apps are only opened through their connections for
+ * now), so it goes too and its secret with it. A shared app stays.
+ */
+export async function releaseZoomApp(
+  tx: Tx,
+  input: { workspaceId: string; zoomAppId: string | null },
+): Promise<void> {
+  if (!input.zoomAppId) return;
+  await tx.zoomApp.deleteMany({
+    where: { id: input.zoomAppId, workspaceId: input.workspaceId, shared: false, credentials: { none: {} } },
+  });
+}
