@@ -46,10 +46,14 @@ export async function replaceClientSecret(
   if (credential.method === "access_token")
     throw new AppError("invalid_input", "A pasted access token has no Client Secret.");
   const app = credential.zoomApp;
-  if (!app) throw new AppError("invalid_input", "This credential has no Zoom app keys yet. Finish its setup first.");
+  if (!app)
+    throw new AppError("invalid_input", "This credential has no Zoom app keys yet. Finish its setup first.");
   // A shared app is everyone's: only its creator or an admin changes its keys.
   if (app.shared && app.createdById !== ctx.user.id && !isAdmin(ctx.role))
-    throw new AppError("forbidden", "Only an admin or the person who added this Zoom app can replace its secret.");
+    throw new AppError(
+      "forbidden",
+      "Only an admin or the person who added this Zoom app can replace its secret.",
+    );
   return db.$transaction(async (tx) => {
     const replaced = await replaceZoomAppSecret(tx, {
       workspaceId: ctx.workspace.id,
@@ -63,7 +67,10 @@ export async function replaceClientSecret(
       credentialId: credential.id,
       details: {
         zoomApp: replaced.name,
-        appliesTo: replaced.connections === 1 ? "this connection" : `all ${replaced.connections} connections of the app`,
+        appliesTo:
+          replaced.connections === 1
+            ? "this connection"
+            : `all ${replaced.connections} connections of the app`,
       },
     });
     return { appName: replaced.name, connections: replaced.connections };

@@ -87,7 +87,9 @@ export async function markConnected(
             accessTokenExpiresAt: tokens.expiresAt,
             ...(tokens.refreshToken !== undefined
               ? {
-                  refreshTokenEnc: tokens.refreshToken ? sealed(tokens.refreshToken, "refreshTokenEnc") : null,
+                  refreshTokenEnc: tokens.refreshToken
+                    ? sealed(tokens.refreshToken, "refreshTokenEnc")
+                    : null,
                   refreshTokenExpiresAt: refreshTokenExpiry(tokens.refreshToken),
                 }
               : {}),

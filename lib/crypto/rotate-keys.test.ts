@@ -32,7 +32,13 @@ async function seedCredentials(db: Db, ring: KeyRing, count: number) {
       },
     });
     const credential = await db.credential.create({
-      data: { workspaceId: workspace.id, ownerId: user.id, zoomAppId: app.id, name: `c${i}`, method: "oauth" },
+      data: {
+        workspaceId: workspace.id,
+        ownerId: user.id,
+        zoomAppId: app.id,
+        name: `c${i}`,
+        method: "oauth",
+      },
     });
     if (i % 2 === 0)
       await db.credential.update({
@@ -80,7 +86,11 @@ describe("key rotation", () => {
       });
       if (i % 2 === 0)
         expect(
-          decryptSecret(onlyNew, row.refreshTokenEnc!, credentialSecretContext(credentialId, "refreshTokenEnc")),
+          decryptSecret(
+            onlyNew,
+            row.refreshTokenEnc!,
+            credentialSecretContext(credentialId, "refreshTokenEnc"),
+          ),
         ).toBe(`refresh-${i}`);
     }
     // Running it again changes nothing.

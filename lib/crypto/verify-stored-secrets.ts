@@ -23,8 +23,7 @@ export async function verifyStoredSecrets(db: Db, ring: KeyRing): Promise<{ chec
     } catch (error) {
       if (!(error instanceof DecryptionError)) throw error;
       if (error.keyId && !ring.byId.has(error.keyId)) missingKeys.add(error.keyId);
-      if (failures.length < 5)
-        failures.push(`${describeLocation(item)}: ${error.message}`);
+      if (failures.length < 5) failures.push(`${describeLocation(item)}: ${error.message}`);
       else if (failures.length === 5) failures.push("…");
     }
   }

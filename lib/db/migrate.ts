@@ -133,7 +133,8 @@ async function migratePostgres(
         // Prisma's generated SQL creates "public"; keep every table in our schema.
         await client.query(migration.sql.replace(/CREATE SCHEMA IF NOT EXISTS "public";/g, ""));
         const sql: MigrationSql = {
-          rows: async (text, args: SqlValue[] = []) => (await client.query(numbered(text), args)).rows,
+          rows: async (text, args: SqlValue[] = []) =>
+            (await client.query<Record<string, unknown>>(numbered(text), args)).rows,
           run: async (text, args: SqlValue[] = []) => void (await client.query(numbered(text), args)),
         };
         await dataSteps[migration.name]?.(sql, keyRing);

@@ -86,7 +86,10 @@ export async function keeperTick(db: Db, now = new Date()): Promise<TickReport> 
     },
     {
       now,
-      error: { code: "expired", message: "The pasted access token has expired. Paste a new one (Reconnect)." },
+      error: {
+        code: "expired",
+        message: "The pasted access token has expired. Paste a new one (Reconnect).",
+      },
     },
   );
   const expiring = await markExpiringSoon(db, {

@@ -46,7 +46,9 @@ export function pairColumns(pair: ZoomAppPair) {
 }
 
 /** The Client ID of the pair the app's connections use. */
-export function activeClientId(app: Pick<ZoomAppSummary, "activePair" | "developmentClientId" | "productionClientId">) {
+export function activeClientId(
+  app: Pick<ZoomAppSummary, "activePair" | "developmentClientId" | "productionClientId">,
+) {
   return app[pairColumns(pairOf(app)).clientId];
 }
 

@@ -28,7 +28,12 @@ export async function saveZoomAppKeys(
   const existing = input.credential.zoomAppId
     ? await tx.zoomApp.findFirst({
         where: { id: input.credential.zoomAppId, workspaceId: input.workspaceId },
-        select: { id: true, activePair: true, developmentClientSecretEnc: true, productionClientSecretEnc: true },
+        select: {
+          id: true,
+          activePair: true,
+          developmentClientSecretEnc: true,
+          productionClientSecretEnc: true,
+        },
       })
     : null;
   const columns = pairColumns(existing ? pairOf(existing) : "development");
@@ -59,10 +64,16 @@ export async function saveZoomAppKeys(
       ...fields,
       // The secret is bound to the app's row, so it is sealed once the row exists.
       ...(input.clientSecret
-        ? { [columns.clientSecret]: encrypt(input.clientSecret, zoomAppSecretContext(app.id, columns.clientSecret)) }
+        ? {
+            [columns.clientSecret]: encrypt(
+              input.clientSecret,
+              zoomAppSecretContext(app.id, columns.clientSecret),
+            ),
+          }
         : {}),
     },
   });
-  if (!existing) await tx.credential.update({ where: { id: input.credential.id }, data: { zoomAppId: app.id } });
+  if (!existing)
+    await tx.credential.update({ where: { id: input.credential.id }, data: { zoomAppId: app.id } });
   return { zoomAppId: app.id, replacedSecret: Boolean(input.clientSecret && saved) };
 }

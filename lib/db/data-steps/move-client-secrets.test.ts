@@ -33,7 +33,7 @@ function sqliteTarget(): Target {
       await client.execute({ sql, args });
       client.close();
     },
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    cleanup: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
   };
 }
 
@@ -233,9 +233,9 @@ describe.each(targets)("the Zoom apps migration on %s", (_name, makeTarget) => {
         expect({ name: row.name, method: row.method }).toEqual({ name: old.name, method: old.method });
         // The tokens stay on the credential, readable where they were.
         if (old.accessToken)
-          expect(decryptSecret(ring, row.accessTokenEnc!, credentialSecretContext(old.id, "accessTokenEnc"))).toBe(
-            old.accessToken,
-          );
+          expect(
+            decryptSecret(ring, row.accessTokenEnc!, credentialSecretContext(old.id, "accessTokenEnc")),
+          ).toBe(old.accessToken);
         if (old.refreshToken)
           expect(
             decryptSecret(ring, row.refreshTokenEnc!, credentialSecretContext(old.id, "refreshTokenEnc")),
