@@ -81,3 +81,59 @@ test("rename, replace the secret, disconnect (revoked at Zoom), reconnect with t
     await expect(page.getByRole("cell", { name: action, exact: true }).first()).toBeVisible();
   }
 });
+
+test("replacing the secret of a Zoom app with several connections says it applies to all of them", async ({
+  page,
+}) => {
+  const { owner, workspace } = await createWorkspaceWithOwner();
+  const { app } = await createZoomApp();
+  await signInByApi(page, owner);
+  const id = await connectOAuthCredential(page, workspace.slug, app, "Team Zoom");
+  const { zoomAppId } = await testDb().credential.findUniqueOrThrow({
+    where: { id },
+    select: { zoomAppId: true },
+  });
+  // A second connection through the same app (a later issue lets people pick a shared app).
+  await testDb().credential.create({
+    data: {
+      workspaceId: workspace.id,
+      ownerId: owner.id,
+      zoomAppId,
+      name: "Second connection",
+      method: "oauth",
+      status: "draft",
+    },
+  });
+  const before = await testDb().zoomApp.findUniqueOrThrow({
+    where: { id: zoomAppId! },
+    select: { developmentClientSecretEnc: true },
+  });
+
+  await page.goto(`/w/${workspace.slug}/credentials/${id}`);
+  const manage = page.getByRole("region", { name: "Manage credential" });
+  await expect(manage.getByLabel("Client Secret")).toHaveAccessibleDescription(
+    /belongs to the Zoom app “Team Zoom”, so all 2 of its connections renew with it/,
+  );
+  await manage.getByLabel("Client Secret").fill(app.clientSecret);
+  await manage.getByRole("button", { name: "Save new secret" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("The Zoom app “Team Zoom” is used by 2 connections.");
+  await dialog.getByRole("button", { name: "Replace for all 2 connections" }).click();
+  await expect(
+    manage.getByText(
+      "The new Client Secret is saved (encrypted) on the Zoom app “Team Zoom”: all 2 of its connections use it from their next renewal.",
+    ),
+  ).toBeVisible();
+  // One write, on the app.
+  const after = await testDb().zoomApp.findUniqueOrThrow({
+    where: { id: zoomAppId! },
+    select: { developmentClientSecretEnc: true },
+  });
+  expect(after.developmentClientSecretEnc).toMatch(/^v1\./);
+  expect(after.developmentClientSecretEnc).not.toBe(before.developmentClientSecretEnc);
+
+  await page.goto(`/w/${workspace.slug}/admin/audit`);
+  await expect(page.getByRole("row", { name: /replaced a Client Secret/ })).toContainText(
+    "appliesTo: all 2 connections of the app",
+  );
+});
