@@ -4,7 +4,7 @@ import type { WorkspaceContext } from "@/lib/auth/guard";
 import { decrypt, encrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
-import { canOpenStep, furthest } from "@/lib/guides/progress";
+import { formStepLabel, furthest } from "@/lib/guides/progress";
 import { s2sGuide } from "@/lib/guides/s2s-guide";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { getServerToServerToken } from "@/lib/zoom/get-server-to-server-token";
@@ -12,6 +12,7 @@ import { isZoomError } from "@/lib/zoom/zoom-error";
 import { findCredential } from "./find-credential";
 import { credentialErrorFrom, recordCredentialError } from "./record-credential-error";
 import { healthyState } from "./healthy-state";
+import { requireFormStep } from "./wizard-progress";
 
 export type ConnectResult = { ok: true } | { ok: false; message: string; fixStep: string | null };
 
@@ -33,10 +34,12 @@ export async function connectServerToServer(
     where: { id: credential.id },
     select: { clientSecretEnc: true },
   });
-  if (!canOpenStep(s2sGuide, credential.wizardStep, "s2s-connect"))
-    throw new AppError("invalid_input", "Finish the earlier steps first.");
+  const step = requireFormStep(s2sGuide, credential.wizardStep, "s2s-connect");
   if (!credential.clientId || !credential.accountId || !secret.clientSecretEnc)
-    throw new AppError("invalid_input", "Paste the Account ID, Client ID and Client Secret on step 2 first.");
+    throw new AppError(
+      "invalid_input",
+      `Paste the Account ID, Client ID and Client Secret on ${formStepLabel(s2sGuide, "s2s-credentials")} first.`,
+    );
   try {
     const tokens = await getServerToServerToken({
       accountId: credential.accountId,
@@ -64,7 +67,7 @@ export async function connectServerToServer(
           zoomEmail: user.email,
           zoomName: user.displayName || `${user.firstName} ${user.lastName}`.trim(),
           zoomAccountId: user.accountId,
-          wizardStep: furthest(s2sGuide, credential.wizardStep, "s2s-connect"),
+          wizardStep: furthest(s2sGuide, credential.wizardStep, step.key),
           lastRefreshedAt: now,
           lastTestedAt: now,
           ...healthyState(),

@@ -1,13 +1,12 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
-import { AppError } from "@/lib/errors/app-error";
-import { canOpenStep, furthest } from "@/lib/guides/progress";
+import { furthest } from "@/lib/guides/progress";
 import { clientSecretUpdate } from "./client-secret-update";
-import { loadWizard } from "./wizard-progress";
+import { loadWizard, requireFormStep } from "./wizard-progress";
 
 /**
- * Step 4: the Client ID, and the Client Secret encrypted at once. An empty
+ * The OAuth credentials step: the Client ID, and the Client Secret encrypted at once. An empty
  * secret keeps the saved one.
  */
 export async function saveClientCredentials(
@@ -16,8 +15,7 @@ export async function saveClientCredentials(
   input: { credentialId: string; clientId: string; clientSecret: string | undefined },
 ): Promise<void> {
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
-  if (!canOpenStep(guide, credential.wizardStep, "credentials"))
-    throw new AppError("invalid_input", "Finish the earlier steps first.");
+  const step = requireFormStep(guide, credential.wizardStep, "client-credentials");
   const secret = await clientSecretUpdate(db, credential.id, input.clientSecret);
   await db.$transaction(async (tx) => {
     await tx.credential.update({
@@ -25,7 +23,7 @@ export async function saveClientCredentials(
       data: {
         clientId: input.clientId,
         ...secret.data,
-        wizardStep: furthest(guide, credential.wizardStep, "credentials"),
+        wizardStep: furthest(guide, credential.wizardStep, step.key),
       },
     });
     if (secret.replaced) {

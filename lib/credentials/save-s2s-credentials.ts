@@ -1,20 +1,19 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
-import { AppError } from "@/lib/errors/app-error";
-import { canOpenStep, furthest } from "@/lib/guides/progress";
+import { furthest } from "@/lib/guides/progress";
 import { clientSecretUpdate } from "./client-secret-update";
-import { loadWizard } from "./wizard-progress";
+import { loadWizard, requireFormStep } from "./wizard-progress";
 
-/** Server-to-Server step 2: Account ID and Client ID, and the secret encrypted at once (empty keeps the saved one). */
+/** The Server-to-Server credentials step: Account ID and Client ID, and the secret encrypted at once (empty keeps the saved one). */
 export async function saveServerToServerCredentials(
   db: Db,
   ctx: WorkspaceContext,
   input: { credentialId: string; accountId: string; clientId: string; clientSecret: string | undefined },
 ): Promise<void> {
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
-  if (credential.method !== "s2s" || !canOpenStep(guide, credential.wizardStep, "s2s-credentials"))
-    throw new AppError("invalid_input", "Finish the earlier steps first.");
+  // Only the Server-to-Server guide has this form, so another method fails the gate.
+  const step = requireFormStep(guide, credential.wizardStep, "s2s-credentials");
   const secret = await clientSecretUpdate(db, credential.id, input.clientSecret);
   await db.$transaction(async (tx) => {
     await tx.credential.update({
@@ -23,7 +22,7 @@ export async function saveServerToServerCredentials(
         accountId: input.accountId,
         clientId: input.clientId,
         ...secret.data,
-        wizardStep: furthest(guide, credential.wizardStep, "s2s-credentials"),
+        wizardStep: furthest(guide, credential.wizardStep, step.key),
       },
     });
     if (secret.replaced) {

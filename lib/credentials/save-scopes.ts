@@ -1,19 +1,18 @@
 import type { Db } from "@/lib/db/client";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
-import { canOpenStep, furthest } from "@/lib/guides/progress";
+import { furthest } from "@/lib/guides/progress";
 import { SCOPE_CHOICES, scopesForChoices } from "@/lib/guides/scopes";
-import { loadWizard } from "./wizard-progress";
+import { loadWizard, requireFormStep } from "./wizard-progress";
 
-/** Step 5: the scopes the person means to add in Zoom (the required one always). */
+/** The scopes step: the scopes the person means to add in Zoom (the required one always). */
 export async function saveScopes(
   db: Db,
   ctx: WorkspaceContext,
   input: { credentialId: string; choiceIds: string[] },
 ): Promise<{ scopes: string[] }> {
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
-  if (!canOpenStep(guide, credential.wizardStep, "scopes"))
-    throw new AppError("invalid_input", "Finish the earlier steps first.");
+  const step = requireFormStep(guide, credential.wizardStep, "scopes");
   const known = new Set(SCOPE_CHOICES.map((c) => c.id));
   const unknown = input.choiceIds.filter((id) => !known.has(id));
   if (unknown.length)
@@ -21,7 +20,7 @@ export async function saveScopes(
   const scopes = scopesForChoices(input.choiceIds);
   await db.credential.update({
     where: { id: credential.id },
-    data: { requestedScopes: scopes.join(" "), wizardStep: furthest(guide, credential.wizardStep, "scopes") },
+    data: { requestedScopes: scopes.join(" "), wizardStep: furthest(guide, credential.wizardStep, step.key) },
   });
   return { scopes };
 }

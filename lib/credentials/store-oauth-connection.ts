@@ -4,7 +4,7 @@ import { encrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
 import { oauthGuide } from "@/lib/guides/oauth-guide";
-import { furthest } from "@/lib/guides/progress";
+import { formStep, furthest } from "@/lib/guides/progress";
 import { splitScopes } from "@/lib/guides/scopes";
 import { healthyState } from "./healthy-state";
 import { refreshTokenExpiry } from "./tokens/refresh-token-expiry";
@@ -60,7 +60,7 @@ export async function storeOAuthConnection(
         zoomEmail: connection.zoomUser.email,
         zoomName: connection.zoomUser.name,
         zoomAccountId: connection.zoomUser.accountId,
-        wizardStep: furthest(oauthGuide, credential.wizardStep, "connect"),
+        wizardStep: furthest(oauthGuide, credential.wizardStep, formStep(oauthGuide, "connect").key),
         lastRefreshedAt: now,
         lastTestedAt: now,
         ...healthyState(),

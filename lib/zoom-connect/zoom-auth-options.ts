@@ -6,7 +6,7 @@ import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { db } from "@/lib/db/client";
 import { connectionFromNextAuth, storeOAuthConnection } from "@/lib/credentials/store-oauth-connection";
 import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
-import { wizardPath, type ConnectSession } from "./connect-session";
+import { handshakePages, type ConnectSession } from "./connect-session";
 import { zoomProviderFor } from "./zoom-provider";
 
 /** Filled by this request's own provider (a closure, not next-auth's process-wide logger). */
@@ -42,14 +42,14 @@ export async function zoomAuthOptions(
   );
 
   const base = baseAuthOptions();
-  const connectPage = wizardPath(session, "connect");
+  const pages = handshakePages(session);
   return {
     ...base,
     providers: [
       ...base.providers,
       zoomProviderFor({ clientId: credential.clientId, clientSecret }, (entry) => (outcome.error = entry)),
     ],
-    pages: { signIn: connectPage, error: connectPage },
+    pages: { signIn: pages.connect, error: pages.connect },
     callbacks: {
       ...base.callbacks,
       async signIn({ account, profile }) {
@@ -61,7 +61,7 @@ export async function zoomAuthOptions(
           connection: connectionFromNextAuth(account, (profile ?? {}) as Record<string, unknown>),
         });
         // A path built from our own signed cookie, never from the request.
-        return wizardPath(session, "done");
+        return pages.afterConnect;
       },
     },
   };
