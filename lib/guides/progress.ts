@@ -13,8 +13,16 @@ import type { Guide, GuideStep, StepKind } from "./types";
  * yet", so the person lands on the first step instead of an error.
  */
 export function parseStep<K extends string>(guide: Guide<K>, stored: string | null | undefined): K | null {
-  const parsed = z.enum(guide.keys).safeParse(stored);
+  const parsed = schemaOf(guide).safeParse(stored);
   return parsed.success ? parsed.data : null;
+}
+
+// One z.enum per guide: the stepper asks the gate once per step on every render.
+const schemas = new WeakMap<Guide, z.ZodType<string>>();
+function schemaOf<K extends string>(guide: Guide<K>): z.ZodType<K> {
+  let schema = schemas.get(guide);
+  if (!schema) schemas.set(guide, (schema = z.enum(guide.keys)));
+  return schema as z.ZodType<K>;
 }
 
 function indexOf<K extends string>(guide: Guide<K>, key: K | null): number {
@@ -58,7 +66,7 @@ export function furthest<K extends string>(
   key: NoInfer<K>,
 ): K {
   const current = parseStep(guide, stored);
-  return indexOf(guide, current) >= indexOf(guide, key) ? current! : key;
+  return current !== null && indexOf(guide, current) >= indexOf(guide, key) ? current : key;
 }
 
 /** The 1-based number people see for a step. */
