@@ -6,13 +6,14 @@ import { workspaceAction } from "@/lib/actions/safe-action";
 import { saveAccessToken, testAccessToken } from "@/lib/credentials/access-token-credential";
 import { accessTokenFormSchema } from "@/lib/credentials/schemas";
 import { db } from "@/lib/db/client";
-import { wizardPath } from "@/lib/zoom-connect/connect-session";
+import { accessTokenGuide } from "@/lib/guides/access-token-guide";
+import { urlAfterForm } from "@/lib/guides/step-url";
 
 export const saveAccessTokenAction = workspaceAction(
   { schema: accessTokenFormSchema, role: "member" },
   async (ctx, input) => {
     await saveAccessToken(db(), ctx, input);
-    redirect(wizardPath({ slug: ctx.workspace.slug, credentialId: input.credentialId }, "jwt-test"));
+    redirect(urlAfterForm(ctx.workspace.slug, input.credentialId, accessTokenGuide, "token-paste"));
   },
 );
 
@@ -21,7 +22,7 @@ export const testAccessTokenAction = workspaceAction(
   async (ctx, input) => {
     const result = await testAccessToken(db(), ctx, input.credentialId);
     if (result.ok)
-      redirect(wizardPath({ slug: ctx.workspace.slug, credentialId: input.credentialId }, "done"));
+      redirect(urlAfterForm(ctx.workspace.slug, input.credentialId, accessTokenGuide, "token-test"));
     return { ok: false, message: result.message, fieldErrors: {}, values: {} };
   },
 );

@@ -7,41 +7,36 @@ import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
 import { guideFor } from "@/lib/guides";
-import { canOpenStep } from "@/lib/guides/progress";
+import { oauthGuide } from "@/lib/guides/oauth-guide";
+import { formStepLabel } from "@/lib/guides/progress";
+import { urlAfterForm, wizardStepUrl } from "@/lib/guides/step-url";
 import { AppError } from "@/lib/errors/app-error";
 import { createCredential } from "@/lib/credentials/create-credential";
 import { saveClientCredentials } from "@/lib/credentials/save-client-credentials";
 import { saveScopes } from "@/lib/credentials/save-scopes";
 import { clientCredentialsSchema, newCredentialSchema, scopesFormSchema } from "@/lib/credentials/schemas";
-import { completeInfoStep, loadWizard } from "@/lib/credentials/wizard-progress";
+import { completeInfoStep, loadWizard, requireFormStep } from "@/lib/credentials/wizard-progress";
 import { testConnection } from "@/lib/credentials/test-connection";
 import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
-import {
-  CONNECT_COOKIE,
-  connectCookieOptions,
-  signConnectSession,
-  wizardPath,
-} from "@/lib/zoom-connect/connect-session";
+import { CONNECT_COOKIE, connectCookieOptions, signConnectSession } from "@/lib/zoom-connect/connect-session";
 
 // The wizard's server actions. Each goes through workspaceAction (session →
-// membership → role → zod), calls one lib/ function, then opens the next step.
-
-const stepPath = (slug: string, credentialId: string, step: string) =>
-  wizardPath({ slug, credentialId }, step);
+// membership → role → zod), calls one lib/ function, then opens the guide's next step.
 
 export const startCredential = workspaceAction(
   { schema: newCredentialSchema, role: "member" },
   async (ctx, input) => {
     const { id } = await createCredential(db(), ctx, input);
-    redirect(stepPath(ctx.workspace.slug, id, guideFor(input.method)?.steps[0]?.key ?? "marketplace"));
+    const guide = guideFor(input.method);
+    redirect(wizardStepUrl(ctx.workspace.slug, id, guide, guide.keys[0]));
   },
 );
 
 export const completeStep = workspaceAction(
   { schema: z.object({ credentialId: z.string().min(1), step: z.string().min(1).max(40) }), role: "member" },
   async (ctx, input) => {
-    const { next } = await completeInfoStep(db(), ctx, input);
-    redirect(stepPath(ctx.workspace.slug, input.credentialId, next));
+    const { guide, next } = await completeInfoStep(db(), ctx, input);
+    redirect(wizardStepUrl(ctx.workspace.slug, input.credentialId, guide, next));
   },
 );
 
@@ -49,7 +44,7 @@ export const saveClientCredentialsAction = workspaceAction(
   { schema: clientCredentialsSchema, role: "member" },
   async (ctx, input) => {
     await saveClientCredentials(db(), ctx, input);
-    redirect(stepPath(ctx.workspace.slug, input.credentialId, "scopes"));
+    redirect(urlAfterForm(ctx.workspace.slug, input.credentialId, oauthGuide, "client-credentials"));
   },
 );
 
@@ -57,7 +52,7 @@ export const saveScopesAction = workspaceAction(
   { schema: scopesFormSchema, role: "member" },
   async (ctx, input) => {
     await saveScopes(db(), ctx, { credentialId: input.credentialId, choiceIds: input.scope });
-    redirect(stepPath(ctx.workspace.slug, input.credentialId, "connect"));
+    redirect(urlAfterForm(ctx.workspace.slug, input.credentialId, oauthGuide, "scopes"));
   },
 );
 
@@ -68,10 +63,12 @@ export const prepareZoomConnect = workspaceAction(
     const { credential, guide } = await loadWizard(db(), ctx, input.credentialId);
     if (credential.method !== "oauth")
       throw new AppError("invalid_input", "This credential does not connect with OAuth.");
-    if (!canOpenStep(guide, credential.wizardStep, "connect"))
-      throw new AppError("invalid_input", "Finish the earlier steps first.");
+    requireFormStep(guide, credential.wizardStep, "connect");
     if (!(await zoomAppKeys(db(), ctx.workspace.id, credential.zoomAppId)))
-      throw new AppError("invalid_input", "Paste the Client ID and Client Secret on step 4 first.");
+      throw new AppError(
+        "invalid_input",
+        `Paste the Client ID and Client Secret on ${formStepLabel(oauthGuide, "client-credentials")} first.`,
+      );
     const token = await signConnectSession({
       credentialId: credential.id,
       workspaceId: ctx.workspace.id,

@@ -1,6 +1,8 @@
 import { Alert } from "@/components/ui/alert";
 import { formatDateTime } from "@/components/ui/format";
 import { methodLabels } from "@/lib/credentials/status";
+import { guideFor } from "@/lib/guides";
+import { stepLabel, stepOfKind } from "@/lib/guides/progress";
 import { missingScopes, splitScopes } from "@/lib/guides/scopes";
 import { StatusBadge } from "./status-badge";
 import { TestConnectionButton } from "./test-connection-button";
@@ -29,6 +31,8 @@ type Credential = {
 export function ConnectionCard({ slug, credential }: { slug: string; credential: Credential }) {
   const granted = splitScopes(credential.grantedScopes);
   const missing = missingScopes(splitScopes(credential.zoomApp?.scopes ?? ""), granted);
+  const guide = guideFor(credential.method);
+  const scopesStep = guide && stepOfKind(guide, "scopes");
   // Legacy tokens never renew: they simply expire.
   const renews = credential.method !== "access_token";
   const renewsAt =
@@ -108,8 +112,9 @@ export function ConnectionCard({ slug, credential }: { slug: string; credential:
       {missing.length > 0 && (
         <Alert tone="warning" title="Some chosen scopes were not granted">
           Zoom did not grant {missing.join(", ")}. Add {missing.length === 1 ? "it" : "them"} on your app’s
-          Scopes page in the Zoom Marketplace (step 5), then connect again: Zoom applies new scopes only after
-          a new authorization.
+          Scopes page in the Zoom Marketplace
+          {guide && scopesStep ? ` (${stepLabel(guide, scopesStep.key)})` : ""}, then connect again: Zoom
+          applies new scopes only after a new authorization.
         </Alert>
       )}
       {credential.lastErrorMessage && <Alert tone="error">{credential.lastErrorMessage}</Alert>}

@@ -8,7 +8,7 @@ import { ClientSecretField } from "./client-secret-field";
 import { WizardSubmit } from "./wizard-submit";
 
 /**
- * Step 4. The Client ID comes back from the database on reload; the secret
+ * The OAuth credentials step. The Client ID comes back from the database on reload; the secret
  * never does — once saved it is only shown as "saved", and can be replaced.
  */
 export function ClientCredentialsForm({

@@ -18,18 +18,21 @@ export function ConnectPanel({
   slug,
   credentialId,
   backHref,
+  doneHref,
   label = "Connect to Zoom",
 }: {
   slug: string;
   credentialId: string;
   backHref: string | null;
+  /** The guide's step after this one; Zoom's handshake ends there. */
+  doneHref: string;
   label?: string;
 }) {
   const [state, action, pending] = useActionState(
     async (previous: State, formData: FormData): Promise<State> => {
       const prepared = await prepareZoomConnect(slug, previous, formData);
       if (!prepared.ok) return prepared;
-      await signIn("zoom", { callbackUrl: `/w/${slug}/credentials/${credentialId}/setup/done` });
+      await signIn("zoom", { callbackUrl: doneHref });
       return prepared;
     },
     null,

@@ -11,28 +11,24 @@ export function S2SConnectPanel({
   slug,
   credentialId,
   backHref,
-  stepNumbers,
 }: {
   slug: string;
   credentialId: string;
   backHref: string | null;
-  stepNumbers: Record<string, number>;
 }) {
   const [state, action, pending] = useActionState(connectS2SAction.bind(null, slug), null);
   const failed = state && !state.ok ? state : null;
-  const fixStep = failed?.values.fixStep;
+  // The action builds the link from the guide ("Go to step 2"), or leaves it out.
+  const fixHref = failed?.values.fixHref;
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="credentialId" value={credentialId} />
       {failed && (
         <Alert tone="error" title="Zoom did not give a token">
           <p>{failed.message}</p>
-          {fixStep && fixStep !== "s2s-connect" && stepNumbers[fixStep] && (
-            <Link
-              href={`/w/${slug}/credentials/${credentialId}/setup/${fixStep}`}
-              className="mt-2 inline-block font-medium underline"
-            >
-              Go to step {stepNumbers[fixStep]}
+          {fixHref && (
+            <Link href={fixHref} className="mt-2 inline-block font-medium underline">
+              {failed.values.fixLabel}
             </Link>
           )}
         </Alert>

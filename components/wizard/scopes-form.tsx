@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { SCOPE_CHOICES } from "@/lib/guides/scopes";
 import { WizardSubmit } from "./wizard-submit";
 
-/** Step 5: what the connection may do, with the scope names to add in Zoom. */
+/** The scopes step: what the connection may do, with the scope names to add in Zoom. */
 export function ScopesForm({
   slug,
   credentialId,

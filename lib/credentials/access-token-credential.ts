@@ -5,7 +5,7 @@ import { decrypt, encrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
 import { accessTokenGuide } from "@/lib/guides/access-token-guide";
-import { canOpenStep, furthest } from "@/lib/guides/progress";
+import { canOpenStep, formStep, formStepLabel, furthest } from "@/lib/guides/progress";
 import { decodeZoomToken, normalizePastedToken, type DecodedZoomToken } from "@/lib/zoom/decode-token";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { isZoomError } from "@/lib/zoom/zoom-error";
@@ -16,7 +16,7 @@ import { markConnected } from "./transitions";
 const EXPIRING_SOON_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * Legacy step 4: the pasted token is decoded here (no secret needed) and
+ * The legacy paste step: the pasted token is decoded here (no secret needed) and
  * refused when it is not a token or already expired; otherwise it is stored
  * encrypted with its expiry. A legacy token needs no Zoom app: its issuer
  * (the JWT app's API key) is read from the token when it is shown.
@@ -28,10 +28,8 @@ export async function saveAccessToken(
   now = new Date(),
 ): Promise<DecodedZoomToken> {
   const credential = await findCredential(db, ctx, input.credentialId);
-  if (
-    credential.method !== "access_token" ||
-    !canOpenStep(accessTokenGuide, credential.wizardStep, "jwt-paste")
-  )
+  const step = formStep(accessTokenGuide, "token-paste");
+  if (credential.method !== "access_token" || !canOpenStep(accessTokenGuide, credential.wizardStep, step.key))
     throw new AppError("invalid_input", "Finish the earlier steps first.");
   const decoded = decodeZoomToken(input.accessToken, now);
   if (!decoded.ok)
@@ -58,7 +56,7 @@ export async function saveAccessToken(
       ),
       accessTokenExpiresAt: decoded.expiresAt,
       refreshTokenEnc: null,
-      wizardStep: furthest(accessTokenGuide, credential.wizardStep, "jwt-paste"),
+      wizardStep: furthest(accessTokenGuide, credential.wizardStep, step.key),
     },
   });
   return decoded;
@@ -82,7 +80,7 @@ export async function describeStoredToken(
   return decoded.ok ? decoded : null;
 }
 
-/** Legacy step 5: GET /users/me with the token; on success the credential is connected. */
+/** The legacy test step: GET /users/me with the token; on success the credential is connected. */
 export async function testAccessToken(
   db: Db,
   ctx: WorkspaceContext,
@@ -94,14 +92,16 @@ export async function testAccessToken(
     where: { id: credential.id },
     select: { accessTokenEnc: true, accessTokenExpiresAt: true },
   });
+  const step = formStep(accessTokenGuide, "token-test");
+  const pasteStep = formStepLabel(accessTokenGuide, "token-paste");
   if (
     credential.method !== "access_token" ||
     !row.accessTokenEnc ||
-    !canOpenStep(accessTokenGuide, credential.wizardStep, "jwt-test")
+    !canOpenStep(accessTokenGuide, credential.wizardStep, step.key)
   )
-    throw new AppError("invalid_input", "Paste the access token on step 4 first.");
+    throw new AppError("invalid_input", `Paste the access token on ${pasteStep} first.`);
   if (row.accessTokenExpiresAt && row.accessTokenExpiresAt <= now)
-    return { ok: false, message: "This token has expired. Paste a new one on step 4." };
+    return { ok: false, message: `This token has expired. Paste a new one on ${pasteStep}.` };
   try {
     const user = await getCurrentUser({
       accessToken: decrypt(row.accessTokenEnc, credentialSecretContext(credential.id, "accessTokenEnc")),
@@ -122,7 +122,7 @@ export async function testAccessToken(
             name: user.displayName || `${user.firstName} ${user.lastName}`.trim(),
             accountId: user.accountId,
           },
-          wizardStep: furthest(accessTokenGuide, credential.wizardStep, "jwt-test"),
+          wizardStep: furthest(accessTokenGuide, credential.wizardStep, step.key),
           tested: true,
         },
       );

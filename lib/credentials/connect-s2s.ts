@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
-import { canOpenStep, furthest } from "@/lib/guides/progress";
+import { formStepLabel, furthest } from "@/lib/guides/progress";
 import { s2sGuide } from "@/lib/guides/s2s-guide";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { getServerToServerToken } from "@/lib/zoom/get-server-to-server-token";
@@ -11,6 +11,7 @@ import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import { findCredential } from "./find-credential";
 import { credentialErrorFrom, recordCredentialError } from "./record-credential-error";
 import { markConnected } from "./transitions";
+import { requireFormStep } from "./wizard-progress";
 
 export type ConnectResult = { ok: true } | { ok: false; message: string; fixStep: string | null };
 
@@ -28,11 +29,13 @@ export async function connectServerToServer(
   const credential = await findCredential(db, ctx, credentialId);
   if (credential.method !== "s2s")
     throw new AppError("invalid_input", "This credential does not use Server-to-Server OAuth.");
-  if (!canOpenStep(s2sGuide, credential.wizardStep, "s2s-connect"))
-    throw new AppError("invalid_input", "Finish the earlier steps first.");
+  const step = requireFormStep(s2sGuide, credential.wizardStep, "s2s-connect");
   const keys = await zoomAppKeys(db, ctx.workspace.id, credential.zoomAppId);
   if (!keys)
-    throw new AppError("invalid_input", "Paste the Account ID, Client ID and Client Secret on step 2 first.");
+    throw new AppError(
+      "invalid_input",
+      `Paste the Account ID, Client ID and Client Secret on ${formStepLabel(s2sGuide, "s2s-credentials")} first.`,
+    );
   try {
     const tokens = await getServerToServerToken({
       accountId: keys.accountId ?? "",
@@ -59,7 +62,7 @@ export async function connectServerToServer(
             name: user.displayName || `${user.firstName} ${user.lastName}`.trim(),
             accountId: user.accountId,
           },
-          wizardStep: furthest(s2sGuide, credential.wizardStep, "s2s-connect"),
+          wizardStep: furthest(s2sGuide, credential.wizardStep, step.key),
           tested: true,
         },
       );

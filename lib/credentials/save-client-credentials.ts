@@ -1,15 +1,13 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
-import { AppError } from "@/lib/errors/app-error";
-import { canOpenStep, furthest } from "@/lib/guides/progress";
+import { furthest } from "@/lib/guides/progress";
 import { saveZoomAppKeys } from "@/lib/zoom-apps/save-zoom-app-keys";
-import { loadWizard } from "./wizard-progress";
+import { loadWizard, requireFormStep } from "./wizard-progress";
 
 /**
- * Step 4: the Client ID, and the Client Secret encrypted at once, on the
- * credential's own Zoom app (made on the first save). An empty secret keeps
- * the saved one.
+ * The OAuth credentials step: the Client ID, and the Client Secret encrypted at once, on the
+ * credential's own Zoom app (made on the first save). An empty secret keeps the saved one.
  */
 export async function saveClientCredentials(
   db: Db,
@@ -17,8 +15,7 @@ export async function saveClientCredentials(
   input: { credentialId: string; clientId: string; clientSecret: string | undefined },
 ): Promise<void> {
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
-  if (!canOpenStep(guide, credential.wizardStep, "credentials"))
-    throw new AppError("invalid_input", "Finish the earlier steps first.");
+  const step = requireFormStep(guide, credential.wizardStep, "client-credentials");
   await db.$transaction(async (tx) => {
     const { replacedSecret } = await saveZoomAppKeys(tx, {
       workspaceId: ctx.workspace.id,
@@ -30,7 +27,7 @@ export async function saveClientCredentials(
     });
     await tx.credential.update({
       where: { id: credential.id },
-      data: { wizardStep: furthest(guide, credential.wizardStep, "credentials") },
+      data: { wizardStep: furthest(guide, credential.wizardStep, step.key) },
     });
     if (replacedSecret) {
       await recordAuditEvent(tx, {

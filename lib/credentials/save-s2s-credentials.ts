@@ -1,14 +1,13 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
-import { AppError } from "@/lib/errors/app-error";
-import { canOpenStep, furthest } from "@/lib/guides/progress";
+import { furthest } from "@/lib/guides/progress";
 import { saveZoomAppKeys } from "@/lib/zoom-apps/save-zoom-app-keys";
-import { loadWizard } from "./wizard-progress";
+import { loadWizard, requireFormStep } from "./wizard-progress";
 
 /**
- * Server-to-Server step 2: Account ID and Client ID, and the secret encrypted
- * at once (empty keeps the saved one), on the credential's own Zoom app.
+ * The Server-to-Server credentials step: Account ID and Client ID, and the secret encrypted at
+ * once (empty keeps the saved one), on the credential's own Zoom app.
  */
 export async function saveServerToServerCredentials(
   db: Db,
@@ -16,8 +15,8 @@ export async function saveServerToServerCredentials(
   input: { credentialId: string; accountId: string; clientId: string; clientSecret: string | undefined },
 ): Promise<void> {
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
-  if (credential.method !== "s2s" || !canOpenStep(guide, credential.wizardStep, "s2s-credentials"))
-    throw new AppError("invalid_input", "Finish the earlier steps first.");
+  // Only the Server-to-Server guide has this form, so another method fails the gate.
+  const step = requireFormStep(guide, credential.wizardStep, "s2s-credentials");
   await db.$transaction(async (tx) => {
     const { replacedSecret } = await saveZoomAppKeys(tx, {
       workspaceId: ctx.workspace.id,
@@ -30,7 +29,7 @@ export async function saveServerToServerCredentials(
     });
     await tx.credential.update({
       where: { id: credential.id },
-      data: { wizardStep: furthest(guide, credential.wizardStep, "s2s-credentials") },
+      data: { wizardStep: furthest(guide, credential.wizardStep, step.key) },
     });
     if (replacedSecret) {
       await recordAuditEvent(tx, {

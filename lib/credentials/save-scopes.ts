@@ -1,33 +1,35 @@
 import type { Db } from "@/lib/db/client";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
-import { canOpenStep, furthest } from "@/lib/guides/progress";
+import { formStepLabel, furthest } from "@/lib/guides/progress";
 import { SCOPE_CHOICES, scopesForChoices } from "@/lib/guides/scopes";
 import { saveZoomAppScopes } from "@/lib/zoom-apps/manage-zoom-app";
-import { loadWizard } from "./wizard-progress";
+import { loadWizard, requireFormStep } from "./wizard-progress";
 
-/** Step 5: the scopes the person means to add to the Zoom app (the required one always). */
+/** The scopes step: the scopes the person means to add to the Zoom app (the required one always). */
 export async function saveScopes(
   db: Db,
   ctx: WorkspaceContext,
   input: { credentialId: string; choiceIds: string[] },
 ): Promise<{ scopes: string[] }> {
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
-  if (!canOpenStep(guide, credential.wizardStep, "scopes"))
-    throw new AppError("invalid_input", "Finish the earlier steps first.");
+  const step = requireFormStep(guide, credential.wizardStep, "scopes");
   const known = new Set(SCOPE_CHOICES.map((c) => c.id));
   const unknown = input.choiceIds.filter((id) => !known.has(id));
   if (unknown.length)
     throw new AppError("invalid_input", "One of the choices is not known. Reload the page and try again.");
   const scopes = scopesForChoices(input.choiceIds);
   if (!credential.zoomAppId)
-    throw new AppError("invalid_input", "Paste the Client ID and Client Secret on step 4 first.");
+    throw new AppError(
+      "invalid_input",
+      `Paste the Client ID and Client Secret on ${formStepLabel(guide, "client-credentials")} first.`,
+    );
   const zoomAppId = credential.zoomAppId;
   await db.$transaction(async (tx) => {
     await saveZoomAppScopes(tx, { workspaceId: ctx.workspace.id, zoomAppId, scopes });
     await tx.credential.update({
       where: { id: credential.id },
-      data: { wizardStep: furthest(guide, credential.wizardStep, "scopes") },
+      data: { wizardStep: furthest(guide, credential.wizardStep, step.key) },
     });
   });
   return { scopes };

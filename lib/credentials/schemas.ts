@@ -42,7 +42,7 @@ export const clientSecretSchema = z
     "That is shorter than a Zoom Client Secret. Copy it again with Zoom’s copy button.",
   );
 
-/** Step 4: the secret may be left empty when one is saved already (keep it). */
+/** The OAuth credentials step: the secret may be left empty when one is saved already (keep it). */
 export const clientCredentialsSchema = z
   .object({
     credentialId: z.string().min(1),
@@ -84,7 +84,7 @@ export const accountIdSchema = z
     "An Account ID has only letters and digits. Copy it again with Zoom’s copy button.",
   );
 
-/** Server-to-Server step 2; the secret may stay empty when one is saved. */
+/** The Server-to-Server credentials step; the secret may stay empty when one is saved. */
 export const s2sCredentialsSchema = z
   .object({
     credentialId: z.string().min(1),

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { AppError } from "@/lib/errors/app-error";
 import { oauthGuide } from "@/lib/guides/oauth-guide";
-import { furthest } from "@/lib/guides/progress";
+import { formStep, furthest } from "@/lib/guides/progress";
 import { splitScopes } from "@/lib/guides/scopes";
 import { activeClientId, sameClientIdWhere } from "@/lib/zoom-apps/find-zoom-app";
 import { markConnected, markNeedsReconnect } from "./transitions";
@@ -59,7 +59,7 @@ export async function storeOAuthConnection(
           apiUrl: connection.apiUrl,
         },
         zoomUser: connection.zoomUser,
-        wizardStep: furthest(oauthGuide, credential.wizardStep, "connect"),
+        wizardStep: furthest(oauthGuide, credential.wizardStep, formStep(oauthGuide, "connect").key),
         tested: true,
       },
     );

@@ -2,8 +2,8 @@ import type { Db } from "@/lib/db/client";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
 import { guideFor } from "@/lib/guides";
-import { canOpenStep, furthest, neighbours, stepIndex } from "@/lib/guides/progress";
-import type { Guide } from "@/lib/guides/types";
+import { canOpenStep, furthest, nextStepKey, parseStep, stepOfKind } from "@/lib/guides/progress";
+import type { Guide, GuideStep, StepKind } from "@/lib/guides/types";
 import { findCredential, type CredentialRecord } from "./find-credential";
 
 export async function loadWizard(
@@ -18,6 +18,24 @@ export async function loadWizard(
 }
 
 /**
+ * The gate for a form: the guide's step of that kind, when the person may be
+ * on it. A credential of another method (its guide has no such form) or
+ * someone skipping ahead gets the same plain answer.
+ */
+export function requireFormStep<K extends string>(
+  guide: Guide<K>,
+  stored: string | null,
+  kind: StepKind,
+): GuideStep<K> {
+  const step = stepOfKind(guide, kind);
+  if (!step || !canOpenStep(guide, stored, step.key))
+    throw new AppError("invalid_input", "Finish the earlier steps first.");
+  return step;
+}
+
+const READ_ONLY_KINDS: readonly StepKind[] = ["info", "copy-urls", "jwt-notice"];
+
+/**
  * Marks a step finished and returns the step to open next. Steps that
  * collect something are finished by their own functions (save-…); this one
  * is for steps where the person only reads and acts on Zoom.
@@ -26,26 +44,17 @@ export async function completeInfoStep(
   db: Db,
   ctx: WorkspaceContext,
   input: { credentialId: string; step: string },
-): Promise<{ next: string }> {
+): Promise<{ guide: Guide; next: string }> {
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
-  const step = guide.steps[stepIndex(guide, input.step)];
+  const key = parseStep(guide, input.step);
+  const step = guide.steps.find((s) => s.key === key);
   if (!step || !canOpenStep(guide, credential.wizardStep, step.key))
     throw new AppError("invalid_input", "Finish the earlier steps first.");
-  if (step.kind !== "info" && step.kind !== "copy-urls" && step.kind !== "jwt-notice")
+  if (!READ_ONLY_KINDS.includes(step.kind))
     throw new AppError("invalid_input", "This step needs its form filled in.");
-  await markStepDone(db, credential.id, guide, credential.wizardStep, step.key);
-  return { next: neighbours(guide, step.key).next?.key ?? step.key };
-}
-
-async function markStepDone(
-  db: Pick<Db, "credential">,
-  credentialId: string,
-  guide: Guide,
-  current: string | null,
-  step: string,
-): Promise<void> {
   await db.credential.update({
-    where: { id: credentialId },
-    data: { wizardStep: furthest(guide, current, step) },
+    where: { id: credential.id },
+    data: { wizardStep: furthest(guide, credential.wizardStep, step.key) },
   });
+  return { guide, next: nextStepKey(guide, step.key) };
 }

@@ -1,7 +1,7 @@
-import type { Guide } from "./types";
+import { defineGuide } from "./define-guide";
 
 /** The legacy JWT app's access token — the seed documents' second path, with Zoom's retirement made plain. */
-export const accessTokenGuide: Guide = {
+export const accessTokenGuide = defineGuide({
   method: "access_token",
   title: "Connect with an access token (legacy)",
   steps: [
@@ -79,4 +79,5 @@ export const accessTokenGuide: Guide = {
       instructions: [],
     },
   ],
-};
+  reconnectStep: "jwt-paste",
+});

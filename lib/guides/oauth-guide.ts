@@ -1,7 +1,7 @@
-import type { Guide } from "./types";
+import { defineGuide } from "./define-guide";
 
 /** The OAuth (General app, User-managed) wizard — the seed documents' steps 1–10, as today's Marketplace shows them. */
-export const oauthGuide: Guide = {
+export const oauthGuide = defineGuide({
   method: "oauth",
   title: "Connect with OAuth",
   steps: [
@@ -119,7 +119,7 @@ export const oauthGuide: Guide = {
         { text: "You come back here when it is done." },
       ],
       notes: [
-        "If Zoom shows error 4700 (invalid redirect), the redirect URL from step 3 is missing from the OAuth Redirect URL or the OAuth Allow Lists.",
+        "If Zoom shows error 4700 (invalid redirect), the redirect URL from {step:redirect} is missing from the OAuth Redirect URL or the OAuth Allow Lists.",
         "Zoom keeps only the newest connection of a Zoom user to an app: connecting the same person again stops the older connection.",
       ],
       illustration: {
@@ -135,4 +135,5 @@ export const oauthGuide: Guide = {
       instructions: [],
     },
   ],
-};
+  reconnectStep: "connect",
+});

@@ -1,7 +1,7 @@
-import type { Guide } from "./types";
+import { defineGuide } from "./define-guide";
 
 /** Server-to-Server OAuth — Zoom's replacement for JWT apps: one app for a whole Zoom account. */
-export const s2sGuide: Guide = {
+export const s2sGuide = defineGuide({
   method: "s2s",
   title: "Connect with Server-to-Server OAuth",
   steps: [
@@ -109,4 +109,5 @@ export const s2sGuide: Guide = {
       instructions: [],
     },
   ],
-};
+  reconnectStep: "s2s-connect",
+});

@@ -1,26 +1,29 @@
 /**
  * A wizard is data: each step says what to do in plain words, what to copy
  * and what to collect. The UI renders any guide; the `kind` picks the form a
- * step needs (most steps are "info": read, do it on Zoom, press Next).
+ * step needs (most steps are "info": read, do it on Zoom, press Next), and
+ * components/wizard/step-registry.tsx maps each kind to its component.
  */
-export type StepKind =
-  | "info"
-  | "copy-urls"
-  | "client-credentials"
-  | "scopes"
-  | "connect"
-  | "s2s-credentials"
-  | "s2s-connect"
-  | "jwt-notice"
-  | "token-paste"
-  | "token-test"
-  | "done";
+export const STEP_KINDS = [
+  "info",
+  "copy-urls",
+  "client-credentials",
+  "scopes",
+  "connect",
+  "s2s-credentials",
+  "s2s-connect",
+  "jwt-notice",
+  "token-paste",
+  "token-test",
+  "done",
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
 
 export type Instruction = { text: string; detail?: string };
 
-export type GuideStep = {
-  /** Stable: stored as progress and used in URLs. OAuth and S2S keys match lib/zoom/wizard-steps.ts. */
-  key: string;
+export type GuideStep<K extends string = string> = {
+  /** Stable: stored as progress (Credential.wizardStep) and used in URLs. */
+  key: K;
   kind: StepKind;
   title: string;
   /** One sentence under the title: the single thing to do here. */
@@ -33,4 +36,17 @@ export type GuideStep = {
   link?: { href: string; label: string };
 };
 
-export type Guide = { method: "oauth" | "s2s" | "access_token"; title: string; steps: readonly GuideStep[] };
+export type GuideMethod = "oauth" | "s2s" | "access_token";
+
+export type Guide<K extends string = string> = {
+  method: GuideMethod;
+  title: string;
+  steps: readonly GuideStep<K>[];
+  /** The keys in order: the one list everything else (z.enum, numbers, URLs) derives from. */
+  keys: readonly [K, ...K[]];
+  /** Where "Reconnect" on a connected credential sends people. */
+  reconnectStep: K;
+};
+
+/** The step keys of one guide, e.g. `StepKey<typeof oauthGuide>`. */
+export type StepKey<G extends Guide> = G["keys"][number];

@@ -2,6 +2,10 @@ import { createHash } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
+import { oauthGuide } from "@/lib/guides/oauth-guide";
+import { formStep, nextStepKey } from "@/lib/guides/progress";
+import { wizardStepUrl } from "@/lib/guides/step-url";
+import type { StepKey } from "@/lib/guides/types";
 
 /**
  * Which credential a Zoom handshake is for. The guarded "Connect to Zoom"
@@ -74,6 +78,14 @@ export function connectCookieOptions() {
   };
 }
 
-export function wizardPath(session: Pick<ConnectSession, "slug" | "credentialId">, step: string): string {
-  return `/w/${session.slug}/credentials/${session.credentialId}/setup/${step}`;
+/** The OAuth wizard's pages a handshake leads back to, found in the guide by what they hold. */
+export function handshakePages(session: Pick<ConnectSession, "slug" | "credentialId">) {
+  const url = (key: StepKey<typeof oauthGuide>) =>
+    wizardStepUrl(session.slug, session.credentialId, oauthGuide, key);
+  const connect = formStep(oauthGuide, "connect").key;
+  return {
+    credentials: url(formStep(oauthGuide, "client-credentials").key),
+    connect: url(connect),
+    afterConnect: url(nextStepKey(oauthGuide, connect)),
+  };
 }

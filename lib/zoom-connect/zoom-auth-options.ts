@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { connectionFromNextAuth, storeOAuthConnection } from "@/lib/credentials/store-oauth-connection";
 import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
 import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
-import { wizardPath, type ConnectSession } from "./connect-session";
+import { handshakePages, type ConnectSession } from "./connect-session";
 import { zoomProviderFor } from "./zoom-provider";
 
 /** Filled by this request's own provider (a closure, not next-auth's process-wide logger). */
@@ -40,7 +40,7 @@ export async function zoomAuthOptions(
   if (!keys) return null;
 
   const base = baseAuthOptions();
-  const connectPage = wizardPath(session, "connect");
+  const pages = handshakePages(session);
   return {
     ...base,
     providers: [
@@ -50,7 +50,7 @@ export async function zoomAuthOptions(
         (entry) => (outcome.error = entry),
       ),
     ],
-    pages: { signIn: connectPage, error: connectPage },
+    pages: { signIn: pages.connect, error: pages.connect },
     callbacks: {
       ...base.callbacks,
       async signIn({ account, profile }) {
@@ -62,7 +62,7 @@ export async function zoomAuthOptions(
           connection: connectionFromNextAuth(account, (profile ?? {}) as Record<string, unknown>),
         });
         // A path built from our own signed cookie, never from the request.
-        return wizardPath(session, "done");
+        return pages.afterConnect;
       },
     },
   };

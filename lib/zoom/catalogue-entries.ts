@@ -1,9 +1,8 @@
-import type { ZoomErrorEntry, ZoomErrorKind } from "./error-types";
+import { stepLabel } from "@/lib/guides/progress";
+import type { ZoomErrorEntry, ZoomErrorKind, ZoomFlow } from "./error-types";
 import type { EntryTemplate } from "./catalogue-template";
-import { CONNECT, NEEDS_PERSON_TEMPLATES } from "./needs-person-entries";
+import { CONNECT, FLOW_GUIDES, NEEDS_PERSON_TEMPLATES } from "./needs-person-entries";
 import { TEMPORARY_TEMPLATES } from "./temporary-entries";
-import type { ZoomFlow } from "./wizard-steps";
-import { stepLabel } from "./wizard-steps";
 
 const TEMPLATES = { ...NEEDS_PERSON_TEMPLATES, ...TEMPORARY_TEMPLATES };
 
@@ -34,8 +33,8 @@ export function buildEntry(id: CatalogueId, options: BuildOptions = {}): ZoomErr
   const action = typeof template.action === "string" ? template.action : template.action[flow];
   const message = template.message({
     flow,
-    step: wizardStep ? stepLabel(wizardStep) : "",
-    connect: stepLabel(CONNECT[flow]),
+    step: wizardStep ? stepLabel(FLOW_GUIDES[flow], wizardStep) : "",
+    connect: stepLabel(FLOW_GUIDES[flow], CONNECT[flow]),
     detail: options.detail ?? null,
     code: zoomCode,
     retryAfterSeconds,

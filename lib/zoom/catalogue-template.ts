@@ -1,11 +1,10 @@
-import type { ZoomErrorAction, ZoomErrorKind } from "./error-types";
-import type { OAuthStepKey, S2SStepKey, ZoomFlow } from "./wizard-steps";
+import type { OAuthStepKey, S2SStepKey, ZoomErrorAction, ZoomErrorKind, ZoomFlow } from "./error-types";
 
 export interface MessageContext {
   flow: ZoomFlow;
   /** "step 4" for the entry's own step, "" when it has none. */
   step: string;
-  /** Connecting is step 6 in both wizards; computed so it cannot drift. */
+  /** "step 6": the wizard's connect step, numbered by its guide. */
   connect: string;
   detail: string | null;
   code: string | null;

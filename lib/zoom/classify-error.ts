@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { buildEntry, type CatalogueId } from "./catalogue-entries";
-import type { ZoomErrorEntry } from "./error-types";
-import type { ZoomFlow } from "./wizard-steps";
+import type { ZoomErrorEntry, ZoomFlow } from "./error-types";
 import {
   API_NUMERIC_CODES,
   OAUTH_NUMERIC_CODES,

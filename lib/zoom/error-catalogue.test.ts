@@ -9,9 +9,12 @@ import {
   lookupZoomCode,
   parseRetryAfter,
 } from "./error-catalogue";
-import { stepLabel, type WizardStepKey } from "./wizard-steps";
+import { guideFor } from "@/lib/guides";
+import { oauthGuide } from "@/lib/guides/oauth-guide";
+import { stepLabel } from "@/lib/guides/progress";
+import type { OAuthStepKey } from "./error-types";
 
-type Expectation = [code: string, id: string, kind: "needs_person" | "temporary", step: WizardStepKey | null];
+type Expectation = [code: string, id: string, kind: "needs_person" | "temporary", step: OAuthStepKey | null];
 
 // Every numeric code zoom-api.md lists, as seen on Zoom's OAuth pages.
 const NUMERIC: Expectation[] = [
@@ -34,7 +37,7 @@ describe("lookupZoomCode", () => {
   it.each(NUMERIC)("%s → %s", (code, id, kind, step) => {
     const entry = lookupZoomCode(code);
     expect(entry).toMatchObject({ id, kind, wizardStep: step, zoomCode: code });
-    if (step) expect(entry.message).toContain(stepLabel(step));
+    if (step) expect(entry.message).toContain(stepLabel(oauthGuide, step));
   });
 
   it("reads codes printed with a thousands separator", () => {
@@ -118,7 +121,7 @@ describe("classifyTokenError", () => {
   ] as const)("%j → %s", (body, id, action, step) => {
     const entry = token(body);
     expect(entry).toMatchObject({ id, action, wizardStep: step, kind: "needs_person", httpStatus: 400 });
-    expect(entry.message).toContain(stepLabel(step));
+    expect(entry.message).toContain(stepLabel(oauthGuide, step));
   });
 
   it("branches on `error`, not on the status code", () => {
@@ -232,7 +235,7 @@ describe("the catalogue as a whole", () => {
         expect(entry.id).toBe(id);
         expect(entry.title.length).toBeGreaterThan(3);
         expect(entry.message).not.toMatch(/OAuth2|error_description|undefined|null/);
-        if (entry.wizardStep) expect(entry.message).toContain(stepLabel(entry.wizardStep));
+        if (entry.wizardStep) expect(entry.message).toContain(stepLabel(guideFor(flow), entry.wizardStep));
         if (entry.kind === "temporary") expect(entry.action).toBe("retry");
       }
     }

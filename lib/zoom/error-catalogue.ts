@@ -1,8 +1,7 @@
 // The public face of the Zoom error catalogue: every Zoom failure becomes a
 // ZoomErrorEntry that says what it means for the credential and what to do.
 import { buildEntry, isCatalogueId } from "./catalogue-entries";
-import type { ZoomErrorEntry } from "./error-types";
-import type { ZoomFlow } from "./wizard-steps";
+import type { ZoomErrorEntry, ZoomFlow } from "./error-types";
 import { API_NUMERIC_CODES, OAUTH_NUMERIC_CODES, oauthErrorToId, sanitizeCode } from "./zoom-codes";
 
 export type { ZoomErrorAction, ZoomErrorEntry, ZoomErrorKind } from "./error-types";

@@ -1,4 +1,11 @@
-import type { OAuthStepKey, S2SStepKey } from "./wizard-steps";
+import type { oauthGuide } from "@/lib/guides/oauth-guide";
+import type { s2sGuide } from "@/lib/guides/s2s-guide";
+import type { StepKey } from "@/lib/guides/types";
+
+/** Which wizard a message is written for; its step numbers come from that guide. */
+export type ZoomFlow = "oauth" | "s2s";
+export type OAuthStepKey = StepKey<typeof oauthGuide>;
+export type S2SStepKey = StepKey<typeof s2sGuide>;
 
 /**
  * needs_person: nothing will improve until someone acts (reconnect, fix a

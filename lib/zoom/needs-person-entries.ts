@@ -1,9 +1,20 @@
+import { oauthGuide } from "@/lib/guides/oauth-guide";
+import { stepLabel } from "@/lib/guides/progress";
+import { s2sGuide } from "@/lib/guides/s2s-guide";
 import type { EntryTemplate, MessageContext } from "./catalogue-template";
-import { stepLabel } from "./wizard-steps";
+import type { OAuthStepKey, S2SStepKey } from "./error-types";
 
-export const CONNECT = { oauth: "connect", s2s: "s2s-connect" } as const;
-const CREDENTIALS = { oauth: "credentials", s2s: "s2s-credentials" } as const;
-const REDIRECT = { oauth: "redirect", s2s: null } as const;
+/**
+ * Which wizard's numbers a message uses. Step keys in this file are typed
+ * against these guides, so renaming a step breaks the build, and adding one
+ * renumbers every message.
+ */
+export const FLOW_GUIDES = { oauth: oauthGuide, s2s: s2sGuide } as const;
+type FlowSteps = { oauth: OAuthStepKey | null; s2s: S2SStepKey | null };
+
+export const CONNECT = { oauth: "connect", s2s: "s2s-connect" } as const satisfies FlowSteps;
+const CREDENTIALS = { oauth: "credentials", s2s: "s2s-credentials" } as const satisfies FlowSteps;
+const REDIRECT = { oauth: "redirect", s2s: null } as const satisfies FlowSteps;
 
 // Reconnecting means pressing a button in the OAuth wizard but only re-testing in
 // the Server-to-Server one (there is nothing for the person to approve there).
@@ -35,7 +46,7 @@ export const NEEDS_PERSON_TEMPLATES = {
     steps: { oauth: null, s2s: "s2s-credentials" },
     title: "Account ID not accepted",
     message: () =>
-      `Zoom says the Account ID is wrong. Open your Server-to-Server OAuth app's App Credentials page, copy the Account ID again and paste it on ${stepLabel("s2s-credentials")}.`,
+      `Zoom says the Account ID is wrong. Open your Server-to-Server OAuth app's App Credentials page, copy the Account ID again and paste it on ${stepLabel(s2sGuide, "s2s-credentials")}.`,
   },
   app_not_activated: {
     kind: "needs_person",
@@ -43,7 +54,7 @@ export const NEEDS_PERSON_TEMPLATES = {
     steps: { oauth: null, s2s: "s2s-activate" },
     title: "App not activated",
     message: () =>
-      `Your Server-to-Server OAuth app is not activated yet. In the Zoom App Marketplace open the app's Activation page, press Activate your app, then come back to ${stepLabel("s2s-activate")}.`,
+      `Your Server-to-Server OAuth app is not activated yet. In the Zoom App Marketplace open the app's Activation page, press Activate your app, then come back to ${stepLabel(s2sGuide, "s2s-activate")}.`,
   },
   app_disabled: {
     kind: "needs_person",
@@ -62,8 +73,8 @@ export const NEEDS_PERSON_TEMPLATES = {
     title: "Wrong kind of Zoom app",
     message: (c) =>
       c.flow === "oauth"
-        ? `Zoom says this app cannot connect this way. Check on ${c.step} that you built a General app that is User-managed, then paste that app's Client ID and Client Secret on ${stepLabel("credentials")}.`
-        : `Zoom says this is not a Server-to-Server OAuth app. Check that you built a Server-to-Server OAuth app (${stepLabel("s2s-marketplace")}), then paste its Account ID, Client ID and Client Secret on ${c.step}.`,
+        ? `Zoom says this app cannot connect this way. Check on ${c.step} that you built a General app that is User-managed, then paste that app's Client ID and Client Secret on ${stepLabel(oauthGuide, "credentials")}.`
+        : `Zoom says this is not a Server-to-Server OAuth app. Check that you built a Server-to-Server OAuth app (${stepLabel(s2sGuide, "s2s-marketplace")}), then paste its Account ID, Client ID and Client Secret on ${c.step}.`,
   },
   invalid_redirect: {
     kind: "needs_person",
@@ -71,7 +82,7 @@ export const NEEDS_PERSON_TEMPLATES = {
     steps: REDIRECT,
     title: "Redirect URL not set up (4700)",
     message: () =>
-      `Zoom refused because the redirect address is not set up in your app. On your app's OAuth Information page, paste the OAuth Redirect URL and the OAuth Allow List URL exactly as shown on ${stepLabel("redirect")}, save, then press Connect to Zoom again.`,
+      `Zoom refused because the redirect address is not set up in your app. On your app's OAuth Information page, paste the OAuth Redirect URL and the OAuth Allow List URL exactly as shown on ${stepLabel(oauthGuide, "redirect")}, save, then press Connect to Zoom again.`,
   },
   redirect_mismatch: {
     kind: "needs_person",
@@ -79,7 +90,7 @@ export const NEEDS_PERSON_TEMPLATES = {
     steps: REDIRECT,
     title: "Redirect URL does not match",
     message: () =>
-      `Zoom says the redirect address does not match the one in your app. Check that your app's OAuth Redirect URL is exactly the one shown on ${stepLabel("redirect")}, then press Connect to Zoom on ${stepLabel("connect")}.`,
+      `Zoom says the redirect address does not match the one in your app. Check that your app's OAuth Redirect URL is exactly the one shown on ${stepLabel(oauthGuide, "redirect")}, then press Connect to Zoom on ${stepLabel(oauthGuide, "connect")}.`,
   },
   access_denied: {
     kind: "needs_person",

@@ -1,7 +1,7 @@
 import * as oauth from "oauth4webapi";
 import { classifyNetworkError } from "./classify-error";
 import { zoomConfig, zoomEndpoints, type ZoomConfig } from "./config";
-import type { ZoomFlow } from "./wizard-steps";
+import type { ZoomFlow } from "./error-types";
 import { ZoomError } from "./zoom-error";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;

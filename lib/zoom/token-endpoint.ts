@@ -10,7 +10,7 @@ import {
   type ZoomCallOptions,
 } from "./request";
 import { parseTokenSet, type ZoomTokenSet } from "./token-set";
-import type { ZoomFlow } from "./wizard-steps";
+import type { ZoomFlow } from "./error-types";
 import { ZoomError } from "./zoom-error";
 
 export interface ClientCredentials {

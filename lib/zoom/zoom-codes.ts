@@ -1,5 +1,5 @@
 import type { CatalogueId } from "./catalogue-entries";
-import type { ZoomFlow } from "./wizard-steps";
+import type { ZoomFlow } from "./error-types";
 
 // Numeric codes Zoom shows on its OAuth pages and in some token responses.
 export const OAUTH_NUMERIC_CODES: Readonly<Record<string, CatalogueId>> = {

@@ -6,7 +6,7 @@ import { getEnv } from "@/lib/env";
 import { credentialErrorFrom, recordCredentialError } from "@/lib/credentials/record-credential-error";
 import { describeAccessDenied } from "@/lib/zoom/error-catalogue";
 import { HANDSHAKE_LOST_MESSAGE } from "@/lib/zoom-connect/classify-handshake-error";
-import { CONNECT_COOKIE, readConnectSession, wizardPath } from "@/lib/zoom-connect/connect-session";
+import { CONNECT_COOKIE, handshakePages, readConnectSession } from "@/lib/zoom-connect/connect-session";
 import { zoomAuthOptions, type HandshakeOutcome } from "@/lib/zoom-connect/zoom-auth-options";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -37,7 +37,8 @@ async function handler(req: NextRequest, ctx: Context) {
   }
   const outcome: HandshakeOutcome = { error: null };
   const options = await zoomAuthOptions(session, outcome);
-  if (!options) return NextResponse.redirect(appLink(wizardPath(session, "credentials")), 303);
+  const pages = handshakePages(session);
+  if (!options) return NextResponse.redirect(appLink(pages.credentials), 303);
 
   const response = (await NextAuth(req, { params }, options)) as Response;
   if (action !== "callback") return response;
@@ -45,7 +46,7 @@ async function handler(req: NextRequest, ctx: Context) {
   // Success is a redirect to the done step (the signIn callback's answer);
   // anything else — next-auth's error page, its sign-in page — is a failure.
   const location = response.headers.get("location") ?? "";
-  if (location.includes(wizardPath(session, "done"))) return response;
+  if (location.includes(pages.afterConnect)) return response;
   const declined = req.nextUrl.searchParams.get("error") === "access_denied";
   const entry = outcome.error ?? (declined ? describeAccessDenied() : null);
   await recordCredentialError(
@@ -53,9 +54,9 @@ async function handler(req: NextRequest, ctx: Context) {
     session.credentialId,
     entry ? credentialErrorFrom(entry) : { code: "handshake", message: HANDSHAKE_LOST_MESSAGE },
   );
-  // Straight back to step 6, where the recorded error is shown. The response
+  // Straight back to the connect step, where the recorded error is shown. The response
   // keeps next-auth's Set-Cookie headers that clear the state and PKCE cookies.
-  response.headers.set("Location", appLink(wizardPath(session, "connect")));
+  response.headers.set("Location", appLink(pages.connect));
   return response;
 }
 

@@ -11,7 +11,7 @@ import { listCredentials } from "@/lib/credentials/list-credentials";
 import { methodLabels } from "@/lib/credentials/status";
 import { db } from "@/lib/db/client";
 import { guideFor } from "@/lib/guides";
-import { firstUnfinishedStep } from "@/lib/guides/progress";
+import { continueSetupUrl } from "@/lib/guides/step-url";
 
 export const metadata: Metadata = { title: "Credentials" };
 
@@ -97,7 +97,7 @@ export default async function CredentialsPage({ params }: { params: Promise<{ sl
                     <td className="px-6 py-3 text-right">
                       {draft ? (
                         <Link
-                          href={`${base}/${credential.id}/setup/${firstUnfinishedStep(guide, credential.wizardStep).key}`}
+                          href={continueSetupUrl(ctx.workspace.slug, credential, guide)}
                           className={buttonClasses("secondary", "px-3 py-1.5")}
                           aria-label={`Continue setup of ${credential.name}`}
                         >

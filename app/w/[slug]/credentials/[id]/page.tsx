@@ -10,7 +10,7 @@ import { findCredential } from "@/lib/credentials/find-credential";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { guideFor } from "@/lib/guides";
-import { firstUnfinishedStep } from "@/lib/guides/progress";
+import { continueSetupUrl, wizardStepUrl } from "@/lib/guides/step-url";
 import { findZoomApp } from "@/lib/zoom-apps/find-zoom-app";
 
 export const metadata: Metadata = { title: "Credential" };
@@ -25,11 +25,11 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
   const app = credential.zoomAppId ? await findZoomApp(db(), ctx.workspace.id, credential.zoomAppId) : null;
   const guide = guideFor(credential.method);
   // Reconnect runs the same credential's connect step again: same id, so services keep working.
-  const reconnectStep =
-    { oauth: "connect", s2s: "s2s-connect", access_token: "jwt-paste" }[credential.method] ?? "connect";
-  const setupHref = guide
-    ? `/w/${slug}/credentials/${id}/setup/${credential.status === "draft" ? firstUnfinishedStep(guide, credential.wizardStep).key : reconnectStep}`
-    : null;
+  const setupHref = !guide
+    ? null
+    : credential.status === "draft"
+      ? continueSetupUrl(slug, credential, guide)
+      : wizardStepUrl(slug, credential.id, guide, guide.reconnectStep);
   return (
     <>
       <PageHeader

@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { describeStoredToken } from "@/lib/credentials/access-token-credential";
+import { sameAppConnections } from "@/lib/credentials/connect-warnings";
+import { db } from "@/lib/db/client";
+import { fixStepLink } from "@/lib/guides/step-url";
+import { lookupZoomCode } from "@/lib/zoom/error-catalogue";
+import { ConnectPanel } from "../connect-panel";
+import { DecodedToken } from "../decoded-token";
+import { S2SConnectPanel } from "../s2s-connect-panel";
+import { TokenTestPanel } from "../token-test-panel";
+import type { StepProps } from "./step-props";
+
+// Steps that talk to Zoom. Their alerts show what went wrong on the last try, with a link to the step that fixes it.
+
+export function ConnectAlert({ view }: StepProps) {
+  const { credential } = view;
+  if (credential.status === "connected" || !credential.lastErrorCode) return null;
+  const entry = lookupZoomCode(credential.lastErrorCode);
+  const fix = fixStepLink(view.slug, credential.id, view.guide, view.step.key, entry.wizardStep);
+  return (
+    <Alert tone="error" title="The last try did not connect">
+      <p>{credential.lastErrorMessage}</p>
+      {fix && (
+        <Link href={fix.href} className="mt-2 inline-block font-medium underline">
+          {fix.label}
+        </Link>
+      )}
+    </Alert>
+  );
+}
+
+export async function ConnectStep({ view }: StepProps) {
+  const { credential } = view;
+  const others = await sameAppConnections(db(), {
+    workspaceId: credential.workspaceId,
+    credentialId: credential.id,
+    zoomApp: credential.zoomApp,
+  });
+  return (
+    <>
+      {others.length > 0 && (
+        <Alert tone="warning" title="Connecting the same Zoom user twice stops the older connection">
+          This Zoom app is already connected in this workspace as:{" "}
+          {others.map((o) => `“${o.name}” (${o.zoomEmail ?? "unknown user"})`).join(", ")}. If you sign in to
+          Zoom as the same person, that older connection will stop working — Zoom keeps only the newest one.
+        </Alert>
+      )}
+      <ConnectPanel
+        slug={view.slug}
+        credentialId={credential.id}
+        backHref={view.backHref}
+        doneHref={view.nextHref ?? view.hrefFor(view.step.key)}
+        label={credential.zoomUserId ? "Connect to Zoom again" : "Connect to Zoom"}
+      />
+    </>
+  );
+}
+
+export function S2SConnectAlert({ view }: StepProps) {
+  const { credential } = view;
+  if (credential.status === "connected" || !credential.lastErrorMessage) return null;
+  return (
+    <Alert tone="error" title="The last try did not connect">
+      {credential.lastErrorMessage}
+    </Alert>
+  );
+}
+
+export function S2SConnectStep({ view }: StepProps) {
+  return <S2SConnectPanel slug={view.slug} credentialId={view.credential.id} backHref={view.backHref} />;
+}
+
+export async function TokenTestStep({ view }: StepProps) {
+  const decoded = await describeStoredToken(db(), view.credential.id);
+  return (
+    <>
+      {decoded && <DecodedToken token={decoded} />}
+      <TokenTestPanel slug={view.slug} credentialId={view.credential.id} backHref={view.backHref} />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { ConnectionCard } from "@/components/credentials/connection-card";
+import { buttonClasses } from "@/components/ui/button";
+import { CopyUrlsStep } from "../copy-urls-step";
+import { SwitchToS2SButton } from "../jwt-notice-step";
+import { NextStepForm } from "../next-step-form";
+import type { StepProps } from "./step-props";
+
+// Steps where the person reads, acts on Zoom, and presses Next.
+
+export function InfoStep({ view }: StepProps) {
+  return (
+    <NextStepForm
+      slug={view.slug}
+      credentialId={view.credential.id}
+      step={view.step.key}
+      backHref={view.backHref}
+    />
+  );
+}
+
+export function CopyUrlsStepBody({ view }: StepProps) {
+  return (
+    <>
+      <CopyUrlsStep />
+      <InfoStep view={view} />
+    </>
+  );
+}
+
+export function JwtNoticeStep({ view }: StepProps) {
+  return (
+    <>
+      {view.credential.status === "draft" && (
+        <SwitchToS2SButton slug={view.slug} credentialId={view.credential.id} />
+      )}
+      <InfoStep view={view} />
+    </>
+  );
+}
+
+export function DoneStep({ view }: StepProps) {
+  return (
+    <>
+      <ConnectionCard slug={view.slug} credential={view.credential} />
+      <Link href={`/w/${view.slug}/credentials`} className={buttonClasses("secondary", "w-fit")}>
+        Back to credentials
+      </Link>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Db } from "@/lib/db/client";
+import type { WorkspaceContext } from "@/lib/auth/guard";
+import { AppError } from "@/lib/errors/app-error";
+import { canOpenStep, firstUnfinishedStep, neighbours, parseStep, stepNumber } from "@/lib/guides/progress";
+import { wizardStepUrl } from "@/lib/guides/step-url";
+import type { Guide, GuideStep } from "@/lib/guides/types";
+import type { CredentialRecord } from "./find-credential";
+import { loadWizard } from "./wizard-progress";
+
+/** Everything a wizard page renders, decided on the server. */
+export type WizardStepView = {
+  slug: string;
+  credential: CredentialRecord;
+  guide: Guide;
+  step: GuideStep;
+  number: number;
+  total: number;
+  backHref: string | null;
+  /** Where the step's form leads once done (null on the last step). */
+  nextHref: string | null;
+  hrefFor: (key: string) => string;
+  canOpen: (key: string) => boolean;
+};
+
+export type OpenedStep = { redirectTo: string } | { view: WizardStepView };
+
+/**
+ * The wizard page's one call: the credential (scoped to the person), its
+ * guide, and the gate's decision for the step in the URL. A step this guide
+ * does not have is "not found"; one out of reach sends the person to their
+ * first unfinished step, so nobody skips ahead by editing the URL.
+ */
+export async function openWizardStep(
+  db: Db,
+  ctx: WorkspaceContext,
+  input: { credentialId: string; step: string },
+): Promise<OpenedStep> {
+  const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
+  const slug = ctx.workspace.slug;
+  const hrefFor = (key: string) => wizardStepUrl(slug, credential.id, guide, key);
+  const canOpen = (key: string) => canOpenStep(guide, credential.wizardStep, key);
+
+  const key = parseStep(guide, input.step);
+  const step = guide.steps.find((s) => s.key === key);
+  if (!step) throw new AppError("not_found", "This setup step does not exist.");
+  if (!canOpen(step.key))
+    return { redirectTo: hrefFor(firstUnfinishedStep(guide, credential.wizardStep).key) };
+
+  const { previous, next } = neighbours(guide, step.key);
+  return {
+    view: {
+      slug,
+      credential,
+      guide,
+      step,
+      number: stepNumber(guide, step.key),
+      total: guide.steps.length,
+      backHref: previous ? hrefFor(previous.key) : null,
+      nextHref: next ? hrefFor(next.key) : null,
+      hrefFor,
+      canOpen,
+    },
+  };
+}

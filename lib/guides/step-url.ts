@@ -1,0 +1,53 @@
+import { firstUnfinishedStep, formStep, nextStepKey, parseStep, stepLabel } from "./progress";
+import type { Guide, StepKind } from "./types";
+
+/**
+ * The one way to build a wizard step's address (app/w/[slug]/credentials/[id]/setup/[step]).
+ * The compiler checks `key` against the guide; callers holding a guide of any
+ * method (string keys) get the same check at run time.
+ */
+export function wizardStepUrl<K extends string>(
+  slug: string,
+  credentialId: string,
+  guide: Guide<K>,
+  key: NoInfer<K>,
+): string {
+  if (!guide.keys.includes(key)) throw new Error(`The ${guide.method} guide has no step "${key}".`);
+  return `/w/${slug}/credentials/${credentialId}/setup/${key}`;
+}
+
+/** "Continue setup": the first step the person has not finished yet. */
+export function continueSetupUrl(
+  slug: string,
+  credential: { id: string; wizardStep: string | null },
+  guide: Guide,
+) {
+  return wizardStepUrl(slug, credential.id, guide, firstUnfinishedStep(guide, credential.wizardStep).key);
+}
+
+/** Where a form's action sends people once its step is done: the guide's next step. */
+export function urlAfterForm<K extends string>(
+  slug: string,
+  credentialId: string,
+  guide: Guide<K>,
+  kind: Exclude<StepKind, "info">,
+): string {
+  return wizardStepUrl(slug, credentialId, guide, nextStepKey(guide, formStep(guide, kind).key));
+}
+
+/**
+ * "Go to step 4": the link an error shows to the step that fixes it. Only an
+ * earlier step gets one (those are always open to someone on `current`); a
+ * fix on this very step, or a key this guide does not have, gets none.
+ */
+export function fixStepLink<K extends string>(
+  slug: string,
+  credentialId: string,
+  guide: Guide<K>,
+  current: NoInfer<K>,
+  fix: string | null,
+): { href: string; label: string } | null {
+  const key = parseStep(guide, fix);
+  if (!key || guide.keys.indexOf(key) >= guide.keys.indexOf(current)) return null;
+  return { href: wizardStepUrl(slug, credentialId, guide, key), label: `Go to ${stepLabel(guide, key)}` };
+}
