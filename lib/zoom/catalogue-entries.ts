@@ -2,10 +2,11 @@ import type { ZoomErrorEntry, ZoomErrorKind } from "./error-types";
 import type { EntryTemplate } from "./catalogue-template";
 import { CONNECT, NEEDS_PERSON_TEMPLATES } from "./needs-person-entries";
 import { TEMPORARY_TEMPLATES } from "./temporary-entries";
+import { ZOOM_PAGE_TEMPLATES } from "./zoom-page-entries";
 import type { ZoomFlow } from "./wizard-steps";
 import { stepLabel } from "./wizard-steps";
 
-const TEMPLATES = { ...NEEDS_PERSON_TEMPLATES, ...TEMPORARY_TEMPLATES };
+const TEMPLATES = { ...NEEDS_PERSON_TEMPLATES, ...ZOOM_PAGE_TEMPLATES, ...TEMPORARY_TEMPLATES };
 
 export type CatalogueId = keyof typeof TEMPLATES;
 export const CATALOGUE_IDS = Object.keys(TEMPLATES) as CatalogueId[];
