@@ -71,7 +71,7 @@ test("a wrong Client Secret: back on step 6 with the catalogue's message and a l
   await connectAndAllow(page, zoomUser.email);
   await expect(page).toHaveURL(backOnConnect(run));
   await expect(lastTry(page)).toContainText(
-    "Zoom says the Client Secret (or the Client ID that goes with it) is wrong. Open your app's App Credentials page in the Zoom App Marketplace, copy the Client Secret again and paste it on step 4. Check the Client ID there too.",
+    'Zoom says the Client Secret (or the Client ID that goes with it) is wrong. The most common cause is a mix-up of the two pairs on App Credentials: the Development Client ID with the Production Client Secret, or the other way round. An app used in your own Zoom account uses the Development pair — copy its Client ID and Client Secret again, both from the same view, and paste them on step 4. The public Client ID ("Use Public Client OAuth") has no secret and does not work here either.',
   );
   expect(await credentialStatus(run.credentialId)).toBe("draft");
 

@@ -1,22 +1,53 @@
-import { emulatorControl } from "../zoom-emulator/control-client";
+import {
+  emulatorControl,
+  type AppRegistration,
+  type EmulatorControl,
+  type FaultRequest,
+  type UserRegistration,
+} from "../zoom-emulator/control-client";
 import { unique } from "./factory";
 import { E2E_APP_URL, E2E_EMULATOR_URL } from "./test-env";
 
-export const zoom = emulatorControl(E2E_EMULATOR_URL);
+/**
+ * The shared emulator, as specs running in parallel must use it: a fault
+ * names the app it is for, and clearing faults clears only that app's, so one
+ * spec's injected failure can never land in another's flow.
+ */
+export interface SharedEmulatorControl extends Omit<EmulatorControl, "addFault" | "clearFaults" | "reset"> {
+  addFault(fault: FaultRequest & { clientId: string }): Promise<void>;
+  clearFaults(clientId: string): Promise<void>;
+}
+
+const control = emulatorControl(E2E_EMULATOR_URL);
+export const zoom: SharedEmulatorControl = {
+  ...control,
+  addFault: (fault) => control.addFault(fault),
+  clearFaults: (clientId) => control.clearFaults(clientId),
+};
 export const REDIRECT_URL = `${E2E_APP_URL}/api/auth/callback/zoom`;
 
-/** A Zoom app of the test's own (as if made in the Marketplace) and the Zoom user who signs in to it. */
-export async function createZoomApp(
-  options: { scopes?: string[]; redirectUrls?: string[]; allowList?: string[] } = {},
-) {
+type AppOptions = Partial<
+  Omit<AppRegistration, "clientId" | "clientSecret" | "type" | "accountId" | "name">
+> & { role?: UserRegistration["role"] };
+
+/**
+ * A Zoom app of the test's own (as if made in the Marketplace) and the Zoom
+ * user who signs in to it — a user of the account the app was built in, as a
+ * private (unpublished) app requires.
+ */
+export async function createZoomApp(options: AppOptions = {}) {
+  const { role, ...appOptions } = options;
+  const accountId = unique("acct");
   const app = {
     clientId: unique("cid").replace(/-/g, ""),
     clientSecret: `${unique("secret").replace(/-/g, "")}abcdefghijkl`,
     scopes: options.scopes ?? ["user:read:user", "meeting:read:list_meetings"],
   };
   await zoom.registerApp({
+    ...appOptions,
     ...app,
     type: "oauth",
+    accountId,
     redirectUrls: options.redirectUrls ?? [REDIRECT_URL],
     allowList: options.allowList ?? options.redirectUrls ?? [REDIRECT_URL],
   });
@@ -25,7 +56,8 @@ export async function createZoomApp(
     email: `${unique("dana")}@zoom-user.example`,
     firstName: "Dana",
     lastName: "Zoomer",
-    accountId: unique("acct"),
+    accountId,
+    ...(role ? { role } : {}),
   };
   await zoom.registerUser(user);
   await zoom.signIn(user.id, app.clientId);

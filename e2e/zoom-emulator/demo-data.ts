@@ -20,6 +20,7 @@ export async function registerDemoData(
     clientSecret: "demo-client-secret-0123456789",
     type: "oauth",
     name: "Demo OAuth App",
+    accountId: "demo-account-id",
     redirectUrls: [redirectUrl],
     allowList: [redirectUrl],
     scopes: ["user:read:user", "meeting:read:list_meetings"],

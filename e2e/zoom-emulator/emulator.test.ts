@@ -124,7 +124,8 @@ describe("emulator /oauth/authorize", () => {
     await emulator.control.signIn("user-2");
     expect(await (await fetch(authorizeUrl({}))).text()).toContain("sam@example.com");
     await emulator.control.reset();
-    await emulator.control.registerApp(OAUTH_APP);
+    // Dana Demo's account: a private app lets only its own account's users in.
+    await emulator.control.registerApp({ ...OAUTH_APP, accountId: "demo-account-id" });
     expect(await (await fetch(authorizeUrl({}))).text()).toContain("dana@example.com");
   });
 });

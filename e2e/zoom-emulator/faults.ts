@@ -16,9 +16,10 @@ export async function applyFault(
   state: EmulatorState,
   target: FaultTarget,
   res: ServerResponse,
-  clientId: string | null = null,
+  /** The app the call is for (resolved from any of its client ids), null when unknown. */
+  appKey: string | null,
 ): Promise<boolean> {
-  const fault = state.takeFault(target, clientId);
+  const fault = state.takeFault(target, appKey);
   if (!fault) return false;
   const html = target === "authorize";
   switch (fault.kind) {
@@ -46,7 +47,7 @@ export async function applyFault(
       return false;
     case "timeout":
       // Hold the request open with no answer; released on reset or close.
-      state.hanging.add(res);
+      state.hanging.set(res, appKey);
       res.on("close", () => state.hanging.delete(res));
       return true;
     case "garbage":

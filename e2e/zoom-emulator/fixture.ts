@@ -16,7 +16,8 @@ import {
 } from "./control-client";
 import { startZoomEmulator, type RunningZoomEmulator } from "./server";
 
-export const REDIRECT_URI = "http://localhost:3000/api/auth/callback/zoom";
+// 127.0.0.1, not localhost: Zoom was reported refusing plain http://localhost in 2026.
+export const REDIRECT_URI = "http://127.0.0.1:3000/api/auth/callback/zoom";
 
 export const OAUTH_APP = {
   clientId: "test-client-id",
@@ -25,6 +26,7 @@ export const OAUTH_APP = {
   redirectUrls: [REDIRECT_URI],
   allowList: [REDIRECT_URI],
   scopes: ["user:read:user", "meeting:read:list_meetings"],
+  accountId: "acct-1",
 } satisfies AppRegistration;
 
 export const S2S_APP = {
@@ -49,9 +51,9 @@ export interface EmulatorFixture {
   readonly config: ZoomConfig;
   readonly control: EmulatorControl;
   /** Press "Allow" on the consent page and return the authorization code. */
-  authorize(options?: { codeChallenge?: string }): Promise<string>;
-  /** authorize + exchangeCode with PKCE: a fresh, live token set. */
-  connect(): Promise<ZoomTokenSet>;
+  authorize(options?: { codeChallenge?: string; clientId?: string }): Promise<string>;
+  /** authorize + exchangeCode with PKCE: a fresh, live token set (of OAUTH_APP unless told). */
+  connect(client?: { clientId: string; clientSecret?: string }): Promise<ZoomTokenSet>;
 }
 
 export function setupZoomEmulator(): EmulatorFixture {
@@ -96,11 +98,14 @@ export function setupZoomEmulator(): EmulatorFixture {
       if (!code) throw new Error(`no code in ${location.toString()}`);
       return code;
     },
-    async connect() {
+    async connect(client) {
       const codeVerifier = generateRandomCodeVerifier();
-      const code = await fixture.authorize({ codeChallenge: await calculatePKCECodeChallenge(codeVerifier) });
+      const codeChallenge = await calculatePKCECodeChallenge(codeVerifier);
+      const clientId = client?.clientId ?? OAUTH_APP.clientId;
+      const code = await fixture.authorize({ codeChallenge, clientId });
       return exchangeCode({
-        ...OAUTH_APP,
+        clientId,
+        clientSecret: client?.clientSecret ?? OAUTH_APP.clientSecret,
         code,
         redirectUri: REDIRECT_URI,
         codeVerifier,

@@ -1,4 +1,5 @@
 // `npm run zoom:emulator`: run the Zoom emulator on its own (offline sandbox, manual e2e).
+import { emulatorControl } from "./control-client";
 import { registerDemoData } from "./demo-data";
 import { startZoomEmulator } from "./server";
 
@@ -15,6 +16,10 @@ function readPort(): number {
 }
 
 const emulator = await startZoomEmulator({ port: readPort(), host: "127.0.0.1" });
+if (process.env.ZOOM_EMULATOR_REFUSE_LOCALHOST === "1") {
+  await emulatorControl(emulator.url).settings({ refuseLocalhost: true });
+  console.log("[zoom-emulator] plain http://localhost redirect URLs are refused (4700)");
+}
 if (process.env.ZOOM_EMULATOR_DEMO === "1") {
   await registerDemoData(emulator.url, process.env.ZOOM_EMULATOR_REDIRECT_URL || undefined);
   console.log("[zoom-emulator] demo apps and user registered");

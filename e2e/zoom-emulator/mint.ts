@@ -3,6 +3,7 @@ import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_MS, randomToken, type EmulatorState
 import type { TokenSetRecord } from "./types";
 
 interface Subject {
+  appKey: string;
   clientId: string;
   userId: string | null;
   accountId: string;
@@ -36,6 +37,7 @@ export async function mintTokenSet(
   const record: TokenSetRecord = {
     id: randomToken(9),
     grant: subject.grant,
+    appKey: subject.appKey,
     clientId: subject.clientId,
     userId: subject.userId,
     accountId: subject.accountId,

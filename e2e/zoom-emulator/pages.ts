@@ -40,5 +40,34 @@ export function consentPage(app: EmulatorApp, user: EmulatorUser, consentId: str
 /** Zoom shows OAuth failures as a page, not a redirect, e.g. "Error 4700: Invalid redirect". */
 export function errorPage(code: number | null, title: string, detail: string): string {
   const heading = code === null ? title : `Error ${code}: ${title}`;
+  // Zoom's own pages print the code with a thousands separator: "Invalid redirect: … (4,700)".
+  const zoomLine = code === null ? "" : `<p>${escapeHtml(title)} (${code.toLocaleString("en-US")})</p>`;
+  return layout(heading, `<h1>${escapeHtml(heading)}</h1>${zoomLine}<p>${escapeHtml(detail)}</p>`);
+}
+
+/**
+ * The pages that stay on Zoom (zoom-api.md, "Errors that stay on Zoom's pages").
+ * The headings are the words people report seeing; the second lines are ours
+ * where Zoom's exact wording is not known.
+ */
+export const STAY_ON_ZOOM_PAGES = {
+  cannotAuthorize: {
+    heading: "You cannot authorize the app",
+    detail:
+      "This app has not been published and can only be authorized by users of the Zoom account it was created in.",
+  },
+  adminRequired: {
+    heading: "An account admin is required to install this type of app",
+    detail: "Please contact your account admin or IT administrator to install this app.",
+  },
+  preApproval: {
+    heading: "This app requires pre-approval by your account admin",
+    detail:
+      "Your account admin requires apps to be pre-approved before they can be installed. Request pre-approve from your admin.",
+  },
+} as const;
+
+export function stayOnZoomPage(page: keyof typeof STAY_ON_ZOOM_PAGES): string {
+  const { heading, detail } = STAY_ON_ZOOM_PAGES[page];
   return layout(heading, `<h1>${escapeHtml(heading)}</h1><p>${escapeHtml(detail)}</p>`);
 }

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { authenticateClient } from "./client-auth";
+import { authenticateClient, callerClientId } from "./client-auth";
+import { deauthorizationPayload, deliverEvent } from "./events";
 import { applyFault } from "./faults";
-import { isFormRequest, parseBasicAuth, readRawBody, sendJson } from "./http-utils";
+import { isFormRequest, readRawBody, sendJson } from "./http-utils";
 import type { EmulatorState } from "./state";
 
 export async function handleRevoke(
@@ -11,25 +12,43 @@ export async function handleRevoke(
   url: URL,
 ): Promise<void> {
   const raw = await readRawBody(req);
-  state.counters.revoke += 1;
-  const perClient = state.clientCounters(parseBasicAuth(req)?.clientId);
-  if (perClient) perClient.revoke += 1;
-  if (await applyFault(state, "revoke", res, parseBasicAuth(req)?.clientId ?? null)) return;
+  const form = new URLSearchParams(isFormRequest(req) ? raw : "");
+  const clientId = callerClientId(req, form);
+  for (const counters of state.countersFor(clientId)) counters.revoke += 1;
+  if (await applyFault(state, "revoke", res, state.appKeyOf(clientId))) return;
   const invalid = (reason: string) => sendJson(res, 400, { reason, error: "invalid_request" });
 
   if (req.method !== "POST") return invalid("Method not allowed");
   if (!isFormRequest(req)) return invalid("Content-Type must be application/x-www-form-urlencoded");
   if (url.searchParams.has("token")) return invalid("token must be sent in the request body");
-  const form = new URLSearchParams(raw);
   const auth = authenticateClient(state, req, form);
   if (!auth.ok) return sendJson(res, 400, auth.body);
   const token = form.get("token");
   if (!token) return invalid("Missing token");
 
   const set = state.byAccessToken.get(token) ?? state.byRefreshToken.get(token);
-  if (set && set.clientId !== auth.app.clientId) return invalid("Invalid Token!");
-  // RFC 7009: revoking a token that is already dead or unknown still succeeds —
-  // the caller's goal (the token no longer works) is met.
-  if (set?.status === "live") set.status = "revoked";
+  if (set && set.appKey !== auth.app.clientId) return invalid("Invalid Token!");
+  if (set?.userId) {
+    // Revoke uninstalls the app for that user: every set of (app, user) dies,
+    // even when the token given was already dead (zoom-api.md: assume it does),
+    // and Zoom tells the app's endpoint, as if the user had removed the app.
+    state.uninstall(set.appKey, set.userId);
+    const user = state.users.get(set.userId);
+    void deliverEvent(
+      state,
+      auth.app,
+      "app_deauthorized",
+      deauthorizationPayload(state, {
+        accountId: user?.accountId ?? set.accountId,
+        userId: set.userId,
+        clientId: auth.clientId,
+        userDataRetention: false,
+      }),
+    ).catch((err: unknown) => console.error("[zoom-emulator] event delivery", err));
+  } else if (set?.status === "live") {
+    // A Server-to-Server token belongs to no user: only that token dies.
+    set.status = "revoked";
+  }
+  // RFC 7009: revoking an unknown token still succeeds — nothing to kill.
   sendJson(res, 200, { status: "success" });
 }

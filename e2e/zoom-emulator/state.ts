@@ -2,10 +2,14 @@ import { randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import type {
   AuthCode,
+  ClientPair,
+  ClientVia,
   ConsentRequest,
   Counters,
+  EmulatorAccount,
   EmulatorApp,
   EmulatorUser,
+  EventDelivery,
   Fault,
   FaultTarget,
   TokenSetRecord,
@@ -16,6 +20,8 @@ export const CODE_TTL_MS = 5 * 60 * 1000;
 export const CONSENT_TTL_MS = 10 * 60 * 1000;
 // Zoom's support pages say refresh tokens last 15 years.
 export const REFRESH_TOKEN_MS = 15 * 365 * 24 * 60 * 60 * 1000;
+// Zoom waits minutes between event retries; tests cannot, so the pause is short.
+export const DEFAULT_EVENT_RETRY_DELAY_MS = 200;
 
 export const DEFAULT_USER: EmulatorUser = {
   id: "demo-user-id",
@@ -23,9 +29,10 @@ export const DEFAULT_USER: EmulatorUser = {
   firstName: "Dana",
   lastName: "Demo",
   accountId: "demo-account-id",
+  role: "owner",
 };
 
-function zeroCounters(): Counters {
+export function zeroCounters(): Counters {
   return {
     authorize: 0,
     token: { authorization_code: 0, refresh_token: 0, account_credentials: 0, other: 0 },
@@ -38,10 +45,25 @@ export function randomToken(bytes = 24): string {
   return randomBytes(bytes).toString("base64url");
 }
 
+export interface ClientMatch {
+  app: EmulatorApp;
+  via: ClientVia;
+  /** The pair whose secret and redirect lists apply; the public id uses the Development view. */
+  pair: ClientPair | null;
+}
+
+export interface EmulatorSettings {
+  /** Refuse plain http://localhost redirects for every app (the 2026 report). */
+  refuseLocalhost: boolean;
+  eventRetryDelayMs: number;
+}
+
 /** Everything the emulator knows; one instance per server, reset by the control API. */
 export class EmulatorState {
   apps = new Map<string, EmulatorApp>();
   users = new Map<string, EmulatorUser>();
+  accounts = new Map<string, EmulatorAccount>();
+  settings: EmulatorSettings = { refuseLocalhost: false, eventRetryDelayMs: DEFAULT_EVENT_RETRY_DELAY_MS };
   signedInUserId: string | null = null;
   /** Per-app choice, so parallel tests each with their own app do not race. */
   signedInByApp = new Map<string, string>();
@@ -50,29 +72,51 @@ export class EmulatorState {
   tokenSets = new Map<string, TokenSetRecord>();
   byAccessToken = new Map<string, TokenSetRecord>();
   byRefreshToken = new Map<string, TokenSetRecord>();
+  deliveries: EventDelivery[] = [];
   faults: Fault[] = [];
   counters: Counters = zeroCounters();
-  /** The same counts per client id, so tests running side by side read only their own app's. */
-  countersByClient = new Map<string, Counters>();
-
-  clientCounters(clientId: string | null | undefined): Counters | null {
-    if (!clientId) return null;
-    let counters = this.countersByClient.get(clientId);
-    if (!counters) this.countersByClient.set(clientId, (counters = zeroCounters()));
-    return counters;
-  }
+  /** The same counts per app, so tests running side by side read only their own app's. */
+  countersByApp = new Map<string, Counters>();
   clockOffsetMs = 0;
   signingKey: Uint8Array = randomBytes(64);
-  /** Requests held open by the "timeout" fault, ended on reset and close. */
-  hanging = new Set<ServerResponse>();
+  /** Requests held open by the "timeout" fault (with the app they were for), ended on reset and close. */
+  hanging = new Map<ServerResponse, string | null>();
 
   now(): number {
     return Date.now() + this.clockOffsetMs;
   }
 
+  /** Which app, and which of its pairs, a client id belongs to. */
+  findClient(clientId: string | null | undefined): ClientMatch | null {
+    if (!clientId) return null;
+    for (const app of this.apps.values()) {
+      if (app.development.clientId === clientId) return { app, via: "development", pair: app.development };
+      if (app.production?.clientId === clientId) return { app, via: "production", pair: app.production };
+      if (app.publicClientId === clientId) return { app, via: "public", pair: app.development };
+    }
+    return null;
+  }
+
+  /** Any of an app's client ids → the app's key; unknown ids stay as they are. */
+  appKeyOf(clientId: string | null | undefined): string | null {
+    if (!clientId) return null;
+    return this.findClient(clientId)?.app.clientId ?? clientId;
+  }
+
+  /** The global counters and, when the call names an app, that app's. */
+  countersFor(clientId: string | null | undefined): Counters[] {
+    const key = this.appKeyOf(clientId);
+    if (!key) return [this.counters];
+    let perApp = this.countersByApp.get(key);
+    if (!perApp) this.countersByApp.set(key, (perApp = zeroCounters()));
+    return [this.counters, perApp];
+  }
+
   reset(): void {
     this.apps.clear();
     this.users.clear();
+    this.accounts.clear();
+    this.settings = { refuseLocalhost: false, eventRetryDelayMs: DEFAULT_EVENT_RETRY_DELAY_MS };
     this.signedInUserId = null;
     this.signedInByApp.clear();
     this.codes.clear();
@@ -80,22 +124,27 @@ export class EmulatorState {
     this.tokenSets.clear();
     this.byAccessToken.clear();
     this.byRefreshToken.clear();
+    this.deliveries = [];
     this.faults = [];
     this.counters = zeroCounters();
-    this.countersByClient.clear();
+    this.countersByApp.clear();
     this.clockOffsetMs = 0;
     this.signingKey = randomBytes(64);
     this.releaseHanging();
   }
 
-  releaseHanging(): void {
-    for (const res of this.hanging) res.destroy();
-    this.hanging.clear();
+  /** End held requests: all, or only those of one app (so a parallel spec's stay held). */
+  releaseHanging(appKey?: string): void {
+    for (const [res, key] of this.hanging) {
+      if (appKey !== undefined && key !== appKey) continue;
+      res.destroy();
+      this.hanging.delete(res);
+    }
   }
 
   /** The Zoom user the browser is "signed in to Zoom" as. */
-  signedInUser(clientId?: string): EmulatorUser {
-    const forApp = clientId ? this.signedInByApp.get(clientId) : undefined;
+  signedInUser(appKey?: string): EmulatorUser {
+    const forApp = appKey ? this.signedInByApp.get(appKey) : undefined;
     const chosenId = forApp ?? this.signedInUserId;
     const chosen = chosenId ? this.users.get(chosenId) : undefined;
     if (chosen) return chosen;
@@ -105,9 +154,13 @@ export class EmulatorState {
     return DEFAULT_USER;
   }
 
-  takeFault(target: FaultTarget, clientId: string | null = null): Fault | null {
+  account(accountId: string): EmulatorAccount {
+    return this.accounts.get(accountId) ?? { id: accountId, preApprovalRequired: false, approvedApps: [] };
+  }
+
+  takeFault(target: FaultTarget, appKey: string | null): Fault | null {
     const index = this.faults.findIndex(
-      (f) => f.target === target && (f.clientId === null || f.clientId === clientId),
+      (f) => f.target === target && (f.appKey === null || f.appKey === appKey),
     );
     const fault = this.faults[index];
     if (!fault) return null;
@@ -123,11 +176,27 @@ export class EmulatorState {
   }
 
   /** Zoom keeps one token set per user and app: a new authorization ends the others (4741). */
-  replaceEarlierSets(clientId: string, userId: string): void {
+  replaceEarlierSets(appKey: string, userId: string): void {
     for (const set of this.tokenSets.values()) {
-      if (set.status === "live" && set.clientId === clientId && set.userId === userId)
-        set.status = "replaced";
+      if (set.status === "live" && set.appKey === appKey && set.userId === userId) set.status = "replaced";
     }
+  }
+
+  /**
+   * The app is removed from the user's Zoom account: every token set of that
+   * user and app dies, whichever pair issued it, and unused codes with them.
+   */
+  uninstall(appKey: string, userId: string): number {
+    let killed = 0;
+    for (const set of this.tokenSets.values()) {
+      if (set.appKey !== appKey || set.userId !== userId || set.status !== "live") continue;
+      set.status = "revoked";
+      killed += 1;
+    }
+    for (const code of this.codes.values()) {
+      if (code.appKey === appKey && code.userId === userId) code.used = true;
+    }
+    return killed;
   }
 
   snapshot(): Record<string, unknown> {
@@ -136,6 +205,8 @@ export class EmulatorState {
     return {
       apps: [...this.apps.values()],
       users: [...this.users.values()],
+      accounts: [...this.accounts.values()],
+      settings: this.settings,
       signedInUserId: this.signedInUserId,
       tokens: {
         live: count("live"),
@@ -145,6 +216,7 @@ export class EmulatorState {
         sets: sets.map((s) => ({ ...s })),
       },
       pendingCodes: [...this.codes.values()].filter((c) => !c.used).length,
+      deliveries: this.deliveries,
       faults: this.faults,
       counters: this.counters,
       clockOffsetSeconds: this.clockOffsetMs / 1000,

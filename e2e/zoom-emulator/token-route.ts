@@ -1,38 +1,39 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { authenticateClient, type OAuthErrorBody } from "./client-auth";
+import { authenticateClient, callerClientId, type OAuthErrorBody } from "./client-auth";
 import { applyFault } from "./faults";
-import { isFormRequest, parseBasicAuth, readRawBody, sendJson } from "./http-utils";
+import { isFormRequest, readRawBody, sendJson } from "./http-utils";
 import { mintTokenSet, tokenResponse } from "./mint";
 import { CODE_TTL_MS, type EmulatorState } from "./state";
-import type { EmulatorApp } from "./types";
+import type { ClientVia, EmulatorApp } from "./types";
 
 type Result = { status: 200; body: Record<string, unknown> } | { status: 400; body: OAuthErrorBody };
+interface Caller {
+  app: EmulatorApp;
+  via: ClientVia;
+  clientId: string;
+}
 
-const err = (error: string, reason: string, code?: number): Result => ({
-  status: 400,
-  body: code === undefined ? { reason, error } : { reason, error, code },
-});
-const INVALID_TOKEN = (code?: number): Result => err("invalid_grant", "Invalid Token!", code);
+const err = (error: string, reason: string): Result => ({ status: 400, body: { reason, error } });
+// Zoom's invalid_grant rarely says why: no numeric code, whatever the cause.
+const INVALID_TOKEN: Result = err("invalid_grant", "Invalid Token!");
 // Only the Server-to-Server grant may be sent in the query string (Zoom's own docs do).
 const QUERY_ALLOWED = new Set(["grant_type", "account_id"]);
 
-function sameScopes(a: string[], b: string[]): boolean {
-  return [...a].sort().join(" ") === [...b].sort().join(" ");
-}
-
 async function authorizationCode(
   state: EmulatorState,
-  app: EmulatorApp,
+  caller: Caller,
   form: URLSearchParams,
   apiUrl: string,
 ): Promise<Result> {
+  const { app } = caller;
   if (app.type !== "oauth") return err("unsupported_grant_type", "Unsupported grant type");
   const code = form.get("code");
   const redirectUri = form.get("redirect_uri");
   if (!code || !redirectUri) return err("invalid_request", "Missing code or redirect_uri");
   const stored = state.codes.get(code);
-  if (!stored || stored.clientId !== app.clientId || stored.used) {
+  // A code belongs to the client id it was issued to, not just to the app.
+  if (!stored || stored.clientId !== caller.clientId || stored.used) {
     return err("invalid_request", `Invalid authorization code ${code}`);
   }
   // One presentation only, whatever the outcome: a second try must fail too.
@@ -41,18 +42,20 @@ async function authorizationCode(
     return err("invalid_request", `Invalid authorization code ${code}, the code is expired`);
   }
   if (redirectUri !== stored.redirectUri) return err("invalid_request", "Redirect URI mismatch");
-  if (stored.codeChallenge !== null) {
-    const verifier = form.get("code_verifier");
-    const computed = verifier ? createHash("sha256").update(verifier).digest("base64url") : null;
+  const verifier = form.get("code_verifier");
+  if (stored.codeChallenge !== null || app.requirePkce || caller.via === "public") {
+    if (!verifier) return err("invalid_request", "Missing code_verifier");
+    const computed = createHash("sha256").update(verifier).digest("base64url");
     if (computed !== stored.codeChallenge) return err("invalid_grant", "Invalid code_verifier");
   }
   const user = state.users.get(stored.userId);
-  if (!user) return err("invalid_grant", "Owner of token does not exist", 4735);
+  if (!user) return err("invalid_grant", "Owner of token does not exist");
   state.replaceEarlierSets(app.clientId, user.id);
   const record = await mintTokenSet(
     state,
     {
-      clientId: app.clientId,
+      appKey: app.clientId,
+      clientId: caller.clientId,
       userId: user.id,
       accountId: user.accountId,
       scopes: stored.scopes,
@@ -65,26 +68,25 @@ async function authorizationCode(
 
 async function refreshToken(
   state: EmulatorState,
-  app: EmulatorApp,
+  caller: Caller,
   form: URLSearchParams,
   apiUrl: string,
 ): Promise<Result> {
-  if (app.type !== "oauth") return err("unsupported_grant_type", "Unsupported grant type");
+  if (caller.app.type !== "oauth") return err("unsupported_grant_type", "Unsupported grant type");
   const token = form.get("refresh_token");
   if (!token) return err("invalid_request", "Missing refresh_token");
   const old = state.byRefreshToken.get(token);
-  if (!old || old.clientId !== app.clientId) return INVALID_TOKEN();
-  if (old.status === "replaced") return INVALID_TOKEN(4741);
-  if (old.status !== "live" || (old.refreshExpiresAtMs ?? 0) <= state.now()) return INVALID_TOKEN();
-  if (!sameScopes(old.scopes, app.scopes)) {
-    return err("invalid_grant", "Refresh token scopes do not match app scopes", 4711);
-  }
+  if (!old || old.clientId !== caller.clientId) return INVALID_TOKEN;
+  if (old.status !== "live" || (old.refreshExpiresAtMs ?? 0) <= state.now()) return INVALID_TOKEN;
   // Rotation: the old refresh token and its access token die at once, no grace.
   old.status = "rotated";
+  // The granted scopes stay as they were authorized, even if the app's changed
+  // since (zoom-api.md: refresh still succeeds; only a new authorization grants more).
   const record = await mintTokenSet(
     state,
     {
-      clientId: app.clientId,
+      appKey: old.appKey,
+      clientId: old.clientId,
       userId: old.userId,
       accountId: old.accountId,
       scopes: old.scopes,
@@ -97,16 +99,24 @@ async function refreshToken(
 
 async function accountCredentials(
   state: EmulatorState,
-  app: EmulatorApp,
+  caller: Caller,
   accountId: string | null,
   apiUrl: string,
 ): Promise<Result> {
+  const { app } = caller;
   if (app.type !== "s2s") return err("unsupported_grant_type", "Unsupported grant type");
   if (!accountId || accountId !== app.accountId) return err("invalid_request", "Invalid account_id");
   if (!app.activated) return err("invalid_client", "The app has not been activated");
   const record = await mintTokenSet(
     state,
-    { clientId: app.clientId, userId: null, accountId, scopes: app.scopes, grant: "account_credentials" },
+    {
+      appKey: app.clientId,
+      clientId: caller.clientId,
+      userId: null,
+      accountId,
+      scopes: app.scopes,
+      grant: "account_credentials",
+    },
     false,
   );
   return { status: 200, body: tokenResponse(record, apiUrl) };
@@ -124,9 +134,9 @@ export async function handleToken(
   const form = isForm ? new URLSearchParams(raw) : new URLSearchParams();
   const query = url.searchParams;
   const grantType = form.get("grant_type") ?? query.get("grant_type");
-  const clientId = parseBasicAuth(req)?.clientId ?? null;
-  for (const bucket of [state.counters.token, state.clientCounters(clientId)?.token]) {
-    if (!bucket) continue;
+  const clientId = callerClientId(req, form);
+  for (const counters of state.countersFor(clientId)) {
+    const bucket = counters.token;
     if (
       grantType === "authorization_code" ||
       grantType === "refresh_token" ||
@@ -135,7 +145,7 @@ export async function handleToken(
       bucket[grantType] += 1;
     else bucket.other += 1;
   }
-  if (await applyFault(state, "token", res, clientId)) return;
+  if (await applyFault(state, "token", res, state.appKeyOf(clientId))) return;
 
   const result = await decide();
   sendJson(res, result.status, result.body);
@@ -154,11 +164,11 @@ export async function handleToken(
     if (!auth.ok) return { status: 400, body: auth.body };
     switch (grantType) {
       case "authorization_code":
-        return authorizationCode(state, auth.app, form, apiUrl);
+        return authorizationCode(state, auth, form, apiUrl);
       case "refresh_token":
-        return refreshToken(state, auth.app, form, apiUrl);
+        return refreshToken(state, auth, form, apiUrl);
       case "account_credentials":
-        return accountCredentials(state, auth.app, form.get("account_id") ?? query.get("account_id"), apiUrl);
+        return accountCredentials(state, auth, form.get("account_id") ?? query.get("account_id"), apiUrl);
       default:
         return err("unsupported_grant_type", "Unsupported grant type");
     }

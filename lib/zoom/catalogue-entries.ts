@@ -3,8 +3,9 @@ import type { ZoomErrorEntry, ZoomErrorKind, ZoomFlow } from "./error-types";
 import type { EntryTemplate } from "./catalogue-template";
 import { CONNECT, FLOW_GUIDES, NEEDS_PERSON_TEMPLATES } from "./needs-person-entries";
 import { TEMPORARY_TEMPLATES } from "./temporary-entries";
+import { ZOOM_PAGE_TEMPLATES } from "./zoom-page-entries";
 
-const TEMPLATES = { ...NEEDS_PERSON_TEMPLATES, ...TEMPORARY_TEMPLATES };
+const TEMPLATES = { ...NEEDS_PERSON_TEMPLATES, ...ZOOM_PAGE_TEMPLATES, ...TEMPORARY_TEMPLATES };
 
 export type CatalogueId = keyof typeof TEMPLATES;
 export const CATALOGUE_IDS = Object.keys(TEMPLATES) as CatalogueId[];

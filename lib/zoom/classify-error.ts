@@ -3,6 +3,7 @@ import { buildEntry, type CatalogueId } from "./catalogue-entries";
 import type { ZoomErrorEntry, ZoomFlow } from "./error-types";
 import {
   API_NUMERIC_CODES,
+  MISSING_SCOPE_TEXT,
   OAUTH_NUMERIC_CODES,
   oauthErrorToId,
   reasonToId,
@@ -91,11 +92,20 @@ export function classifyTokenError(input: HttpErrorInput): ZoomErrorEntry {
   const numeric = sanitizeCode(code);
   const base = { flow, httpStatus: status };
 
+  const text = reason ?? description;
+  if (text && MISSING_SCOPE_TEXT.test(text)) {
+    return buildEntry("missing_scope", {
+      ...base,
+      zoomCode: numeric ?? sanitizeCode(error),
+      detail: scopeDetail(text),
+    });
+  }
+  // A numeric code refines the answer when Zoom sends one; invalid_grant
+  // usually comes without any (4741 may never be seen), so nothing depends on it.
   const byCode = numeric ? OAUTH_NUMERIC_CODES[numeric] : undefined;
   if (byCode && numeric) return buildEntry(byCode, { ...base, zoomCode: numeric });
 
   const errorCode = sanitizeCode(error);
-  const text = reason ?? description;
   const byReason = text ? reasonToId(text) : null;
   const byError = error ? oauthErrorToId(error, flow ?? "oauth") : null;
   const id: CatalogueId | null = byReason ?? byError;
@@ -103,7 +113,7 @@ export function classifyTokenError(input: HttpErrorInput): ZoomErrorEntry {
   return unknownEntry(status, errorCode ?? numeric, flow);
 }
 
-function scopeDetail(message: string | undefined): string | null {
+export function scopeDetail(message: string | undefined): string | null {
   const match = message?.match(/scopes?\s*:\s*\[([^\]]*)\]/i);
   const list = match?.[1]?.replace(/[^\w:,. -]/g, "").trim();
   return list ? list.slice(0, 200) : null;
@@ -117,6 +127,11 @@ export function classifyApiError(input: HttpErrorInput): ZoomErrorEntry {
   const parsed = apiErrorBody.safeParse(asObject(input.body));
   const code = parsed.success ? sanitizeCode(parsed.data.code) : null;
   const base = { flow, httpStatus: status, zoomCode: code };
+  const message = parsed.success ? parsed.data.message : undefined;
+  // The words decide, not the code: Zoom says a missing scope as 4700, 4711 or 104.
+  if (message && MISSING_SCOPE_TEXT.test(message)) {
+    return buildEntry("missing_scope", { ...base, detail: scopeDetail(message) });
+  }
   if (code) {
     const id = API_NUMERIC_CODES[code] ?? OAUTH_NUMERIC_CODES[code];
     if (id === "missing_scope") {

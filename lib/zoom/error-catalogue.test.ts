@@ -24,7 +24,7 @@ const NUMERIC: Expectation[] = [
   ["4705", "unsupported_grant_type", "needs_person", "app-type"],
   ["4706", "client_credentials_missing", "needs_person", "credentials"],
   ["4709", "redirect_mismatch", "needs_person", "redirect"],
-  ["4711", "scopes_changed", "needs_person", "connect"],
+  ["4711", "missing_scope", "needs_person", "scopes"],
   ["4717", "app_disabled", "needs_person", "connect"],
   ["4733", "code_expired", "needs_person", "connect"],
   ["4734", "invalid_code", "needs_person", "connect"],

@@ -15,6 +15,8 @@ export {
   parseRetryAfter,
 } from "./classify-error";
 export type { HttpErrorInput } from "./classify-error";
+export { explainZoomMessage, type ZoomMessageExplanation } from "./explain-zoom-message";
+export { ZOOM_ERROR_HELP_URL } from "./zoom-page-entries";
 
 export interface LookupOptions {
   flow?: ZoomFlow;
@@ -54,6 +56,8 @@ export function lookupZoomCode(code: string | number, options: LookupOptions = {
   const byError = oauthErrorToId(compact, flow ?? "oauth");
   if (byError) return buildEntry(byError, { flow, zoomCode: compact });
   if (isCatalogueId(compact)) return buildEntry(compact, { flow });
+  // An id stored before the catalogue folded it into another.
+  if (compact === "scopes_changed") return buildEntry("missing_scope", { flow });
   return buildEntry("unknown", { flow, zoomCode: sanitizeCode(raw) });
 }
 

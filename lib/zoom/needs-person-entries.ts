@@ -18,7 +18,7 @@ const REDIRECT = { oauth: "redirect", s2s: null } as const satisfies FlowSteps;
 
 // Reconnecting means pressing a button in the OAuth wizard but only re-testing in
 // the Server-to-Server one (there is nothing for the person to approve there).
-const again = (c: MessageContext): string =>
+export const again = (c: MessageContext): string =>
   c.flow === "oauth" ? `press Connect to Zoom on ${c.connect}` : `test the connection again on ${c.connect}`;
 
 export const NEEDS_PERSON_TEMPLATES = {
@@ -29,7 +29,7 @@ export const NEEDS_PERSON_TEMPLATES = {
     title: "Client Secret not accepted",
     message: (c) =>
       c.flow === "oauth"
-        ? `Zoom says the Client Secret (or the Client ID that goes with it) is wrong. Open your app's App Credentials page in the Zoom App Marketplace, copy the Client Secret again and paste it on ${c.step}. Check the Client ID there too.`
+        ? `Zoom says the Client Secret (or the Client ID that goes with it) is wrong. The most common cause is a mix-up of the two pairs on App Credentials: the Development Client ID with the Production Client Secret, or the other way round. An app used in your own Zoom account uses the Development pair — copy its Client ID and Client Secret again, both from the same view, and paste them on ${c.step}. The public Client ID ("Use Public Client OAuth") has no secret and does not work here either.`
         : `Zoom says the Client Secret (or the Client ID that goes with it) is wrong. Open your Server-to-Server OAuth app's App Credentials page, copy the Client ID and Client Secret again and paste them on ${c.step}. If they are right, check that the app is activated.`,
   },
   client_credentials_missing: {
@@ -82,7 +82,7 @@ export const NEEDS_PERSON_TEMPLATES = {
     steps: REDIRECT,
     title: "Redirect URL not set up (4700)",
     message: () =>
-      `Zoom refused because the redirect address is not set up in your app. On your app's OAuth Information page, paste the OAuth Redirect URL and the OAuth Allow List URL exactly as shown on ${stepLabel(oauthGuide, "redirect")}, save, then press Connect to Zoom again.`,
+      `Zoom refused because the redirect address is not set up in your app. On your app's OAuth Information page, paste the OAuth Redirect URL and the OAuth Allow List URL exactly as shown on ${stepLabel(oauthGuide, "redirect")}, in the same view (Development or Production) as the Client ID you pasted — an app used in your own Zoom account uses Development. Save, then press Connect to Zoom again. Zoom may also refuse a plain http://localhost address: use http://127.0.0.1 or an https address.`,
   },
   redirect_mismatch: {
     kind: "needs_person",
@@ -132,14 +132,6 @@ export const NEEDS_PERSON_TEMPLATES = {
     message: (c) =>
       `Zoom refused the request. To try again, ${again(c)}. If it fails again, check the values you pasted on the earlier steps.`,
   },
-  scopes_changed: {
-    kind: "needs_person",
-    action: "reconnect",
-    steps: CONNECT,
-    title: "App permissions changed",
-    message: (c) =>
-      `The app's scopes changed after you connected, so Zoom wants them approved again. To do that, ${again(c)}.`,
-  },
   token_owner_gone: {
     kind: "needs_person",
     action: "reconnect",
@@ -177,8 +169,12 @@ export const NEEDS_PERSON_TEMPLATES = {
     action: "add_scope",
     steps: { oauth: "scopes", s2s: "s2s-scopes" },
     title: "A scope is missing",
+    // Zoom lists both names (user:read:user, user:read:user:admin) whichever
+    // kind of app asked; pressing Connect alone never adds a scope.
     message: (c) =>
-      `Your Zoom app is missing a permission (scope) this app needs${c.detail ? `: ${c.detail}` : ""}. In the Zoom App Marketplace open your app's Scopes page, press Add Scopes and add it (${c.step}), then ${again(c)}.`,
+      c.flow === "oauth"
+        ? `Zoom says the connection lacks a permission (scope)${c.detail ? ` (Zoom listed: ${c.detail})` : ""}. Add the scope user:read:user on your app's Scopes page (for a User-managed app, the name without :admin), then connect again: in the Zoom App Marketplace open the Scopes page, press Add Scopes (${c.step}), then ${again(c)}.`
+        : `Zoom says the connection lacks a permission (scope)${c.detail ? ` (Zoom listed: ${c.detail})` : ""}. Add the scope user:read:user:admin on your Server-to-Server OAuth app's Scopes page (${c.step}), then ${again(c)}.`,
   },
   user_not_found: {
     kind: "needs_person",

@@ -46,18 +46,14 @@ describe("refreshTokens against the emulator", () => {
     expect(entry.id).toBe("invalid_grant");
   });
 
-  it("asks for a new authorization after the app's scopes changed (4711)", async () => {
+  it("after the app's scopes changed, refresh still succeeds with the old scopes; a new authorization grants the new", async () => {
     const tokens = await emulator.connect();
-    await emulator.control.patchApp(OAUTH_APP.clientId, {
-      scopes: [...OAUTH_APP.scopes, "meeting:write:meeting"],
-    });
-    const entry = await zoomFailure(refresh(tokens.refreshToken ?? ""));
-    expect(entry).toMatchObject({
-      id: "scopes_changed",
-      zoomCode: "4711",
-      action: "reconnect",
-      wizardStep: "connect",
-    });
+    const chosen = [...OAUTH_APP.scopes, "meeting:write:meeting"];
+    await emulator.control.patchApp(OAUTH_APP.clientId, { scopes: chosen });
+    const refreshed = await refresh(tokens.refreshToken ?? "");
+    expect(refreshed.scopes).toEqual(OAUTH_APP.scopes);
+    const again = await emulator.connect();
+    expect(again.scopes).toEqual(chosen);
   });
 
   it("an empty refresh token is refused without a call", async () => {

@@ -9,7 +9,9 @@ export const OAUTH_NUMERIC_CODES: Readonly<Record<string, CatalogueId>> = {
   "4705": "unsupported_grant_type",
   "4706": "client_credentials_missing",
   "4709": "redirect_mismatch",
-  "4711": "scopes_changed",
+  // "Refresh token invalid: token scopes do not match client scopes". Pressing
+  // Connect again never adds a scope, so the words send the person to Scopes.
+  "4711": "missing_scope",
   "4717": "app_disabled",
   "4733": "code_expired",
   "4734": "invalid_code",
@@ -19,9 +21,12 @@ export const OAUTH_NUMERIC_CODES: Readonly<Record<string, CatalogueId>> = {
 };
 
 // REST API codes. 4700 means something else here than on the OAuth pages.
+// Missing scopes have been seen as 4700, 4711 and 104 (zoom-api.md).
 export const API_NUMERIC_CODES: Readonly<Record<string, CatalogueId>> = {
   "124": "invalid_access_token",
+  "104": "missing_scope",
   "4700": "missing_scope",
+  "4711": "missing_scope",
   "1001": "user_not_found",
   "429": "rate_limited",
 };
@@ -48,13 +53,17 @@ export function oauthErrorToId(error: string, flow: ZoomFlow): CatalogueId | nul
   }
 }
 
+/** Zoom's words for a missing scope, under whichever code: "does not contain scopes:[…]". */
+export const MISSING_SCOPE_TEXT = /does\s*n[o']t\s+contains?\s+scopes?/i;
+
 // Zoom's `reason` is free text; these patterns refine `error` where the text
 // says more than the error name does. Order matters: most specific first.
 const REASON_PATTERNS: ReadonlyArray<readonly [RegExp, CatalogueId]> = [
+  [MISSING_SCOPE_TEXT, "missing_scope"],
   [/activat/i, "app_not_activated"],
   [/token.*disabled|disabled by (the |an )?admin/i, "token_disabled_by_admin"],
   [/disabled/i, "app_disabled"],
-  [/scopes?\b.*\b(do not|don't|does not|not) match/i, "scopes_changed"],
+  [/scopes?\b.*\b(do not|don't|does not|not) match/i, "missing_scope"],
   [/owner.*(not exist|no longer)/i, "token_owner_gone"],
   [/newer authori[sz]ation/i, "token_replaced"],
   [/code.?verifier|pkce/i, "invalid_code"],
