@@ -181,12 +181,16 @@ describe("getAccessToken when Zoom refuses the refresh token", () => {
     expect((await t.tokenCalls()).refresh_token - calls.refresh_token).toBe(1);
   });
 
-  it("a token set replaced by a newer authorization of the same user (4741) → Needs reconnect with Zoom's code", async () => {
+  // Zoom's answer is a bare invalid_grant (no 4741): the app must not depend on the number.
+  it("a token set replaced by a newer authorization of the same user → Needs reconnect", async () => {
     const seeded = await t.seedOAuth();
     await t.emulator.connect();
     const error = await unavailable(getAccessToken(t.db, seeded.id));
     expect(error.reason).toBe("reconnect_required");
-    expect(await t.row(seeded.id)).toMatchObject({ status: "needs_reconnect", lastErrorCode: "4741" });
+    expect(await t.row(seeded.id)).toMatchObject({
+      status: "needs_reconnect",
+      lastErrorCode: "invalid_grant",
+    });
     expect(await t.auditEvents(seeded.id, "credential.refresh_failed")).toHaveLength(1);
   });
 });
