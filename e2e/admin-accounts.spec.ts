@@ -148,12 +148,14 @@ test("the accounts table fits a laptop and a phone without scrolling sideways", 
     await expect(page.getByText("4 credentials", { exact: true })).toBeVisible();
     const row = page.getByRole("row").filter({ hasText: "Marketing department Zoom account number 0" });
     const menu = row.getByRole("button", { name: "Actions for Marketing department Zoom account number 0" });
-    await expect(menu).toBeInViewport();
+    await menu.scrollIntoViewIfNeeded();
+    await expect(menu).toBeInViewport({ ratio: 1 });
     expect(await sidewaysOverflow(page), `at ${viewport.width} px`).toEqual([]);
     // The menu opens inside the window too.
     await menu.click();
     await expect(page.getByRole("menu")).toBeInViewport({ ratio: 1 });
     expect(await sidewaysOverflow(page), `at ${viewport.width} px with the menu open`).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`accounts-${viewport.width}.png`), fullPage: true });
     await page.keyboard.press("Escape");
   }
   // On a laptop every column is there.

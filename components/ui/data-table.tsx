@@ -1,6 +1,5 @@
 import Link from "next/link";
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
-import { Card } from "./card";
 
 /**
  * The one table of the app: a card that scrolls sideways only as a last resort, a caption that
@@ -17,7 +16,7 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <Card className="overflow-x-auto p-0">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-sm">
         <caption
           className={captionHidden ? "sr-only" : "px-4 pt-4 pb-2 text-left font-medium text-slate-700"}
@@ -26,7 +25,7 @@ export function DataTable({
         </caption>
         {children}
       </table>
-    </Card>
+    </div>
   );
 }
 

@@ -71,7 +71,7 @@ export default async function CredentialsPage({ params }: { params: Promise<{ sl
                   <Cell>
                     <StatusBadge status={credential.status} />
                   </Cell>
-                  <Cell className="break-all">{credential.zoomEmail ?? "—"}</Cell>
+                  <Cell className="wrap-anywhere">{credential.zoomEmail ?? "—"}</Cell>
                   <Cell>
                     {methodLabels[credential.method as keyof typeof methodLabels] ?? credential.method}
                   </Cell>

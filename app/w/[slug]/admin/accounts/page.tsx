@@ -105,7 +105,7 @@ export default async function ConnectedAccountsPage({
             return (
               <TableRow key={row.id}>
                 <Cell>
-                  <span className="font-medium break-words">{row.name}</span>
+                  <span className="font-medium">{row.name}</span>
                   <span className="block text-xs text-slate-500">
                     {methodLabels[row.method as keyof typeof methodLabels] ?? row.method}
                   </span>
@@ -116,11 +116,13 @@ export default async function ConnectedAccountsPage({
                     <span className="mt-1 block max-w-48 text-xs text-red-800">{row.lastErrorMessage}</span>
                   )}
                 </Cell>
-                <Cell hideBelow={hide.zoomUser} className="break-all">
+                <Cell hideBelow={hide.zoomUser}>
                   {row.zoomName ?? "—"}
-                  <span className="block text-xs text-slate-500">{row.zoomEmail}</span>
+                  <span className="block text-xs wrap-anywhere text-slate-500">{row.zoomEmail}</span>
                   {row.zoomAccountId && (
-                    <span className="block font-mono text-xs text-slate-500">{row.zoomAccountId}</span>
+                    <span className="block font-mono text-xs wrap-anywhere text-slate-500">
+                      {row.zoomAccountId}
+                    </span>
                   )}
                 </Cell>
                 <Cell hideBelow={hide.owner}>{row.owner.name}</Cell>

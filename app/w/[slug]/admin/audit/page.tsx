@@ -87,7 +87,7 @@ export default async function AuditPage({
                   ? (credentialNames.get(event.credentialId) ?? "a deleted credential")
                   : "—"}
               </Cell>
-              <Cell className="break-words text-slate-600">
+              <Cell className="wrap-anywhere text-slate-600">
                 {Object.entries(event.details)
                   .filter(([, value]) => value !== null && value !== "")
                   .map(([key, value]) => `${key}: ${String(value)}`)

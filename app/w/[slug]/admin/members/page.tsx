@@ -56,7 +56,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
                       <span className="ml-1 text-xs text-slate-500">(you)</span>
                     )}
                   </Cell>
-                  <Cell className="break-all">{member.user.email}</Cell>
+                  <Cell className="wrap-anywhere">{member.user.email}</Cell>
                   <Cell>{roleLabels[member.role]}</Cell>
                   <Cell>{formatDate(member.createdAt)}</Cell>
                   <Cell>
