@@ -13,7 +13,7 @@ import { stepLabel, type WizardStepKey } from "./wizard-steps";
 
 type Expectation = [code: string, id: string, kind: "needs_person" | "temporary", step: WizardStepKey | null];
 
-// Every numeric code zoom-api.md lists, as seen on Zoom's OAuth pages.
+// Every numeric code docs/zoom-behaviour.md lists, as seen on Zoom's OAuth pages.
 const NUMERIC: Expectation[] = [
   ["4700", "invalid_redirect", "needs_person", "redirect"],
   ["4702", "invalid_client", "needs_person", "credentials"],
