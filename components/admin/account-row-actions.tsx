@@ -18,8 +18,14 @@ function Message({ state }: { state: ActionState | null }) {
   );
 }
 
-const itemClasses =
-  "flex cursor-pointer items-center rounded px-2 py-1.5 text-sm outline-none data-[disabled]:cursor-not-allowed data-[disabled]:text-slate-400 data-[highlighted]:bg-slate-100";
+const itemClasses = [
+  "flex cursor-pointer items-center rounded px-2 py-1.5 text-sm outline-none",
+  "data-[highlighted]:bg-slate-100 data-[disabled]:cursor-not-allowed data-[disabled]:text-slate-400",
+].join(" ");
+const triggerClasses = [
+  "inline-flex h-8 w-8 items-center justify-center rounded-md",
+  "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+].join(" ");
 
 /**
  * The item's name is its visible words with the credential's name inside, so a screen reader (and a
@@ -64,10 +70,7 @@ export function AccountRowActions({
   return (
     <div className="flex flex-col items-end gap-1">
       <DropdownMenu.Root>
-        <DropdownMenu.Trigger
-          aria-label={`Actions for ${name}`}
-          className="inline-flex h-8 w-8 items-center justify-center rounded-md border border-slate-300 bg-white text-slate-700 hover:bg-slate-50"
-        >
+        <DropdownMenu.Trigger aria-label={`Actions for ${name}`} className={triggerClasses}>
           <Ellipsis aria-hidden className="h-4 w-4" />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
@@ -111,7 +114,10 @@ export function AccountRowActions({
         open={confirming}
         onOpenChange={setConfirming}
         title={`Disconnect “${name}”?`}
-        description="Zoom is asked to revoke the token and the stored tokens are deleted. Services using it stop working until someone reconnects it."
+        description={
+          "Zoom is asked to revoke the token and the stored tokens are deleted. " +
+          "Services using it stop working until someone reconnects it."
+        }
         confirmLabel="Disconnect"
         onConfirm={run(disconnect)}
       />

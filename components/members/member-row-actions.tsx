@@ -62,7 +62,10 @@ export function MemberRowActions({
         <ConfirmButton
           label="Remove"
           title={`Remove ${name}?`}
-          description="They will lose access to this workspace at once. Their Zoom credentials stay, and admins can still manage them."
+          description={
+            "They will lose access to this workspace at once. " +
+            "Their Zoom credentials stay, and admins can still manage them."
+          }
           confirmLabel="Remove member"
           onConfirm={remove}
           disabled={removePending}

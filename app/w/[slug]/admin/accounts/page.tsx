@@ -62,6 +62,8 @@ export default async function ConnectedAccountsPage({
     .filter((status) => counts[status])
     .map((status) => `${counts[status]} ${statusLabels[status].toLowerCase()}`)
     .join(" · ");
+  const caption =
+    `${total} credential${total === 1 ? "" : "s"}` + (pages > 1 ? ` · page ${filters.page} of ${pages}` : "");
   const sortHeader = (column: AccountFilters["sort"], label: string, hideBelow?: HideBelow) => {
     const active = filters.sort === column;
     const dir = active && filters.dir === "asc" ? "desc" : "asc";
@@ -84,9 +86,7 @@ export default async function ConnectedAccountsPage({
       />
       <AccountFiltersForm base={base} filters={filters} owners={owners} />
 
-      <DataTable
-        caption={`${total} credential${total === 1 ? "" : "s"}${pages > 1 ? ` · page ${filters.page} of ${pages}` : ""}`}
-      >
+      <DataTable caption={caption}>
         <TableHead>
           {sortHeader("name", "Name")}
           {sortHeader("status", "Status")}

@@ -18,7 +18,10 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
     <>
       <PageHeader
         title="API keys"
-        description="Keys let your other services (“nodes”) fetch fresh Zoom access tokens from this app. Each key sees only this workspace’s credentials."
+        description={
+          "Keys let your other services (“nodes”) fetch fresh Zoom access tokens from this app. " +
+          "Each key sees only this workspace’s credentials."
+        }
       />
       <div className="flex flex-col gap-6">
         <Card>

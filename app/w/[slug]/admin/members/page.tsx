@@ -26,7 +26,10 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
     <>
       <PageHeader
         title="Members"
-        description="Who can use this workspace. Members manage their own Zoom credentials; admins and owners see and manage all of them."
+        description={
+          "Who can use this workspace. Members manage their own Zoom credentials; " +
+          "admins and owners see and manage all of them."
+        }
       />
       <div className="flex flex-col gap-6">
         <Card>
