@@ -8,6 +8,7 @@ import { createS2SApp } from "./support/zoom";
 // The OAuth wizard's steps are checked in wizard-accessibility.spec.ts; these are the other two.
 
 test("axe finds nothing on any step of the Server-to-Server wizard, nor on its error", async ({ page }) => {
+  test.slow(); // axe reads every page twice: in the test's window and a phone's
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app } = await createS2SApp();
   await signInByApi(page, owner);
@@ -55,6 +56,7 @@ test("axe finds nothing on any step of the Server-to-Server wizard, nor on its e
 });
 
 test("axe finds nothing on any step of the Access Token wizard", async ({ page }) => {
+  test.slow(); // axe reads every page twice: in the test's window and a phone's
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app } = await createS2SApp();
   const minted = await getServerToServerToken({

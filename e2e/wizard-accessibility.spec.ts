@@ -33,6 +33,7 @@ async function expectStep(page: Page, run: WizardRun, index: number): Promise<vo
 }
 
 test("axe finds nothing on the new-credential page and on OAuth steps 1–4", async ({ page }) => {
+  test.slow(); // axe reads every page twice: in the test's window and a phone's
   const { owner, workspace } = await createWorkspaceWithOwner();
   await signInByApi(page, owner);
 
@@ -59,6 +60,7 @@ test("axe finds nothing on the new-credential page and on OAuth steps 1–4", as
 });
 
 test("axe finds nothing on OAuth steps 5–7, and on step 6 after a declined try", async ({ page }) => {
+  test.slow(); // axe reads every page twice: in the test's window and a phone's
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app, user: zoomUser } = await createZoomApp();
   await signInByApi(page, owner);
