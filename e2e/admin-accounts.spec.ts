@@ -4,6 +4,8 @@ import { connectOAuthCredential } from "./support/wizard";
 import { createZoomApp, zoom } from "./support/zoom";
 
 test("admins see every account at a glance, filter, sort, page, and act on a row", async ({ page }) => {
+  // A whole OAuth connection, 31 rows and a dozen pages: about 45 s on a busy machine, the default budget.
+  test.slow();
   const { owner, workspace } = await createWorkspaceWithOwner();
   const member = await addMember(workspace, "member", "Mia Member");
   const { app, user } = await createZoomApp();

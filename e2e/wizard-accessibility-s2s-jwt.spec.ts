@@ -3,6 +3,7 @@ import { getServerToServerToken } from "../lib/zoom/get-server-to-server-token";
 import { expectNoAxeViolations } from "./support/axe";
 import { createWorkspaceWithOwner, signInByApi } from "./support/factory";
 import { E2E_EMULATOR_URL } from "./support/test-env";
+import { startWizard } from "./support/wizard";
 import { createS2SApp } from "./support/zoom";
 
 // The OAuth wizard's steps are checked in wizard-accessibility.spec.ts; these are the other two.
@@ -12,14 +13,12 @@ test("axe finds nothing on any step of the Server-to-Server wizard, nor on its e
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app } = await createS2SApp();
   await signInByApi(page, owner);
-  await page.goto(`/w/${workspace.slug}/credentials/new`);
-  await page.getByRole("radio", { name: "Server-to-Server OAuth", exact: true }).check();
-  await page.getByLabel("Credential name").fill("Accessible automations");
-  await page.getByRole("button", { name: "Start setup" }).click();
-  const match = new RegExp(`/w/${workspace.slug}/credentials/(c[a-z0-9]+)/setup/s2s-marketplace$`);
-  await expect(page).toHaveURL(match);
-  const id = match.exec(page.url())![1]!;
-  const step = (key: string) => `/w/${workspace.slug}/credentials/${id}/setup/${key}`;
+  const { step } = await startWizard(page, {
+    slug: workspace.slug,
+    method: "Server-to-Server OAuth",
+    name: "Accessible automations",
+    firstStep: "s2s-marketplace",
+  });
 
   await expectNoAxeViolations(page, "s2s step 1 (s2s-marketplace)");
   await page.getByRole("button", { name: "Next" }).click();
@@ -64,14 +63,12 @@ test("axe finds nothing on any step of the Access Token wizard", async ({ page }
     config: { oauthBaseUrl: E2E_EMULATOR_URL, apiBaseUrl: `${E2E_EMULATOR_URL}/v2` },
   });
   await signInByApi(page, owner);
-  await page.goto(`/w/${workspace.slug}/credentials/new`);
-  await page.getByRole("radio", { name: "Access Token", exact: true }).check();
-  await page.getByLabel("Credential name").fill("Accessible token");
-  await page.getByRole("button", { name: "Start setup" }).click();
-  const match = new RegExp(`/w/${workspace.slug}/credentials/(c[a-z0-9]+)/setup/jwt-notice$`);
-  await expect(page).toHaveURL(match);
-  const id = match.exec(page.url())![1]!;
-  const step = (key: string) => `/w/${workspace.slug}/credentials/${id}/setup/${key}`;
+  const { step } = await startWizard(page, {
+    slug: workspace.slug,
+    method: "Access Token",
+    name: "Accessible token",
+    firstStep: "jwt-notice",
+  });
 
   for (const [index, key] of ["jwt-notice", "jwt-marketplace", "jwt-token"].entries()) {
     await expect(page).toHaveURL(step(key));
