@@ -1,9 +1,11 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { addMember, createWorkspaceWithOwner, signInByApi, testDb } from "./support/factory";
 import { connectOAuthCredential } from "./support/wizard";
 import { createZoomApp, zoom } from "./support/zoom";
 
 test("admins see every account at a glance, filter, sort, page, and act on a row", async ({ page }) => {
+  // A whole OAuth connection, 31 rows and a dozen pages: about 45 s on a busy machine, the default budget.
+  test.slow();
   const { owner, workspace } = await createWorkspaceWithOwner();
   const member = await addMember(workspace, "member", "Mia Member");
   const { app, user } = await createZoomApp();
@@ -59,25 +61,33 @@ test("admins see every account at a glance, filter, sort, page, and act on a row
   await page.getByRole("link", { name: /Name/ }).click();
   await expect(page.getByRole("row").nth(1)).toContainText("Seeded 29");
 
-  // Row actions on the real connection.
+  // Row actions on the real connection, in the row's menu.
   await page.goto(`${base}?q=Live`);
   const row = page.getByRole("row").filter({ hasText: "Live account" });
-  await row.getByRole("button", { name: "Test Live account" }).click();
+  const rowAction = async (name: string) => {
+    await row.getByRole("button", { name: "Actions for Live account" }).click();
+    await page.getByRole("menu").getByRole("menuitem", { name, exact: true }).click();
+  };
+  await rowAction("Test Live account");
   await expect(row.getByText(`It works: Zoom answered as Dana Zoomer (${user.email}).`)).toBeVisible();
   const refreshes = (await zoom.counters(app.clientId)).token.refresh_token;
-  await row.getByRole("button", { name: "Refresh Live account now" }).click();
+  await rowAction("Refresh Live account now");
   await expect(row.getByText(/Renewed: the new token is valid until/)).toBeVisible();
   expect((await zoom.counters(app.clientId)).token.refresh_token).toBe(refreshes + 1);
 
   await page.getByRole("button", { name: "Test all" }).click();
   await expect(page.getByText(/^Tested \d+: 1 work, \d+ failed/)).toBeVisible();
 
-  await row.getByRole("button", { name: "Disconnect" }).click();
+  await rowAction("Disconnect Live account");
   await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect" }).click();
   await expect(row.getByText("Revoked", { exact: true })).toBeVisible();
   expect(
     (await testDb().credential.findUniqueOrThrow({ where: { id: liveId }, select: { status: true } })).status,
   ).toBe("revoked");
+  // A revoked row's menu only opens it.
+  await row.getByRole("button", { name: "Actions for Live account" }).click();
+  await expect(page.getByRole("menu").getByRole("menuitem")).toHaveText(["Open Live account"]);
+  await page.keyboard.press("Escape");
 
   // The audit log, filtered by action.
   await page.goto(`/w/${workspace.slug}/admin/audit`);
@@ -85,4 +95,82 @@ test("admins see every account at a glance, filter, sort, page, and act on a row
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByRole("cell", { name: "refreshed a token", exact: true })).toHaveCount(1);
   await expect(page.getByRole("cell", { name: "created a credential", exact: true })).toHaveCount(0);
+});
+
+/** The page's widest box against the window: nothing may stick out and make the page scroll sideways. */
+async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const culprits: string[] = [];
+    if (document.documentElement.scrollWidth > width)
+      culprits.push(`the page is ${document.documentElement.scrollWidth}px wide in a ${width}px window`);
+    // A scrolling box inside the page (the table's card) counts too: its content must fit it.
+    for (const element of Array.from(document.querySelectorAll("main *"))) {
+      const clips = getComputedStyle(element).overflowX !== "visible";
+      if (clips && element.clientWidth > 1 && element.scrollWidth > element.clientWidth + 1)
+        culprits.push(
+          `${element.tagName.toLowerCase()} scrolls: ${element.scrollWidth}px in ${element.clientWidth}px`,
+        );
+    }
+    return culprits;
+  });
+}
+
+test("the accounts table fits a laptop and a phone without scrolling sideways", async ({ page }) => {
+  const { owner, workspace } = await createWorkspaceWithOwner();
+  const member = await addMember(workspace, "member", "Bartholomew Longname-Owner");
+  await signInByApi(page, owner);
+  // Long words everywhere a cell can hold them, and every column filled.
+  const now = Date.now();
+  await testDb().credential.createMany({
+    data: (["connected", "needs_reconnect", "expiring_soon", "error"] as const).map((status, i) => ({
+      workspaceId: workspace.id,
+      ownerId: member.id,
+      name: `Marketing department Zoom account number ${i}`,
+      method: i === 1 ? "s2s" : "oauth",
+      status,
+      zoomName: "Maximiliana Featherstonehaugh",
+      zoomEmail: `maximiliana.featherstonehaugh.${i}@a-very-long-company-domain.example`,
+      zoomAccountId: "AbCdEfGhIjKlMnOpQrStUv",
+      grantedScopes: "user:read:user meeting:read:list_meetings",
+      accessTokenExpiresAt: new Date(now + 3_600_000),
+      lastRefreshedAt: new Date(now - 60_000),
+      lastUsedAt: new Date(now - 120_000),
+      lastErrorMessage: status === "needs_reconnect" ? "Zoom no longer accepts this token." : null,
+    })),
+  });
+  const base = `/w/${workspace.slug}/admin/accounts`;
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.goto(base);
+    await expect(page.getByText("4 credentials", { exact: true })).toBeVisible();
+    const row = page.getByRole("row").filter({ hasText: "Marketing department Zoom account number 0" });
+    const menu = row.getByRole("button", { name: "Actions for Marketing department Zoom account number 0" });
+    await menu.scrollIntoViewIfNeeded();
+    await expect(menu).toBeInViewport({ ratio: 1 });
+    expect(await sidewaysOverflow(page), `at ${viewport.width} px`).toEqual([]);
+    // The menu opens inside the window too.
+    await menu.click();
+    await expect(page.getByRole("menu")).toBeInViewport({ ratio: 1 });
+    expect(await sidewaysOverflow(page), `at ${viewport.width} px with the menu open`).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`accounts-${viewport.width}.png`), fullPage: true });
+    await page.keyboard.press("Escape");
+  }
+  // On a laptop every column is there.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole("columnheader")).toHaveText([
+    "Name",
+    "Status",
+    "Zoom user",
+    "Owner",
+    "Scopes",
+    "Last refreshed",
+    "Next refresh",
+    "Last used",
+    "Actions",
+  ]);
 });

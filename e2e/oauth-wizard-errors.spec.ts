@@ -21,7 +21,7 @@ async function credentialStatus(credentialId: string): Promise<string> {
   ).status;
 }
 
-test("Decline on Zoom's consent page: back on step 6 with a plain message, still a draft, and Allow works afterwards", async ({
+test("Decline on Zoom's consent page: back on step 6 with a plain message, still a draft; Allow works then", async ({
   page,
 }) => {
   const { owner, workspace } = await createWorkspaceWithOwner();
@@ -58,7 +58,7 @@ test("Decline on Zoom's consent page: back on step 6 with a plain message, still
   expect(await credentialStatus(run.credentialId)).toBe("connected");
 });
 
-test("a wrong Client Secret: back on step 6 with the catalogue's message and a link to step 4; fixing it connects", async ({
+test("a wrong Client Secret: back on step 6 with the catalogue's words and a link to step 4; the fix connects", async ({
   page,
 }) => {
   const { owner, workspace } = await createWorkspaceWithOwner();
@@ -91,7 +91,7 @@ test("a wrong Client Secret: back on step 6 with the catalogue's message and a l
   expect(await credentialStatus(run.credentialId)).toBe("connected");
 });
 
-test("connecting a Zoom user already connected with the same app: warned on step 6, and the older credential needs a reconnect", async ({
+test("the same Zoom user again through the same app: warned on step 6; the older credential needs a reconnect", async ({
   page,
 }) => {
   const { owner, workspace } = await createWorkspaceWithOwner();

@@ -17,6 +17,11 @@ const base64Key = z
     "must be 32 bytes, base64-encoded (openssl rand -base64 32)",
   );
 
+// An on/off switch says exactly one of these; anything else is a typo that must not mean "off".
+const onOff = z
+  .enum(["1", "0", "true", "false"], { error: "must be 1 (on) or 0 (off)" })
+  .transform((value) => value === "1" || value === "true");
+
 const envSchema = z.object({
   DATA_DIR: z.string().default("data"),
   DATABASE_URL: z
@@ -46,6 +51,15 @@ const envSchema = z.object({
     )
     .pipe(z.array(base64Key).min(1))
     .optional(),
+  // Whole seconds only: Number("6O") is NaN and once turned the keeper off without a word.
+  KEEPER_INTERVAL_SECONDS: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number of seconds, like 60 (0 turns the keeper off)")
+    .transform(Number)
+    .pipe(z.number().max(86_400, "must be at most 86400 (one day); 0 turns the keeper off"))
+    .default(60),
+  TRUST_PROXY: onOff.default(false),
 });
 
 export type AppEnv = {
@@ -55,6 +69,10 @@ export type AppEnv = {
   appUrl: string;
   nextAuthSecret: string;
   encryptionKeys: Buffer[];
+  /** How often the background keeper runs; 0 = never. */
+  keeperIntervalSeconds: number;
+  /** A reverse proxy in front appends the client's address to X-Forwarded-For. */
+  trustProxy: boolean;
 };
 
 const generatedSchema = z.object({ nextAuthSecret: z.string().min(32), encryptionKey: base64Key });
@@ -89,16 +107,21 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-let cached: AppEnv | undefined;
-
-export function getEnv(): AppEnv {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+/** The environment's values checked, with every problem named in one message. */
+export function parseEnv(source: Record<string, string | undefined>): z.infer<typeof envSchema> {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`The app's configuration is not valid:\n${lines.join("\n")}`);
   }
-  const env = parsed.data;
+  return parsed.data;
+}
+
+let cached: AppEnv | undefined;
+
+export function getEnv(): AppEnv {
+  if (cached) return cached;
+  const env = parseEnv(process.env);
   const dataDir = path.resolve(env.DATA_DIR);
   const needsGenerated = !env.NEXTAUTH_SECRET || !env.ENCRYPTION_KEY;
   const generated = needsGenerated ? loadGeneratedSecrets(dataDir) : undefined;
@@ -112,6 +135,8 @@ export function getEnv(): AppEnv {
     appUrl,
     nextAuthSecret: env.NEXTAUTH_SECRET ?? generated!.nextAuthSecret,
     encryptionKeys: keys.map((key) => Buffer.from(key, "base64")),
+    keeperIntervalSeconds: env.KEEPER_INTERVAL_SECONDS,
+    trustProxy: env.TRUST_PROXY,
   };
   // next-auth 4 reads these from process.env; derive them so people set APP_URL only.
   process.env.NEXTAUTH_URL = `${appUrl}/api/auth`;

@@ -177,9 +177,16 @@ agent.destroy();
 await db.$disconnect();
 
 const fmt = (r: { rps: number; p50: number; p99: number; failures: number }) =>
-  `${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(5)} ms   p99 ${r.p99.toFixed(1).padStart(5)} ms   non-200: ${r.failures}`;
+  [
+    `${r.rps.toFixed(0).padStart(6)} req/s`,
+    `p50 ${r.p50.toFixed(1).padStart(5)} ms`,
+    `p99 ${r.p99.toFixed(1).padStart(5)} ms`,
+    `non-200: ${r.failures}`,
+  ].join("   ");
+const cores = (await import("node:os")).cpus().length;
 console.log(
-  `\nToken API benchmark — ${CONNECTIONS} connections, ${SECONDS} s each, ${env.databaseKind}, this machine (${(await import("node:os")).cpus().length} cores; the load generator shares them)`,
+  `\nToken API benchmark — ${CONNECTIONS} connections, ${SECONDS} s each, ${env.databaseKind}, ` +
+    `this machine (${cores} cores; the load generator shares them)`,
 );
 console.log(`  constant JSON route   ${fmt(ceiling)}`);
 console.log(`  token API (cached)    ${fmt(tokenApi)}`);

@@ -14,7 +14,8 @@ try {
   const { checked } = await verifyStoredSecrets(db, ring);
   const { rotated, skipped } = await rotateKeys(db, ring);
   console.log(
-    `[keys] ${checked} secret(s) checked; ${rotated} re-encrypted with key ${ring.current.id}; ${skipped} already current.`,
+    `[keys] ${checked} secret(s) checked; ` +
+      `${rotated} re-encrypted with key ${ring.current.id}; ${skipped} already current.`,
   );
 } catch (error) {
   console.error(`[keys] ${error instanceof Error ? error.message : String(error)}`);

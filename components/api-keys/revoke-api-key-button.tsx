@@ -19,7 +19,10 @@ export function RevokeApiKeyButton({
       value={apiKeyId}
       label="Revoke"
       title={`Revoke “${name}”?`}
-      description="Services using this key get “401 unauthorized” from now on. This cannot be undone; create a new key if needed."
+      description={
+        "Services using this key get “401 unauthorized” from now on. This cannot be undone; " +
+        "create a new key if needed."
+      }
       confirmLabel="Revoke key"
     />
   );

@@ -128,7 +128,11 @@ export function CredentialActions({
             <ConfirmButton
               label="Disconnect"
               title={`Disconnect “${name}”?`}
-              description="Zoom is asked to revoke the token, and the stored tokens are deleted. Services using this credential stop working until someone reconnects it. The credential and its history stay."
+              description={
+                "Zoom is asked to revoke the token, and the stored tokens are deleted. " +
+                "Services using this credential stop working until someone reconnects it. " +
+                "The credential and its history stay."
+              }
               confirmLabel="Disconnect"
               variant="secondary"
               disabled={disconnecting}
@@ -138,7 +142,10 @@ export function CredentialActions({
           <ConfirmButton
             label="Delete"
             title={`Delete “${name}”?`}
-            description="The token is revoked at Zoom and the credential is removed for good. Services using it stop working. The audit log keeps a record."
+            description={
+              "The token is revoked at Zoom and the credential is removed for good. " +
+              "Services using it stop working. The audit log keeps a record."
+            }
             confirmLabel="Delete credential"
             variant="danger"
             disabled={deleting}

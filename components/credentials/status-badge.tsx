@@ -13,7 +13,7 @@ export function StatusBadge({ status }: { status: string }) {
   const value = asStatus(status);
   return (
     <span
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[value]}`}
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${tones[value]}`}
     >
       {statusLabels[value]}
     </span>

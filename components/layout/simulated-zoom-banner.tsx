@@ -12,8 +12,8 @@ export function SimulatedZoomBanner() {
   if (host === "zoom.us" || host.endsWith(".zoom.us")) return null;
   const sandbox = process.env.ZOOM_SANDBOX === "1";
   return (
-    <div
-      role="note"
+    // A landmark of its own, so screen-reader users can find (and skip) it like the rest of the page.
+    <aside
       aria-label="Zoom is simulated"
       className="border-b border-amber-300 bg-amber-100 px-4 py-2 text-sm text-amber-950"
     >
@@ -31,6 +31,6 @@ export function SimulatedZoomBanner() {
           </span>
         )}
       </div>
-    </div>
+    </aside>
   );
 }

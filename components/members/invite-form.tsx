@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { formatDateTime } from "@/components/ui/format";
+import { Select } from "@/components/ui/select";
 import { roleLabels, type Role } from "@/lib/auth/roles";
 
 export function InviteForm({ slug, canInviteOwner }: { slug: string; canInviteOwner: boolean }) {
@@ -14,23 +15,13 @@ export function InviteForm({ slug, canInviteOwner }: { slug: string; canInviteOw
   return (
     <div className="flex flex-col gap-4">
       <form action={action} className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="invite-role" className="text-sm font-medium">
-            Role
-          </label>
-          <select
-            id="invite-role"
-            name="role"
-            defaultValue="member"
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {roleLabels[role]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="invite-role"
+          name="role"
+          label="Role"
+          defaultValue="member"
+          options={roles.map((role) => ({ value: role, label: roleLabels[role] }))}
+        />
         <Button type="submit" disabled={pending}>
           {pending ? "Creating link…" : "Create invite link"}
         </Button>

@@ -5,6 +5,7 @@ import { changeRole } from "@/app/_actions/change-member-role";
 import { removeMemberAction } from "@/app/_actions/remove-member";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { Select } from "@/components/ui/select";
 import { roleLabels, type Role } from "@/lib/auth/roles";
 
 export function MemberRowActions({
@@ -40,21 +41,14 @@ export function MemberRowActions({
       <div className="flex flex-wrap items-center justify-end gap-2">
         <form action={roleAction} className="flex items-center gap-2">
           <input type="hidden" name="membershipId" value={membershipId} />
-          <label className="sr-only" htmlFor={`role-${membershipId}`}>
-            Role of {name}
-          </label>
-          <select
+          <Select
             id={`role-${membershipId}`}
             name="role"
+            label={`Role of ${name}`}
+            labelHidden
             defaultValue={role}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-          >
-            {assignable.map((option) => (
-              <option key={option} value={option}>
-                {roleLabels[option]}
-              </option>
-            ))}
-          </select>
+            options={assignable.map((option) => ({ value: option, label: roleLabels[option] }))}
+          />
           <Button
             type="submit"
             variant="secondary"
@@ -68,7 +62,10 @@ export function MemberRowActions({
         <ConfirmButton
           label="Remove"
           title={`Remove ${name}?`}
-          description="They will lose access to this workspace at once. Their Zoom credentials stay, and admins can still manage them."
+          description={
+            "They will lose access to this workspace at once. " +
+            "Their Zoom credentials stay, and admins can still manage them."
+          }
           confirmLabel="Remove member"
           onConfirm={remove}
           disabled={removePending}

@@ -46,7 +46,7 @@ export function StepFrame({
             </ol>
           )}
           {step.illustration && (
-            // eslint-disable-next-line @next/next/no-img-element -- a static SVG drawn for this step; nothing to optimise
+            // eslint-disable-next-line @next/next/no-img-element -- a static SVG drawn for this step
             <img
               src={step.illustration.src}
               alt={step.illustration.alt}

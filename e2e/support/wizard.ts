@@ -27,6 +27,25 @@ export async function startOAuthCredential(page: Page, slug: string, name: strin
   return { slug, name, credentialId, base, step: (key) => `${base}/${credentialId}/setup/${key}` };
 }
 
+/**
+ * New credential page → method → name → Start setup, for any wizard; `firstStep` is the step the
+ * method's guide opens on. Returns the credential's id and its step URLs.
+ */
+export async function startWizard(
+  page: Page,
+  options: { slug: string; method: string; name: string; firstStep: string },
+): Promise<{ id: string; step: (key: string) => string }> {
+  const base = credentialsPath(options.slug);
+  await page.goto(`${base}/new`);
+  await page.getByRole("radio", { name: options.method, exact: true }).check();
+  await page.getByLabel("Credential name").fill(options.name);
+  await page.getByRole("button", { name: "Start setup" }).click();
+  const match = new RegExp(`${base}/(c[a-z0-9]+)/setup/${options.firstStep}$`);
+  await expect(page).toHaveURL(match);
+  const id = match.exec(page.url())![1]!;
+  return { id, step: (key) => `${base}/${id}/setup/${key}` };
+}
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Back on step 6 after a failed handshake (an ?error= query is allowed, not required). */

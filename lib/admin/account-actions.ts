@@ -45,5 +45,6 @@ export async function testAllConnections(db: Db, ctx: WorkspaceContext): Promise
   for (const credential of credentials) if ((await testConnection(db, ctx, credential.id)).ok) working++;
   const failed = credentials.length - working;
   if (credentials.length === 0) return "There are no connected credentials to test.";
-  return `Tested ${credentials.length}: ${working} work${failed ? `, ${failed} failed — see the table for what to do` : ""}.`;
+  const failures = failed ? `, ${failed} failed — see the table for what to do` : "";
+  return `Tested ${credentials.length}: ${working} work${failures}.`;
 }

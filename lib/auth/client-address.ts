@@ -1,3 +1,5 @@
+import { getEnv } from "@/lib/env";
+
 /**
  * The address a request came from, for the per-address sign-in limit.
  * Next.js only fills X-Forwarded-For when the client sent none, so the header
@@ -8,7 +10,7 @@
  */
 export function clientAddress(
   headers: Headers | Record<string, string | string[] | undefined> | undefined,
-  trustProxy = process.env.TRUST_PROXY === "1",
+  trustProxy = getEnv().trustProxy,
 ): string | null {
   if (!headers || !trustProxy) return null;
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];

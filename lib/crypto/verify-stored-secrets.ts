@@ -29,7 +29,9 @@ export async function verifyStoredSecrets(db: Db, ring: KeyRing): Promise<{ chec
   }
   if (failures.length > 0) {
     const hint = missingKeys.size
-      ? `They were encrypted with key id(s) ${[...missingKeys].join(", ")}, which ENCRYPTION_KEY does not contain. Add the old key back to ENCRYPTION_KEY (comma-separated, newest first) or restore data/secrets.json from a backup.`
+      ? `They were encrypted with key id(s) ${[...missingKeys].join(", ")}, which ENCRYPTION_KEY does not contain. ` +
+        "Add the old key back to ENCRYPTION_KEY (comma-separated, newest first) " +
+        "or restore data/secrets.json from a backup."
       : "The stored values are damaged. Restore the database from a backup.";
     throw new UnreadableSecretsError(
       `Stored secrets cannot be decrypted, so the app will not start.\n${hint}\n${failures.join("\n")}`,

@@ -37,12 +37,17 @@ class MigrationError extends Error {
   override name = "MigrationError";
 }
 
+// Both databases read their history the same way; Prisma marks a finished, kept migration like this.
+const APPLIED_MIGRATIONS = `SELECT migration_name, checksum FROM "_prisma_migrations"
+  WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+
 function assertUnchanged(applied: Map<string, string>, migrations: Migration[]) {
   for (const migration of migrations) {
     const checksum = applied.get(migration.name);
     if (checksum && checksum !== migration.checksum) {
       throw new MigrationError(
-        `Migration ${migration.name} was changed after it was applied. Restore the original file and add a new migration instead.`,
+        `Migration ${migration.name} was changed after it was applied. ` +
+          "Restore the original file and add a new migration instead.",
       );
     }
   }
@@ -62,10 +67,9 @@ async function migrateSqlite(
     await client.execute(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
       "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
-      "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
-    const rows = await client.execute(
-      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
+      "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
+      "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
+    const rows = await client.execute(APPLIED_MIGRATIONS);
     const applied = new Map(rows.rows.map((row) => [row.migration_name as string, row.checksum as string]));
     assertUnchanged(applied, migrations);
     const done: string[] = [];
@@ -80,7 +84,8 @@ async function migrateSqlite(
         };
         await dataSteps[migration.name]?.(sql, keyRing);
         await tx.execute({
-          sql: `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`,
+          sql: `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
+                VALUES (?, ?, current_timestamp, ?, 1)`,
           args: [randomUUID(), migration.checksum, migration.name],
         });
         await tx.commit();
@@ -121,9 +126,7 @@ async function migratePostgres(
       id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ,
       migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ,
       started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`);
-    const rows = await client.query<{ migration_name: string; checksum: string }>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
+    const rows = await client.query<{ migration_name: string; checksum: string }>(APPLIED_MIGRATIONS);
     const applied = new Map(rows.rows.map((row) => [row.migration_name, row.checksum]));
     assertUnchanged(applied, migrations);
     const done: string[] = [];
@@ -139,7 +142,8 @@ async function migratePostgres(
         };
         await dataSteps[migration.name]?.(sql, keyRing);
         await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
+           VALUES ($1, $2, now(), $3, 1)`,
           [randomUUID(), migration.checksum, migration.name],
         );
         await client.query("COMMIT");

@@ -23,7 +23,7 @@ describe("the keeper's lease", () => {
 });
 
 describe("a keeper round", () => {
-  it("marks legacy tokens and OAuth refresh tokens expiring within 7 days, and expired legacy tokens as needing a person", async () => {
+  it("flags legacy and refresh tokens expiring within 7 days; expired legacy ones need a person", async () => {
     const now = new Date();
     const user = await temp.db.user.create({
       data: { email: "k@example.com", name: "K", passwordHash: "x" },

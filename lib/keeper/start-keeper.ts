@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { holdKeeperLease } from "./keeper-lease";
 import { keeperTick } from "./keeper-tick";
 import { leaseOwnerId } from "@/lib/credentials/tokens/refresh-lease";
@@ -9,8 +10,8 @@ import { leaseOwnerId } from "@/lib/credentials/tokens/refresh-lease";
  * turns it off (the end-to-end tests do, to control time themselves).
  */
 export function startKeeper(): void {
-  const seconds = Number(process.env.KEEPER_INTERVAL_SECONDS ?? 60);
-  if (!Number.isFinite(seconds) || seconds <= 0) return;
+  const seconds = getEnv().keeperIntervalSeconds;
+  if (seconds === 0) return;
   const owner = leaseOwnerId();
   let running = false;
   const tick = async () => {

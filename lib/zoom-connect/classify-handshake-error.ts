@@ -4,4 +4,5 @@
  * cookies (another host name than APP_URL, or an old tab).
  */
 export const HANDSHAKE_LOST_MESSAGE =
-  "The connection did not finish: your browser came back from Zoom without this app’s sign-in cookies. Open the app at its own address (APP_URL) — not another host name for it — and press Connect to Zoom again.";
+  "The connection did not finish: your browser came back from Zoom without this app’s sign-in cookies. " +
+  "Open the app at its own address (APP_URL) — not another host name for it — and press Connect to Zoom again.";

@@ -15,14 +15,17 @@ export function redirectUrlWarnings(appUrl = getEnv().appUrl): RedirectWarning[]
     warnings.push({
       id: "localhost",
       message:
-        "This address only works on this computer (localhost). Zoom refuses localhost for production apps, and people on other computers cannot reach it. Ask whoever runs this app to set APP_URL to its public https:// address.",
+        "This address only works on this computer (localhost). Zoom refuses localhost for production apps, " +
+        "and people on other computers cannot reach it. " +
+        "Ask whoever runs this app to set APP_URL to its public https:// address.",
     });
   }
   if (url.protocol === "http:") {
     warnings.push({
       id: "http",
       message:
-        "This address is plain http://, not https://. Zoom accepts it only for development apps; for production, the app needs an https:// address (set APP_URL).",
+        "This address is plain http://, not https://. Zoom accepts it only for development apps; " +
+        "for production, the app needs an https:// address (set APP_URL).",
     });
   }
   return warnings;

@@ -95,7 +95,8 @@ export function decodeZoomToken(input: string, now: Date = new Date()): DecodeZo
   const parts = token.split(".");
   if (parts.length !== 3 || parts.some((p, i) => i < 2 && !/^[A-Za-z0-9_-]+$/.test(p))) {
     return fail(
-      "This does not look like a Zoom token. A token is one long line of letters and numbers with exactly two dots in it; copy it again without anything around it.",
+      "This does not look like a Zoom token. A token is one long line of letters and numbers " +
+        "with exactly two dots in it; copy it again without anything around it.",
     );
   }
   let algorithm: string | null;

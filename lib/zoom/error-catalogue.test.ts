@@ -16,7 +16,7 @@ import type { OAuthStepKey } from "./error-types";
 
 type Expectation = [code: string, id: string, kind: "needs_person" | "temporary", step: OAuthStepKey | null];
 
-// Every numeric code zoom-api.md lists, as seen on Zoom's OAuth pages.
+// Every numeric code docs/zoom-behaviour.md lists, as seen on Zoom's OAuth pages.
 const NUMERIC: Expectation[] = [
   ["4700", "invalid_redirect", "needs_person", "redirect"],
   ["4702", "invalid_client", "needs_person", "credentials"],

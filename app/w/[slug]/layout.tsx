@@ -47,7 +47,8 @@ export default async function WorkspaceLayout({
               className="flex items-center gap-2 font-semibold text-slate-800"
             >
               <KeyRound aria-hidden className="h-5 w-5 text-brand-600" />
-              <span className="hidden md:inline">Zoom Credential Wizard</span>
+              {/* Hidden on phones to leave room, but still the link's name for screen readers. */}
+              <span className="sr-only md:not-sr-only">Zoom Credential Wizard</span>
             </Link>
             <WorkspaceSwitcher current={ctx.workspace} workspaces={workspaces} />
           </div>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/credentials/status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Cell, DataTable, HeaderCell, TableHead, TableRow } from "@/components/ui/data-table";
 import { formatDate } from "@/components/ui/format";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { isAdmin } from "@/lib/auth/roles";
@@ -44,81 +45,62 @@ export default async function CredentialsPage({ params }: { params: Promise<{ sl
           </p>
         </Card>
       ) : (
-        <Card className="overflow-x-auto p-0">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Zoom credentials</caption>
-            <thead className="border-b border-slate-200 text-left text-xs text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-6 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-6 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-6 py-2">
-                  Zoom user
-                </th>
-                <th scope="col" className="px-6 py-2">
-                  Method
-                </th>
-                {admin && (
-                  <th scope="col" className="px-6 py-2">
-                    Owner
-                  </th>
-                )}
-                <th scope="col" className="px-6 py-2">
-                  Created
-                </th>
-                <th scope="col" className="px-6 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {credentials.map((credential) => {
-                const guide = guideFor(credential.method);
-                const draft = credential.status === "draft" && guide;
-                return (
-                  <tr key={credential.id} className="border-b border-slate-100 last:border-0">
-                    <td className="px-6 py-3 font-medium">
-                      <Link href={`${base}/${credential.id}`} className="hover:underline">
-                        {credential.name}
+        <DataTable caption="Zoom credentials" captionHidden>
+          <TableHead>
+            <HeaderCell>Name</HeaderCell>
+            <HeaderCell>Status</HeaderCell>
+            <HeaderCell>Zoom user</HeaderCell>
+            <HeaderCell>Method</HeaderCell>
+            {admin && <HeaderCell>Owner</HeaderCell>}
+            <HeaderCell>Created</HeaderCell>
+            <HeaderCell>
+              <span className="sr-only">Actions</span>
+            </HeaderCell>
+          </TableHead>
+          <tbody>
+            {credentials.map((credential) => {
+              const guide = guideFor(credential.method);
+              const draft = credential.status === "draft" && guide;
+              return (
+                <TableRow key={credential.id}>
+                  <Cell className="font-medium">
+                    <Link href={`${base}/${credential.id}`} className="hover:underline">
+                      {credential.name}
+                    </Link>
+                  </Cell>
+                  <Cell>
+                    <StatusBadge status={credential.status} />
+                  </Cell>
+                  <Cell className="wrap-anywhere">{credential.zoomEmail ?? "—"}</Cell>
+                  <Cell>
+                    {methodLabels[credential.method as keyof typeof methodLabels] ?? credential.method}
+                  </Cell>
+                  {admin && <Cell>{credential.owner.name}</Cell>}
+                  <Cell>{formatDate(credential.createdAt)}</Cell>
+                  <Cell align="right">
+                    {draft ? (
+                      <Link
+                        href={continueSetupUrl(ctx.workspace.slug, credential, guide)}
+                        className={buttonClasses("secondary", "px-3 py-1.5")}
+                        aria-label={`Continue setup of ${credential.name}`}
+                      >
+                        Continue setup
                       </Link>
-                    </td>
-                    <td className="px-6 py-3">
-                      <StatusBadge status={credential.status} />
-                    </td>
-                    <td className="px-6 py-3">{credential.zoomEmail ?? "—"}</td>
-                    <td className="px-6 py-3">
-                      {methodLabels[credential.method as keyof typeof methodLabels] ?? credential.method}
-                    </td>
-                    {admin && <td className="px-6 py-3">{credential.owner.name}</td>}
-                    <td className="px-6 py-3">{formatDate(credential.createdAt)}</td>
-                    <td className="px-6 py-3 text-right">
-                      {draft ? (
-                        <Link
-                          href={continueSetupUrl(ctx.workspace.slug, credential, guide)}
-                          className={buttonClasses("secondary", "px-3 py-1.5")}
-                          aria-label={`Continue setup of ${credential.name}`}
-                        >
-                          Continue setup
-                        </Link>
-                      ) : (
-                        <Link
-                          href={`${base}/${credential.id}`}
-                          className={buttonClasses("ghost", "px-3 py-1.5")}
-                          aria-label={`Open ${credential.name}`}
-                        >
-                          Open
-                        </Link>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </Card>
+                    ) : (
+                      <Link
+                        href={`${base}/${credential.id}`}
+                        className={buttonClasses("ghost", "px-3 py-1.5")}
+                        aria-label={`Open ${credential.name}`}
+                      >
+                        Open
+                      </Link>
+                    )}
+                  </Cell>
+                </TableRow>
+              );
+            })}
+          </tbody>
+        </DataTable>
       )}
     </>
   );

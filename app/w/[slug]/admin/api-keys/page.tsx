@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Cell, DataTable, EmptyRow, HeaderCell, TableHead, TableRow } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
 import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
 import { requireWorkspacePage } from "@/lib/auth/guard";
@@ -17,7 +18,10 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
     <>
       <PageHeader
         title="API keys"
-        description="Keys let your other services (“nodes”) fetch fresh Zoom access tokens from this app. Each key sees only this workspace’s credentials."
+        description={
+          "Keys let your other services (“nodes”) fetch fresh Zoom access tokens from this app. " +
+          "Each key sees only this workspace’s credentials."
+        }
       />
       <div className="flex flex-col gap-6">
         <Card>
@@ -30,58 +34,35 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
             </code>
           </p>
         </Card>
-        <Card className="overflow-x-auto p-0">
-          <table className="w-full text-sm">
-            <caption className="px-6 pt-4 pb-2 text-left font-medium">Keys of {ctx.workspace.name}</caption>
-            <thead className="border-b border-slate-200 text-left text-xs text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-6 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-6 py-2">
-                  Key
-                </th>
-                <th scope="col" className="px-6 py-2">
-                  Created by
-                </th>
-                <th scope="col" className="px-6 py-2">
-                  Created
-                </th>
-                <th scope="col" className="px-6 py-2">
-                  Last used
-                </th>
-                <th scope="col" className="px-6 py-2 text-right">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="px-6 py-4 text-slate-600">
-                    No keys yet.
-                  </td>
-                </tr>
-              )}
-              {keys.map((key) => (
-                <tr key={key.id} className="border-b border-slate-100 last:border-0">
-                  <td className="px-6 py-3 font-medium">{key.name}</td>
-                  <td className="px-6 py-3 font-mono text-xs">zcw_{key.prefix}_…</td>
-                  <td className="px-6 py-3">{key.creatorName}</td>
-                  <td className="px-6 py-3">{formatDateTime(key.createdAt)}</td>
-                  <td className="px-6 py-3">{formatDateTime(key.lastUsedAt)}</td>
-                  <td className="px-6 py-3 text-right">
-                    {key.revokedAt ? (
-                      <span className="text-slate-500">Revoked {formatDateTime(key.revokedAt)}</span>
-                    ) : (
-                      <RevokeApiKeyButton slug={ctx.workspace.slug} apiKeyId={key.id} name={key.name} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+        <DataTable caption={`Keys of ${ctx.workspace.name}`}>
+          <TableHead>
+            <HeaderCell>Name</HeaderCell>
+            <HeaderCell>Key</HeaderCell>
+            <HeaderCell>Created by</HeaderCell>
+            <HeaderCell>Created</HeaderCell>
+            <HeaderCell>Last used</HeaderCell>
+            <HeaderCell align="right">Actions</HeaderCell>
+          </TableHead>
+          <tbody>
+            {keys.length === 0 && <EmptyRow columns={6}>No keys yet.</EmptyRow>}
+            {keys.map((key) => (
+              <TableRow key={key.id}>
+                <Cell className="font-medium">{key.name}</Cell>
+                <Cell className="font-mono text-xs">zcw_{key.prefix}_…</Cell>
+                <Cell>{key.creatorName}</Cell>
+                <Cell>{formatDateTime(key.createdAt)}</Cell>
+                <Cell>{formatDateTime(key.lastUsedAt)}</Cell>
+                <Cell align="right">
+                  {key.revokedAt ? (
+                    <span className="text-slate-500">Revoked {formatDateTime(key.revokedAt)}</span>
+                  ) : (
+                    <RevokeApiKeyButton slug={ctx.workspace.slug} apiKeyId={key.id} name={key.name} />
+                  )}
+                </Cell>
+              </TableRow>
+            ))}
+          </tbody>
+        </DataTable>
       </div>
     </>
   );

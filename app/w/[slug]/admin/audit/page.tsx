@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
-import { Card, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
+import { Cell, DataTable, EmptyRow, HeaderCell, TableHead, TableRow } from "@/components/ui/data-table";
+import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
+import { Select } from "@/components/ui/select";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import { listAuditEvents, parseAuditFilters } from "@/lib/audit/list-events";
 import { requireWorkspacePage } from "@/lib/auth/guard";
@@ -33,115 +34,69 @@ export default async function AuditPage({
     }),
   ]);
   const credentialNames = new Map(credentials.map((c) => [c.id, c.name]));
-  const select = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
+  const clear = `/w/${ctx.workspace.slug}/admin/audit`;
   return (
     <>
       <PageHeader
         title="Audit log"
         description="Who did what, and when — the newest 200 events that match. Secrets are never written here."
       />
-      <form method="get" aria-label="Filter events" className="mb-4 flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="action" className="text-sm font-medium">
-            Action
-          </label>
-          <select id="action" name="action" defaultValue={filters.action ?? ""} className={select}>
-            <option value="">All actions</option>
-            {Object.entries(AUDIT_ACTIONS).map(([id, label]) => (
-              <option key={id} value={id}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="person" className="text-sm font-medium">
-            Person
-          </label>
-          <select id="person" name="person" defaultValue={filters.person ?? ""} className={select}>
-            <option value="">Everyone</option>
-            {people.map(({ user }) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="credential" className="text-sm font-medium">
-            Credential
-          </label>
-          <select
-            id="credential"
-            name="credential"
-            defaultValue={filters.credential ?? ""}
-            className={select}
-          >
-            <option value="">All credentials</option>
-            {credentials.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className={buttonClasses("secondary")}>
-          Apply filters
-        </button>
-        <Link href={`/w/${ctx.workspace.slug}/admin/audit`} className="py-2 text-sm text-brand-700 underline">
-          Clear
-        </Link>
-      </form>
-      <Card className="overflow-x-auto p-0">
-        <table className="w-full text-sm">
-          <thead className="border-b border-slate-200 text-left text-xs text-slate-500 uppercase">
-            <tr>
-              <th scope="col" className="px-6 py-2">
-                When
-              </th>
-              <th scope="col" className="px-6 py-2">
-                Who
-              </th>
-              <th scope="col" className="px-6 py-2">
-                What
-              </th>
-              <th scope="col" className="px-6 py-2">
-                Credential
-              </th>
-              <th scope="col" className="px-6 py-2">
-                Details
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-6 py-4 text-slate-600">
-                  No events match.
-                </td>
-              </tr>
-            )}
-            {events.map((event) => (
-              <tr key={event.id} className="border-b border-slate-100 last:border-0">
-                <td className="px-6 py-3 whitespace-nowrap">{formatDateTime(event.createdAt)}</td>
-                <td className="px-6 py-3">{event.actorLabel}</td>
-                <td className="px-6 py-3">{event.actionLabel}</td>
-                <td className="px-6 py-3">
-                  {event.credentialId
-                    ? (credentialNames.get(event.credentialId) ?? "a deleted credential")
-                    : "—"}
-                </td>
-                <td className="px-6 py-3 text-slate-600">
-                  {Object.entries(event.details)
-                    .filter(([, value]) => value !== null && value !== "")
-                    .map(([key, value]) => `${key}: ${String(value)}`)
-                    .join(" · ")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+      <FilterForm label="Filter events" clearHref={clear}>
+        <Select
+          id="action"
+          name="action"
+          label="Action"
+          defaultValue={filters.action ?? ""}
+          placeholder="All actions"
+          options={Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))}
+        />
+        <Select
+          id="person"
+          name="person"
+          label="Person"
+          defaultValue={filters.person ?? ""}
+          placeholder="Everyone"
+          options={people.map(({ user }) => ({ value: user.id, label: user.name }))}
+        />
+        <Select
+          id="credential"
+          name="credential"
+          label="Credential"
+          defaultValue={filters.credential ?? ""}
+          placeholder="All credentials"
+          options={credentials.map((c) => ({ value: c.id, label: c.name }))}
+        />
+      </FilterForm>
+      <DataTable caption="Audit events" captionHidden>
+        <TableHead>
+          <HeaderCell>When</HeaderCell>
+          <HeaderCell>Who</HeaderCell>
+          <HeaderCell>What</HeaderCell>
+          <HeaderCell>Credential</HeaderCell>
+          <HeaderCell>Details</HeaderCell>
+        </TableHead>
+        <tbody>
+          {events.length === 0 && <EmptyRow columns={5}>No events match.</EmptyRow>}
+          {events.map((event) => (
+            <TableRow key={event.id}>
+              <Cell>{formatDateTime(event.createdAt)}</Cell>
+              <Cell>{event.actorLabel}</Cell>
+              <Cell>{event.actionLabel}</Cell>
+              <Cell>
+                {event.credentialId
+                  ? (credentialNames.get(event.credentialId) ?? "a deleted credential")
+                  : "—"}
+              </Cell>
+              <Cell className="wrap-anywhere text-slate-600">
+                {Object.entries(event.details)
+                  .filter(([, value]) => value !== null && value !== "")
+                  .map(([key, value]) => `${key}: ${String(value)}`)
+                  .join(" · ")}
+              </Cell>
+            </TableRow>
+          ))}
+        </tbody>
+      </DataTable>
     </>
   );
 }

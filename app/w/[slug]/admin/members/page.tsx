@@ -3,6 +3,7 @@ import { InviteForm } from "@/components/members/invite-form";
 import { MemberRowActions } from "@/components/members/member-row-actions";
 import { RevokeInviteButton } from "@/components/members/revoke-invite-button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Cell, DataTable, HeaderCell, TableHead, TableRow } from "@/components/ui/data-table";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { hasRole, roleLabels, type Role } from "@/lib/auth/roles";
@@ -25,7 +26,10 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
     <>
       <PageHeader
         title="Members"
-        description="Who can use this workspace. Members manage their own Zoom credentials; admins and owners see and manage all of them."
+        description={
+          "Who can use this workspace. Members manage their own Zoom credentials; " +
+          "admins and owners see and manage all of them."
+        }
       />
       <div className="flex flex-col gap-6">
         <Card>
@@ -36,96 +40,68 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
           <InviteForm slug={ctx.workspace.slug} canInviteOwner={isOwner} />
         </Card>
 
-        <Card className="overflow-x-auto p-0">
-          <table className="w-full text-sm">
-            <caption className="px-6 pt-4 pb-2 text-left font-medium">People in {ctx.workspace.name}</caption>
-            <thead className="border-b border-slate-200 text-left text-xs text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-6 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-6 py-2">
-                  Email
-                </th>
-                <th scope="col" className="px-6 py-2">
-                  Role
-                </th>
-                <th scope="col" className="px-6 py-2">
-                  Joined
-                </th>
-                <th scope="col" className="px-6 py-2 text-right">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => {
-                const canManage = member.role !== "owner" || isOwner;
-                return (
-                  <tr key={member.id} className="border-b border-slate-100 last:border-0">
-                    <td className="px-6 py-3 font-medium">
-                      {member.user.name}
-                      {member.user.id === ctx.user.id && (
-                        <span className="ml-1 text-xs text-slate-500">(you)</span>
-                      )}
-                    </td>
-                    <td className="px-6 py-3">{member.user.email}</td>
-                    <td className="px-6 py-3">{roleLabels[member.role]}</td>
-                    <td className="px-6 py-3">{formatDate(member.createdAt)}</td>
-                    <td className="px-6 py-3">
-                      {canManage ? (
-                        <MemberRowActions
-                          slug={ctx.workspace.slug}
-                          membershipId={member.id}
-                          name={member.user.name}
-                          role={member.role}
-                          assignable={assignable}
-                        />
-                      ) : (
-                        <p className="text-right text-xs text-slate-500">Only owners can change owners</p>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </Card>
+        <DataTable caption={`People in ${ctx.workspace.name}`}>
+          <TableHead>
+            <HeaderCell>Name</HeaderCell>
+            <HeaderCell>Email</HeaderCell>
+            <HeaderCell>Role</HeaderCell>
+            <HeaderCell>Joined</HeaderCell>
+            <HeaderCell align="right">Actions</HeaderCell>
+          </TableHead>
+          <tbody>
+            {members.map((member) => {
+              const canManage = member.role !== "owner" || isOwner;
+              return (
+                <TableRow key={member.id}>
+                  <Cell className="font-medium">
+                    {member.user.name}
+                    {member.user.id === ctx.user.id && (
+                      <span className="ml-1 text-xs text-slate-500">(you)</span>
+                    )}
+                  </Cell>
+                  <Cell className="wrap-anywhere">{member.user.email}</Cell>
+                  <Cell>{roleLabels[member.role]}</Cell>
+                  <Cell>{formatDate(member.createdAt)}</Cell>
+                  <Cell>
+                    {canManage ? (
+                      <MemberRowActions
+                        slug={ctx.workspace.slug}
+                        membershipId={member.id}
+                        name={member.user.name}
+                        role={member.role}
+                        assignable={assignable}
+                      />
+                    ) : (
+                      <p className="text-right text-xs text-slate-500">Only owners can change owners</p>
+                    )}
+                  </Cell>
+                </TableRow>
+              );
+            })}
+          </tbody>
+        </DataTable>
 
         {invites.length > 0 && (
-          <Card className="overflow-x-auto p-0">
-            <table className="w-full text-sm">
-              <caption className="px-6 pt-4 pb-2 text-left font-medium">Open invite links</caption>
-              <thead className="border-b border-slate-200 text-left text-xs text-slate-500 uppercase">
-                <tr>
-                  <th scope="col" className="px-6 py-2">
-                    Role
-                  </th>
-                  <th scope="col" className="px-6 py-2">
-                    Created
-                  </th>
-                  <th scope="col" className="px-6 py-2">
-                    Expires
-                  </th>
-                  <th scope="col" className="px-6 py-2 text-right">
-                    Actions
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {invites.map((invite) => (
-                  <tr key={invite.id} className="border-b border-slate-100 last:border-0">
-                    <td className="px-6 py-3">{roleLabels[invite.role as Role] ?? invite.role}</td>
-                    <td className="px-6 py-3">{formatDateTime(invite.createdAt)}</td>
-                    <td className="px-6 py-3">{formatDateTime(invite.expiresAt)}</td>
-                    <td className="px-6 py-3">
-                      <RevokeInviteButton slug={ctx.workspace.slug} inviteId={invite.id} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Card>
+          <DataTable caption="Open invite links">
+            <TableHead>
+              <HeaderCell>Role</HeaderCell>
+              <HeaderCell>Created</HeaderCell>
+              <HeaderCell>Expires</HeaderCell>
+              <HeaderCell align="right">Actions</HeaderCell>
+            </TableHead>
+            <tbody>
+              {invites.map((invite) => (
+                <TableRow key={invite.id}>
+                  <Cell>{roleLabels[invite.role as Role] ?? invite.role}</Cell>
+                  <Cell>{formatDateTime(invite.createdAt)}</Cell>
+                  <Cell>{formatDateTime(invite.expiresAt)}</Cell>
+                  <Cell>
+                    <RevokeInviteButton slug={ctx.workspace.slug} inviteId={invite.id} />
+                  </Cell>
+                </TableRow>
+              ))}
+            </tbody>
+          </DataTable>
         )}
       </div>
     </>

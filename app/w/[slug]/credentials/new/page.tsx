@@ -11,7 +11,10 @@ export default async function NewCredentialPage({ params }: { params: Promise<{ 
     <>
       <PageHeader
         title="New Zoom credential"
-        description="Name it and choose how to connect. The next screens walk you through the Zoom App Marketplace, one step at a time."
+        description={
+          "Name it and choose how to connect. " +
+          "The next screens walk you through the Zoom App Marketplace, one step at a time."
+        }
       />
       <Card className="max-w-2xl">
         <NewCredentialForm slug={ctx.workspace.slug} />
