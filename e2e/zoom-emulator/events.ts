@@ -1,4 +1,4 @@
-// Zoom's event notifications (zoom-api.md, "Webhooks"): signed POSTs to an
+// Zoom's event notifications (docs/zoom-behaviour.md, "Webhooks"): signed POSTs to an
 // app's endpoint, retried when the endpoint does not answer 2xx within 3 s.
 import { createHmac, randomBytes } from "node:crypto";
 import { delay } from "./http-utils";

@@ -46,7 +46,7 @@ export function errorPage(code: number | null, title: string, detail: string): s
 }
 
 /**
- * The pages that stay on Zoom (zoom-api.md, "Errors that stay on Zoom's pages").
+ * The pages that stay on Zoom (docs/zoom-behaviour.md, "Errors that stay on Zoom's pages").
  * The headings are the words people report seeing; the second lines are ours
  * where Zoom's exact wording is not known.
  */

@@ -30,7 +30,7 @@ export async function handleRevoke(
   if (set && set.appKey !== auth.app.clientId) return invalid("Invalid Token!");
   if (set?.userId) {
     // Revoke uninstalls the app for that user: every set of (app, user) dies,
-    // even when the token given was already dead (zoom-api.md: assume it does),
+    // even when the token given was already dead (docs/zoom-behaviour.md: assume it does),
     // and Zoom tells the app's endpoint, as if the user had removed the app.
     state.uninstall(set.appKey, set.userId);
     const user = state.users.get(set.userId);

@@ -42,7 +42,7 @@ async function route(
 
 /**
  * A strict stand-in for Zoom's OAuth host and REST API, following
- * /work/shared/zoom-api.md. One process-local state per server.
+ * docs/zoom-behaviour.md. One process-local state per server.
  */
 export async function startZoomEmulator(
   options: StartZoomEmulatorOptions = {},

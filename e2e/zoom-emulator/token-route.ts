@@ -81,7 +81,7 @@ async function refreshToken(
   // Rotation: the old refresh token and its access token die at once, no grace.
   old.status = "rotated";
   // The granted scopes stay as they were authorized, even if the app's changed
-  // since (zoom-api.md: refresh still succeeds; only a new authorization grants more).
+  // since (docs/zoom-behaviour.md: refresh still succeeds; only a new authorization grants more).
   const record = await mintTokenSet(
     state,
     {

@@ -13,7 +13,7 @@ export type ClientVia = "development" | "production" | "public";
 
 export type ManagedBy = "user" | "admin";
 export type UserRole = "owner" | "admin" | "member";
-/** The codes Zoom has been seen to answer a missing scope with (zoom-api.md). */
+/** The codes Zoom has been seen to answer a missing scope with (docs/zoom-behaviour.md). */
 export const MISSING_SCOPE_CODES = [4700, 4711, 104] as const;
 export type MissingScopeCode = (typeof MISSING_SCOPE_CODES)[number];
 

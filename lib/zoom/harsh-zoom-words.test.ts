@@ -1,4 +1,4 @@
-// The catalogue's words for the places where Zoom is harsh (zoom-api.md).
+// The catalogue's words for the places where Zoom is harsh (docs/zoom-behaviour.md).
 import { describe, expect, it } from "vitest";
 import { classifyApiError, classifyTokenError, lookupZoomCode } from "./error-catalogue";
 

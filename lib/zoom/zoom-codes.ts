@@ -21,7 +21,7 @@ export const OAUTH_NUMERIC_CODES: Readonly<Record<string, CatalogueId>> = {
 };
 
 // REST API codes. 4700 means something else here than on the OAuth pages.
-// Missing scopes have been seen as 4700, 4711 and 104 (zoom-api.md).
+// Missing scopes have been seen as 4700, 4711 and 104 (docs/zoom-behaviour.md).
 export const API_NUMERIC_CODES: Readonly<Record<string, CatalogueId>> = {
   "124": "invalid_access_token",
   "104": "missing_scope",
