@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { hasRole, roleSchema, type Role } from "@/lib/auth/roles";
+import { serializeOn } from "@/lib/db/serialize";
 import { AppError } from "@/lib/errors/app-error";
 
 export async function listMembers(db: Db, workspaceId: string) {
@@ -47,6 +48,8 @@ export async function changeMemberRole(
   if (input.role === "owner" && !hasRole(ctx.role, "owner"))
     throw new AppError("forbidden", "Only an owner can make someone an owner.");
   await db.$transaction(async (tx) => {
+    // Two owners demoting each other at once must not both see the other left.
+    await serializeOn(tx, `owners:${ctx.workspace.id}`);
     const target = await loadTarget(tx, ctx, input.membershipId);
     if (target.role === input.role) return;
     if (target.role === "owner") await assertAnotherOwner(tx, ctx.workspace.id);
@@ -67,6 +70,7 @@ export async function removeMember(
   input: { membershipId: string },
 ): Promise<void> {
   await db.$transaction(async (tx) => {
+    await serializeOn(tx, `owners:${ctx.workspace.id}`);
     const target = await loadTarget(tx, ctx, input.membershipId);
     if (target.role === "owner") await assertAnotherOwner(tx, ctx.workspace.id);
     await tx.membership.delete({ where: { id: target.id } });
