@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 export const SIGN_IN_LIMIT = { perEmail: 10, perAddress: 50, windowMs: 15 * 60 * 1000 };
 
 /** The most attempts per window for a key; its kind is the part before the colon. */
-const LIMITS: Record<string, number> = {
+export const ATTEMPT_LIMITS: Record<string, number> = {
   email: SIGN_IN_LIMIT.perEmail,
   ip: SIGN_IN_LIMIT.perAddress,
   invite: 10,
@@ -42,7 +42,7 @@ export async function takeAttempt(db: Db, keys: string[], now = new Date()): Pro
   const since = new Date(now.getTime() - SIGN_IN_LIMIT.windowMs);
   for (const key of keys) {
     const count = await db.loginAttempt.count({ where: { key, createdAt: { gt: since } } });
-    if (count > (LIMITS[key.split(":")[0]!] ?? SIGN_IN_LIMIT.perEmail)) {
+    if (count > (ATTEMPT_LIMITS[key.split(":")[0]!] ?? SIGN_IN_LIMIT.perEmail)) {
       await forgetAttempt(db, { allowed: false, ids });
       return { allowed: false, ids: [] };
     }
