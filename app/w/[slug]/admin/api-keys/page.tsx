@@ -67,7 +67,14 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
                 <tr key={key.id} className="border-b border-slate-100 last:border-0">
                   <td className="px-6 py-3 font-medium">{key.name}</td>
                   <td className="px-6 py-3 font-mono text-xs">zcw_{key.prefix}_…</td>
-                  <td className="px-6 py-3">{key.creatorName}</td>
+                  <td className="px-6 py-3">
+                    {key.creatorName}
+                    {key.creatorGone && (
+                      <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+                        no longer in this workspace
+                      </span>
+                    )}
+                  </td>
                   <td className="px-6 py-3">{formatDateTime(key.createdAt)}</td>
                   <td className="px-6 py-3">{formatDateTime(key.lastUsedAt)}</td>
                   <td className="px-6 py-3 text-right">
