@@ -91,11 +91,11 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
       );
       break;
     case "connect": {
-      const others = await sameAppConnections(db(), {
-        workspaceId: ctx.workspace.id,
-        credentialId: id,
-        clientId: credential.clientId,
-      });
+      const others = await sameAppConnections(
+        db(),
+        { workspaceId: ctx.workspace.id, credentialId: id, clientId: credential.clientId },
+        { userId: ctx.user.id, role: ctx.role },
+      );
       const lastError =
         credential.status !== "connected" && credential.lastErrorCode
           ? { entry: lookupZoomCode(credential.lastErrorCode), message: credential.lastErrorMessage }
@@ -117,12 +117,17 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
       );
       body = (
         <>
-          {others.length > 0 && (
+          {(others.visible.length > 0 || others.othersCount > 0) && (
             <Alert tone="warning" title="Connecting the same Zoom user twice stops the older connection">
               This Zoom app is already connected in this workspace as:{" "}
-              {others.map((o) => `“${o.name}” (${o.zoomEmail ?? "unknown user"})`).join(", ")}. If you sign in
-              to Zoom as the same person, that older connection will stop working — Zoom keeps only the newest
-              one.
+              {[
+                ...others.visible.map((o) => `“${o.name}” (${o.zoomEmail ?? "unknown user"})`),
+                ...(others.othersCount > 0
+                  ? [`${others.othersCount} connection${others.othersCount === 1 ? "" : "s"} of other people`]
+                  : []),
+              ].join(", ")}
+              . If you sign in to Zoom as the same person, that older connection will stop working — Zoom
+              keeps only the newest one.
             </Alert>
           )}
           <ConnectPanel
