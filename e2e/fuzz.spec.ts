@@ -94,7 +94,10 @@ test("no route answers a malformed request with a 5xx", async ({ playwright }) =
       nextauth: NEXT_AUTH_ACTIONS,
     })[param] ?? [];
   const paths = [
-    ...appRoutes().flatMap((route) => routeVariants(route.pattern, real, JUNK_SEGMENTS)),
+    // Four junk values per route, rotating, so every value meets many routes.
+    ...appRoutes().flatMap((route, r) =>
+      routeVariants(route.pattern, real, [...JUNK_SEGMENTS, ...JUNK_SEGMENTS].slice(r % 7, (r % 7) + 4)),
+    ),
     ...JUNK_SEGMENTS.map((junk) => `/${junk}`),
     "/double//slash",
     "/api/v1/credentials/%E0%A4%A/token",

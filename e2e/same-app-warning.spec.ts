@@ -19,7 +19,7 @@ test("the same-app warning shows a member only their own connections, an admin a
   await signInByApi(memberPage, member);
   const run = await startOAuthCredential(memberPage, workspace.slug, "Mia's Zoom");
   await walkToConnect(memberPage, run, app);
-  const warning = memberPage.getByRole("alert").filter({ hasText: "Connecting the same Zoom user twice" });
+  const warning = memberPage.getByRole("status").filter({ hasText: "Connecting the same Zoom user twice" });
   await expect(warning).toContainText(
     "already connected in this workspace as: 1 connection of other people.",
   );
@@ -31,6 +31,6 @@ test("the same-app warning shows a member only their own connections, an admin a
   const second = await startOAuthCredential(page, workspace.slug, "Olivia's second Zoom");
   await walkToConnect(page, second, app);
   await expect(
-    page.getByRole("alert").filter({ hasText: "Connecting the same Zoom user twice" }),
+    page.getByRole("status").filter({ hasText: "Connecting the same Zoom user twice" }),
   ).toContainText(`“Olivia's private Zoom” (${user.email})`);
 });
