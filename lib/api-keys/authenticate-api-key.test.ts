@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import type { Db } from "@/lib/db/client";
 import { createTempDatabase } from "@/lib/db/temp-database";
-import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { ownerContext } from "@/lib/workspaces/testing/owner-context";
 import { authenticateApiKey } from "./authenticate-api-key";
 import { createApiKey, revokeApiKey } from "./manage-api-keys";
 
@@ -10,16 +10,7 @@ let temp: Awaited<ReturnType<typeof createTempDatabase>>;
 let ctx: WorkspaceContext;
 beforeAll(async () => {
   temp = await createTempDatabase();
-  const owner = await temp.db.user.create({
-    data: { email: "kim@example.com", name: "Kim", passwordHash: "x" },
-  });
-  const { slug } = await createWorkspace(temp.db, {
-    userId: owner.id,
-    userName: "Kim",
-    workspaceName: "Keys",
-  });
-  const workspace = await temp.db.workspace.findUniqueOrThrow({ where: { slug } });
-  ctx = { user: { id: owner.id, name: "Kim", email: "kim@example.com" }, workspace, role: "owner" };
+  ctx = await ownerContext(temp.db, "Kim");
 });
 afterAll(() => temp.cleanup());
 
@@ -30,10 +21,10 @@ function withHeldLookup(db: Db) {
   let started!: () => void;
   const lookupStarted = new Promise<void>((resolve) => (started = resolve));
   const held = new Proxy(db, {
-    get(target, property, receiver) {
+    get(target, property, receiver): unknown {
       if (property !== "apiKey") return Reflect.get(target, property, receiver);
       return new Proxy(target.apiKey, {
-        get(apiKey, name, r) {
+        get(apiKey, name, r): unknown {
           if (name !== "findUnique") return Reflect.get(apiKey, name, r);
           return async (args: Parameters<Db["apiKey"]["findUnique"]>[0]) => {
             const row = await apiKey.findUnique(args);

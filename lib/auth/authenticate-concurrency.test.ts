@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTempDatabase } from "@/lib/db/temp-database";
 import { authenticate } from "./authenticate";
+import type * as Password from "./password";
 import { hashPassword } from "./password";
 import { SIGN_IN_LIMIT } from "./rate-limit";
 
 // Count every password hash comparison the sign-in makes.
 const checks = vi.hoisted(() => ({ count: 0 }));
 vi.mock("./password", async (importOriginal) => {
-  const real = await importOriginal<typeof import("./password")>();
+  const real = await importOriginal<typeof Password>();
   return {
     ...real,
     verifyPassword: (password: string, hash: string) => {

@@ -1,38 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { countedPassword } from "@/lib/auth/testing/counted-password";
 import { createTempDatabase } from "@/lib/db/temp-database";
 import { ATTEMPT_LIMITS } from "@/lib/auth/rate-limit";
-import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { ownerContext } from "@/lib/workspaces/testing/owner-context";
 import { acceptInviteAsNewUser } from "./accept-invite";
 import { createInvite } from "./create-invite";
 import { inviteStateMessages } from "./find-invite";
 
 const hashes = vi.hoisted(() => ({ count: 0 }));
-vi.mock("@/lib/auth/password", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/password")>()),
-  hashPassword: async () => {
-    hashes.count++;
-    return "$2b$12$not.a.real.hash.only.for.this.test.............";
-  },
-}));
+vi.mock("@/lib/auth/password", () => countedPassword(hashes));
 
 let temp: Awaited<ReturnType<typeof createTempDatabase>>;
 let token: string;
 beforeAll(async () => {
   temp = await createTempDatabase();
-  const owner = await temp.db.user.create({
-    data: { email: "olga@example.com", name: "Olga", passwordHash: "x" },
-  });
-  const { slug } = await createWorkspace(temp.db, {
-    userId: owner.id,
-    userName: "Olga",
-    workspaceName: "Acme",
-  });
-  const workspace = await temp.db.workspace.findUniqueOrThrow({ where: { slug } });
-  const ctx = {
-    user: { id: owner.id, name: "Olga", email: "olga@example.com" },
-    workspace,
-    role: "owner" as const,
-  };
+  const ctx = await ownerContext(temp.db, "Olga");
   ({ token } = await createInvite(temp.db, ctx, { role: "member" }));
 });
 afterAll(() => temp.cleanup());

@@ -1,18 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { countedPassword } from "@/lib/auth/testing/counted-password";
 import { createTempDatabase } from "@/lib/db/temp-database";
 import { AppError } from "@/lib/errors/app-error";
 import { ATTEMPT_LIMITS } from "@/lib/auth/rate-limit";
 import { setupFirstWorkspace } from "./create-workspace";
 
-// Count the slow hashes; a cheap stand-in keeps parallel setups truly parallel.
 const hashes = vi.hoisted(() => ({ count: 0 }));
-vi.mock("@/lib/auth/password", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/auth/password")>()),
-  hashPassword: async () => {
-    hashes.count++;
-    return "$2b$12$not.a.real.hash.only.for.this.test.............";
-  },
-}));
+vi.mock("@/lib/auth/password", () => countedPassword(hashes));
 
 let temp: Awaited<ReturnType<typeof createTempDatabase>>;
 beforeEach(async () => {
