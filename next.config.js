@@ -1,24 +1,7 @@
 // @ts-check
-// Security headers for every response. Next.js injects inline bootstrap
-// scripts, so script-src needs 'unsafe-inline' unless every page is rendered
-// with a per-request nonce; all other sources are locked to this origin.
-const isDev = process.env.NODE_ENV !== "production";
-
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  // The Zoom handshake starts with next-auth's client signIn(), which posts
-  // with fetch and then navigates; no form ever posts to another origin.
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
+// Security headers for every response. The Content-Security-Policy (with a
+// per-request script nonce) and HSTS (which depends on APP_URL at run time)
+// are set in proxy.ts, since this file is read at build time.
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -32,7 +15,6 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Content-Type-Options", value: "nosniff" },

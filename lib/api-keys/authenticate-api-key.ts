@@ -16,12 +16,17 @@ const CACHE_MS = 5_000;
 const MAX_CACHED = 1_000;
 // On globalThis: Next.js may load this module once for route handlers and once
 // for server actions, and a revoke (an action) must reach the API's cache.
+// `revocations` counts revokes on this instance: a lookup that began before a
+// revoke may have read the key as valid, and must not cache that answer.
 const shared = globalThis as unknown as {
   zcwApiKeyCache?: Map<string, { caller: ApiCaller | null; until: number }>;
+  zcwApiKeyRevocations?: { count: number };
 };
 const cache = (shared.zcwApiKeyCache ??= new Map<string, { caller: ApiCaller | null; until: number }>());
+const revocations = (shared.zcwApiKeyRevocations ??= { count: 0 });
 
 export function forgetApiKey(apiKeyId: string): void {
+  revocations.count++;
   for (const [hash, entry] of cache) if (entry.caller?.apiKeyId === apiKeyId) cache.delete(hash);
 }
 
@@ -37,6 +42,7 @@ export async function authenticateApiKey(
   const keyHash = hashApiKey(raw);
   const cached = cache.get(keyHash);
   if (cached && cached.until > now.getTime()) return cached.caller;
+  const revocationsBefore = revocations.count;
   const key = await db.apiKey.findUnique({
     where: { keyHash },
     select: { id: true, workspaceId: true, name: true, prefix: true, revokedAt: true },
@@ -45,6 +51,8 @@ export async function authenticateApiKey(
     key && !key.revokedAt
       ? { apiKeyId: key.id, workspaceId: key.workspaceId, name: key.name, prefix: key.prefix }
       : null;
+  // A key was revoked while we read: this answer may predate it. Read again.
+  if (revocations.count !== revocationsBefore) return authenticateApiKey(db, authorization, now);
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(keyHash, { caller, until: now.getTime() + CACHE_MS });
   if (!key || !caller) return null;

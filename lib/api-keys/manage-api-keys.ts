@@ -33,12 +33,22 @@ export async function listApiKeys(db: Db, workspaceId: string) {
     orderBy: { createdAt: "desc" },
     take: 200,
   });
-  const creators = await db.user.findMany({
-    where: { id: { in: [...new Set(keys.map((k) => k.createdById))] } },
-    select: { id: true, name: true },
-  });
+  const creatorIds = [...new Set(keys.map((k) => k.createdById))];
+  const [creators, stillMembers] = await Promise.all([
+    db.user.findMany({ where: { id: { in: creatorIds } }, select: { id: true, name: true } }),
+    db.membership.findMany({
+      where: { workspaceId, userId: { in: creatorIds } },
+      select: { userId: true, role: true },
+    }),
+  ]);
   const names = new Map(creators.map((c) => [c.id, c.name]));
-  return keys.map((k) => ({ ...k, creatorName: names.get(k.createdById) ?? "A former member" }));
+  const roles = new Map(stillMembers.map((m) => [m.userId, m.role]));
+  return keys.map((k) => ({
+    ...k,
+    creatorName: names.get(k.createdById) ?? "A former member",
+    // A key outlives its maker's access: the page flags it so an admin can decide.
+    creatorGone: !roles.has(k.createdById),
+  }));
 }
 
 export async function revokeApiKey(

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { clearFailedSignIns, isRateLimited, rateLimitKeys, recordFailedSignIn } from "./rate-limit";
+import { clearFailedSignIns, forgetAttempt, rateLimitKeys, takeAttempt } from "./rate-limit";
 import { signInSchema } from "./schemas";
 
 export type AuthenticateResult =
@@ -12,18 +12,18 @@ export async function authenticate(db: Db, input: unknown, ip: string | null): P
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "InvalidInput" };
   const { email, password } = parsed.data;
-  const keys = rateLimitKeys(email, ip);
-  if (await isRateLimited(db, keys)) return { ok: false, reason: "RateLimited" };
+  // Taken before the slow hash: parallel attempts cannot all slip past the count.
+  const attempt = await takeAttempt(db, rateLimitKeys(email, ip));
+  if (!attempt.allowed) return { ok: false, reason: "RateLimited" };
 
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true },
   });
   const valid = user ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
-  if (!user || !valid) {
-    await recordFailedSignIn(db, keys);
-    return { ok: false, reason: "CredentialsSignin" };
-  }
+  // A failure keeps its rows: they are the count.
+  if (!user || !valid) return { ok: false, reason: "CredentialsSignin" };
+  await forgetAttempt(db, attempt);
   await clearFailedSignIns(db, email);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

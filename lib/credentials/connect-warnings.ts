@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { isAdmin, type Role } from "@/lib/auth/roles";
 import { activeClientId, sameClientIdWhere, type ZoomAppSummary } from "@/lib/zoom-apps/find-zoom-app";
 
 /**
@@ -10,10 +11,11 @@ import { activeClientId, sameClientIdWhere, type ZoomAppSummary } from "@/lib/zo
 export async function sameAppConnections(
   db: Db,
   input: { workspaceId: string; credentialId: string; zoomApp: ZoomAppSummary | null },
+  viewer: { userId: string; role: Role },
 ) {
   const clientId = input.zoomApp ? activeClientId(input.zoomApp) : null;
-  if (!clientId) return [];
-  return db.credential.findMany({
+  if (!clientId) return { visible: [], othersCount: 0 };
+  const rows = await db.credential.findMany({
     where: {
       workspaceId: input.workspaceId,
       zoomApp: sameClientIdWhere(clientId),
@@ -21,7 +23,13 @@ export async function sameAppConnections(
       zoomUserId: { not: null },
       status: { in: ["connected", "expiring_soon", "error"] },
     },
-    select: { id: true, name: true, zoomEmail: true },
+    select: { id: true, name: true, zoomEmail: true, ownerId: true },
     take: 20,
   });
+  // A member sees only their own connections; of others', just that they exist.
+  const maySee = (row: { ownerId: string }) => isAdmin(viewer.role) || row.ownerId === viewer.userId;
+  return {
+    visible: rows.filter(maySee).map(({ id, name, zoomEmail }) => ({ id, name, zoomEmail })),
+    othersCount: rows.filter((row) => !maySee(row)).length,
+  };
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { WorkspaceContext } from "@/lib/auth/guard";
+import type { Role } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
 import { canOpenStep, firstUnfinishedStep, neighbours, parseStep, stepNumber } from "@/lib/guides/progress";
 import { wizardStepUrl } from "@/lib/guides/step-url";
@@ -10,6 +11,8 @@ import { loadWizard } from "./wizard-progress";
 /** Everything a wizard page renders, decided on the server. */
 export type WizardStepView = {
   slug: string;
+  /** Who is looking: some warnings show members only their own connections. */
+  viewer: { userId: string; role: Role };
   credential: CredentialRecord;
   guide: Guide;
   step: GuideStep;
@@ -50,6 +53,7 @@ export async function openWizardStep(
   return {
     view: {
       slug,
+      viewer: { userId: ctx.user.id, role: ctx.role },
       credential,
       guide,
       step,

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { hashPassword } from "@/lib/auth/password";
+import { TOO_MANY_ATTEMPTS, addressKeys, takeAttempt } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors/app-error";
 import { findInvite, inviteStateMessages } from "./find-invite";
 
@@ -45,7 +46,14 @@ export async function acceptInvite(
 export async function acceptInviteAsNewUser(
   db: Db,
   input: { token: string; name: string; email: string; password: string },
+  ip: string | null = null,
 ): Promise<{ slug: string }> {
+  // The link first: without a valid one, nobody learns whether an email has
+  // an account here, nor makes us run the slow hash.
+  const invite = await findInvite(db, input.token);
+  if (invite.state !== "valid") throw new AppError("conflict", inviteStateMessages[invite.state]);
+  if (!(await takeAttempt(db, [`invite:${invite.id}`, ...addressKeys(ip)])).allowed)
+    throw new AppError("rate_limited", TOO_MANY_ATTEMPTS);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {

@@ -7,6 +7,12 @@ const id = z
   .max(64);
 
 export const inviteSchema = z.object({ role: roleSchema });
-export const changeRoleSchema = z.object({ membershipId: id, role: roleSchema });
-export const removeMemberSchema = z.object({ membershipId: id });
+// A checkbox: "on" when ticked, absent when not.
+const checkbox = z
+  .literal("on")
+  .optional()
+  .transform((value) => value === "on");
+
+export const changeRoleSchema = z.object({ membershipId: id, role: roleSchema, revokeApiKeys: checkbox });
+export const removeMemberSchema = z.object({ membershipId: id, revokeApiKeys: checkbox });
 export const revokeInviteSchema = z.object({ inviteId: id });

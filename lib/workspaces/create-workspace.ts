@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { hashPassword } from "@/lib/auth/password";
+import { TOO_MANY_ATTEMPTS, addressKeys, takeAttempt } from "@/lib/auth/rate-limit";
+import { serializeOn } from "@/lib/db/serialize";
 import { AppError } from "@/lib/errors/app-error";
 import { workspaceSlug } from "./slug";
 
@@ -11,14 +13,17 @@ import { workspaceSlug } from "./slug";
 export async function setupFirstWorkspace(
   db: Db,
   input: { workspaceName: string; name: string; email: string; password: string },
+  ip: string | null = null,
 ): Promise<{ userId: string; slug: string }> {
+  // Answered before the slow hash, which anyone could otherwise make us run.
+  if (!(await isFirstRun(db))) throw alreadySetUp();
+  if (!(await takeAttempt(db, ["setup:first-run", ...addressKeys(ip)])).allowed)
+    throw new AppError("rate_limited", TOO_MANY_ATTEMPTS);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    if ((await tx.user.count()) > 0)
-      throw new AppError(
-        "conflict",
-        "This app is already set up. Sign in, or ask an admin for an invite link.",
-      );
+    // Two first visitors at once: the second waits here, then finds the first.
+    await serializeOn(tx, "first-run");
+    if ((await tx.user.count()) > 0) throw alreadySetUp();
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, passwordHash },
       select: { id: true },
@@ -36,6 +41,9 @@ export async function setupFirstWorkspace(
     return { userId: user.id, slug: workspace.slug };
   });
 }
+
+const alreadySetUp = () =>
+  new AppError("conflict", "This app is already set up. Sign in, or ask an admin for an invite link.");
 
 /** A signed-in person starts another workspace, of which they are the owner. */
 export async function createWorkspace(

@@ -32,18 +32,20 @@ export function ConnectAlert({ view }: StepProps) {
 
 export async function ConnectStep({ view }: StepProps) {
   const { credential } = view;
-  const others = await sameAppConnections(db(), {
-    workspaceId: credential.workspaceId,
-    credentialId: credential.id,
-    zoomApp: credential.zoomApp,
-  });
+  const others = await sameAppConnections(
+    db(),
+    { workspaceId: credential.workspaceId, credentialId: credential.id, zoomApp: credential.zoomApp },
+    view.viewer,
+  );
+  const named = others.visible.map((o) => `“${o.name}” (${o.zoomEmail ?? "unknown user"})`);
+  if (others.othersCount > 0)
+    named.push(`${others.othersCount} connection${others.othersCount === 1 ? "" : "s"} of other people`);
   return (
     <>
-      {others.length > 0 && (
+      {named.length > 0 && (
         <Alert tone="warning" title="Connecting the same Zoom user twice stops the older connection">
-          This Zoom app is already connected in this workspace as:{" "}
-          {others.map((o) => `“${o.name}” (${o.zoomEmail ?? "unknown user"})`).join(", ")}. If you sign in to
-          Zoom as the same person, that older connection will stop working — Zoom keeps only the newest one.
+          This Zoom app is already connected in this workspace as: {named.join(", ")}. If you sign in to Zoom
+          as the same person, that older connection will stop working — Zoom keeps only the newest one.
         </Alert>
       )}
       <ConnectPanel

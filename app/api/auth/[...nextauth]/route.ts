@@ -4,6 +4,7 @@ import { baseAuthOptions } from "@/lib/auth/auth-options";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { credentialErrorFrom, recordCredentialError } from "@/lib/credentials/record-credential-error";
+import { rejectBadAuthRequest } from "@/lib/http/next-auth-request";
 import { describeAccessDenied } from "@/lib/zoom/error-catalogue";
 import { HANDSHAKE_LOST_MESSAGE } from "@/lib/zoom-connect/classify-handshake-error";
 import { CONNECT_COOKIE, handshakePages, readConnectSession } from "@/lib/zoom-connect/connect-session";
@@ -22,6 +23,8 @@ const appLink = (path: string) => `${getEnv().appUrl}${path}`;
 async function handler(req: NextRequest, ctx: Context) {
   const params = await ctx.params;
   const [action, providerId] = params.nextauth;
+  const rejected = await rejectBadAuthRequest(req, params.nextauth);
+  if (rejected) return rejected;
   const connectCookie = req.cookies.get(CONNECT_COOKIE)?.value;
   // next-auth/react's signIn("zoom") first asks /providers whether "zoom" exists.
   const isZoom =

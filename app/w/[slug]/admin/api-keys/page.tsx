@@ -49,7 +49,14 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
               <TableRow key={key.id}>
                 <Cell className="font-medium">{key.name}</Cell>
                 <Cell className="font-mono text-xs">zcw_{key.prefix}_…</Cell>
-                <Cell>{key.creatorName}</Cell>
+                <Cell>
+                  {key.creatorName}
+                  {key.creatorGone && (
+                    <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+                      no longer in this workspace
+                    </span>
+                  )}
+                </Cell>
                 <Cell>{formatDateTime(key.createdAt)}</Cell>
                 <Cell>{formatDateTime(key.lastUsedAt)}</Cell>
                 <Cell align="right">

@@ -70,6 +70,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
                         name={member.user.name}
                         role={member.role}
                         assignable={assignable}
+                        apiKeyNames={member.apiKeyNames}
                       />
                     ) : (
                       <p className="text-right text-xs text-slate-500">Only owners can change owners</p>
