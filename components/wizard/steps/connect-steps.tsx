@@ -3,8 +3,9 @@ import { Alert } from "@/components/ui/alert";
 import { describeStoredToken } from "@/lib/credentials/access-token-credential";
 import { sameAppConnections } from "@/lib/credentials/connect-warnings";
 import { db } from "@/lib/db/client";
-import { fixStepLink } from "@/lib/guides/step-url";
+import { fixStepLink, fixStepLinks } from "@/lib/guides/step-url";
 import { lookupZoomCode } from "@/lib/zoom/error-catalogue";
+import { ZoomMessageExplainer } from "@/components/connect/zoom-message-explainer";
 import { ConnectPanel } from "../connect-panel";
 import { DecodedToken } from "../decoded-token";
 import { S2SConnectPanel } from "../s2s-connect-panel";
@@ -53,6 +54,10 @@ export async function ConnectStep({ view }: StepProps) {
         doneHref={view.nextHref ?? view.hrefFor(view.step.key)}
         label={credential.zoomUserId ? "Connect to Zoom again" : "Connect to Zoom"}
       />
+      <ZoomMessageExplainer
+        flow="oauth"
+        fixLinks={fixStepLinks(view.slug, credential.id, view.guide, view.step.key)}
+      />
     </>
   );
 }
@@ -68,7 +73,15 @@ export function S2SConnectAlert({ view }: StepProps) {
 }
 
 export function S2SConnectStep({ view }: StepProps) {
-  return <S2SConnectPanel slug={view.slug} credentialId={view.credential.id} backHref={view.backHref} />;
+  return (
+    <>
+      <S2SConnectPanel slug={view.slug} credentialId={view.credential.id} backHref={view.backHref} />
+      <ZoomMessageExplainer
+        flow="s2s"
+        fixLinks={fixStepLinks(view.slug, view.credential.id, view.guide, view.step.key)}
+      />
+    </>
+  );
 }
 
 export async function TokenTestStep({ view }: StepProps) {
