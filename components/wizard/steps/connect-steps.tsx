@@ -5,6 +5,7 @@ import { sameAppConnections } from "@/lib/credentials/connect-warnings";
 import { db } from "@/lib/db/client";
 import { fixStepLink, fixStepLinks } from "@/lib/guides/step-url";
 import { lookupZoomCode } from "@/lib/zoom/error-catalogue";
+import { PrivateAppNote } from "@/components/connect/private-app-note";
 import { ZoomMessageExplainer } from "@/components/connect/zoom-message-explainer";
 import { ConnectPanel } from "../connect-panel";
 import { DecodedToken } from "../decoded-token";
@@ -47,6 +48,7 @@ export async function ConnectStep({ view }: StepProps) {
           Zoom as the same person, that older connection will stop working — Zoom keeps only the newest one.
         </Alert>
       )}
+      <PrivateAppNote />
       <ConnectPanel
         slug={view.slug}
         credentialId={credential.id}
