@@ -139,3 +139,19 @@ export const scopesFormSchema = z.object({
     z.array(z.string().max(60)).max(40),
   ),
 });
+
+/**
+ * "Which Zoom email is this connection for?" on the connect step: optional.
+ * Empty clears it (null); a missing field leaves it as it is (undefined).
+ */
+export const expectedZoomEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "That is longer than an email address. Type only the Zoom email.")
+  .refine(
+    (value) => value === "" || z.email().safeParse(value).success,
+    "Type the whole Zoom email, like dana@example.com, or leave it empty.",
+  )
+  .transform((value) => value || null)
+  .optional();

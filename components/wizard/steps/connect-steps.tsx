@@ -55,6 +55,7 @@ export async function ConnectStep({ view }: StepProps) {
         backHref={view.backHref}
         doneHref={view.nextHref ?? view.hrefFor(view.step.key)}
         label={credential.zoomUserId ? "Connect to Zoom again" : "Connect to Zoom"}
+        expectedZoomEmail={credential.expectedZoomEmail}
       />
       <ZoomMessageExplainer
         flow="oauth"

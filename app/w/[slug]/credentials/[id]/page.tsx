@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { WrongZoomUserNotice } from "@/components/connect/wrong-zoom-user-notice";
 import { ZoomMessageExplainer } from "@/components/connect/zoom-message-explainer";
 import { ConnectionCard } from "@/components/credentials/connection-card";
 import { CredentialActions } from "@/components/credentials/credential-actions";
@@ -48,6 +49,7 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
         }
       />
       <div className="flex flex-col gap-6">
+        <WrongZoomUserNotice slug={slug} credential={credential} />
         <ConnectionCard slug={slug} credential={credential} />
         {guide && credential.method !== "access_token" && (
           <ZoomMessageExplainer
