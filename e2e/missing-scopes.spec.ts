@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createWorkspaceWithOwner, signInByApi, testDb } from "./support/factory";
 import {
   backOnConnect,
@@ -8,9 +8,8 @@ import {
   startOAuthCredential,
   walkToConnect,
 } from "./support/wizard";
+import { lastTry } from "./support/zoom-error-field";
 import { createZoomApp, zoom } from "./support/zoom";
-
-const lastTry = (page: Page) => page.getByRole("alert").filter({ hasText: "The last try did not connect" });
 
 for (const code of [4700, 4711, 104] as const) {
   test(`the app lacks user:read:user and Zoom says so with code ${code}: add the scope, then connect again`, async ({

@@ -10,10 +10,8 @@ import {
   walkToCredentials,
   type WizardRun,
 } from "./support/wizard";
-import { explainZoomError, zoomPageText } from "./support/zoom-error-field";
+import { explainZoomError, lastTry, zoomPageText } from "./support/zoom-error-field";
 import { createZoomApp, REDIRECT_URL } from "./support/zoom";
-
-const lastTry = (page: Page) => page.getByRole("alert").filter({ hasText: "The last try did not connect" });
 
 /** A second Client ID / Client Secret pair, as App Credentials shows under Production. */
 const productionPair = () => ({

@@ -12,3 +12,7 @@ export async function explainZoomError(page: Page, whatZoomShowed: string): Prom
 export async function zoomPageText(page: Page): Promise<string> {
   return page.locator("body").innerText();
 }
+
+/** Step 6's alert about the last failed handshake. */
+export const lastTry = (page: Page): Locator =>
+  page.getByRole("alert").filter({ hasText: "The last try did not connect" });
