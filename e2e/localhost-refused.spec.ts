@@ -36,6 +36,8 @@ test.afterAll(() => {
 test("APP_URL on plain localhost while Zoom refuses it: the redirect step warns, Zoom shows 4700, and the app's words for 4700 say to use 127.0.0.1", async ({
   browser,
 }) => {
+  // A second, cold app server: its first page loads are slow on a busy machine.
+  test.slow();
   const context = await browser.newContext({ baseURL: LOCAL_URL });
   const page = await context.newPage();
   const { owner, workspace } = await createWorkspaceWithOwner();
