@@ -57,6 +57,8 @@ for (const code of [4700, 4711, 104] as const) {
 test("a scope added after connecting: renewals keep the old scopes without an error, the card says to press Connect to Zoom again, and that grants it", async ({
   page,
 }) => {
+  // A whole wizard, a renewal and a second handshake: about 20 s alone, far more on a busy machine.
+  test.slow();
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app, user } = await createZoomApp({ scopes: ["user:read:user"] });
   await signInByApi(page, owner);
