@@ -126,7 +126,8 @@ export function getEnv(): AppEnv {
   const needsGenerated = !env.NEXTAUTH_SECRET || !env.ENCRYPTION_KEY;
   const generated = needsGenerated ? loadGeneratedSecrets(dataDir) : undefined;
   const databaseUrl = env.DATABASE_URL ?? `file:${path.join(dataDir, "app.db")}`;
-  const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+  // 127.0.0.1, not localhost: Zoom was reported refusing plain http://localhost redirects (2026).
+  const appUrl = (env.APP_URL ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, "");
   const keys = env.ENCRYPTION_KEY ?? [generated!.encryptionKey];
   cached = {
     dataDir,

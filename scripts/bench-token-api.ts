@@ -19,7 +19,7 @@ Object.assign(process.env, {
   DATA_DIR: dataDir,
   DATABASE_URL: `file:${path.join(dataDir, "bench.db")}`,
   PORT: String(PORT),
-  APP_URL: `http://localhost:${PORT}`,
+  APP_URL: `http://127.0.0.1:${PORT}`,
   KEEPER_INTERVAL_SECONDS: "0",
   NEXT_TELEMETRY_DISABLED: "1",
 });

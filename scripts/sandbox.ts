@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 
 const port = process.env.PORT ?? "3000";
-const appUrl = (process.env.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+const appUrl = (process.env.APP_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, "");
 const emulatorPort = process.env.ZOOM_EMULATOR_PORT ?? "4010";
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 const env: NodeJS.ProcessEnv = {

@@ -14,7 +14,13 @@ import { AppError } from "@/lib/errors/app-error";
 import { createCredential } from "@/lib/credentials/create-credential";
 import { saveClientCredentials } from "@/lib/credentials/save-client-credentials";
 import { saveScopes } from "@/lib/credentials/save-scopes";
-import { clientCredentialsSchema, newCredentialSchema, scopesFormSchema } from "@/lib/credentials/schemas";
+import {
+  clientCredentialsSchema,
+  expectedZoomEmailSchema,
+  newCredentialSchema,
+  scopesFormSchema,
+} from "@/lib/credentials/schemas";
+import { noteExpectedZoomEmail } from "@/lib/credentials/expected-zoom-user";
 import { completeInfoStep, loadWizard, requireFormStep } from "@/lib/credentials/wizard-progress";
 import { testConnection } from "@/lib/credentials/test-connection";
 import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
@@ -58,7 +64,10 @@ export const saveScopesAction = workspaceAction(
 
 /** Before next-auth's signIn("zoom"): a signed cookie says which credential the handshake is for. */
 export const prepareZoomConnect = workspaceAction(
-  { schema: z.object({ credentialId: z.string().min(1) }), role: "member" },
+  {
+    schema: z.object({ credentialId: z.string().min(1), expectedZoomEmail: expectedZoomEmailSchema }),
+    role: "member",
+  },
   async (ctx, input) => {
     const { credential, guide } = await loadWizard(db(), ctx, input.credentialId);
     if (credential.method !== "oauth")
@@ -69,6 +78,8 @@ export const prepareZoomConnect = workspaceAction(
         "invalid_input",
         `Paste the Client ID and Client Secret on ${formStepLabel(oauthGuide, "client-credentials")} first.`,
       );
+    if (input.expectedZoomEmail !== undefined)
+      await noteExpectedZoomEmail(db(), credential.id, input.expectedZoomEmail);
     const token = await signConnectSession({
       credentialId: credential.id,
       workspaceId: ctx.workspace.id,

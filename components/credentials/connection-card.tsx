@@ -33,6 +33,7 @@ export function ConnectionCard({ slug, credential }: { slug: string; credential:
   const missing = missingScopes(splitScopes(credential.zoomApp?.scopes ?? ""), granted);
   const guide = guideFor(credential.method);
   const scopesStep = guide && stepOfKind(guide, "scopes");
+  const connectStep = guide && stepOfKind(guide, "connect");
   // Legacy tokens never renew: they simply expire.
   const renews = credential.method !== "access_token";
   const renewsAt =
@@ -113,8 +114,10 @@ export function ConnectionCard({ slug, credential }: { slug: string; credential:
         <Alert tone="warning" title="Some chosen scopes were not granted">
           Zoom did not grant {missing.join(", ")}. Add {missing.length === 1 ? "it" : "them"} on your app’s
           Scopes page in the Zoom Marketplace
-          {guide && scopesStep ? ` (${stepLabel(guide, scopesStep.key)})` : ""}, then connect again: Zoom
-          applies new scopes only after a new authorization.
+          {guide && scopesStep ? ` (${stepLabel(guide, scopesStep.key)})` : ""},{" "}
+          {credential.method === "oauth"
+            ? `then press Connect to Zoom again${guide && connectStep ? ` (${stepLabel(guide, connectStep.key)})` : ""}: Zoom keeps the scopes a connection was first given — even when it renews the token — until you connect again.`
+            : "then test the connection again."}
         </Alert>
       )}
       {credential.lastErrorMessage && <Alert tone="error">{credential.lastErrorMessage}</Alert>}

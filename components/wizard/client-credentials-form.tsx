@@ -4,7 +4,9 @@ import { useActionState } from "react";
 import { saveClientCredentialsAction } from "@/app/_actions/wizard-actions";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
+import type { ZoomAppPair } from "@/lib/zoom-apps/find-zoom-app";
 import { ClientSecretField } from "./client-secret-field";
+import { KeyPairChoice } from "./key-pair-choice";
 import { WizardSubmit } from "./wizard-submit";
 
 /**
@@ -15,12 +17,15 @@ export function ClientCredentialsForm({
   slug,
   credentialId,
   clientId,
+  pair,
   hasSecret,
   backHref,
 }: {
   slug: string;
   credentialId: string;
   clientId: string | null;
+  /** The pair saved last time (Development for a new app). */
+  pair: ZoomAppPair;
   hasSecret: boolean;
   backHref: string | null;
 }) {
@@ -40,6 +45,10 @@ export function ClientCredentialsForm({
         error={failed?.fieldErrors.clientId}
       />
       <ClientSecretField hasSecret={hasSecret} error={failed?.fieldErrors.clientSecret} />
+      <KeyPairChoice
+        pair={failed ? (failed.values.pair === "production" ? "production" : "development") : pair}
+        error={failed?.fieldErrors.pair}
+      />
       <WizardSubmit backHref={backHref} pending={pending} />
     </form>
   );

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useActionState } from "react";
 import { prepareZoomConnect } from "@/app/_actions/wizard-actions";
 import { Alert } from "@/components/ui/alert";
+import { TextField } from "@/components/ui/text-field";
 import type { ActionState } from "@/lib/actions/action-state";
 import { WizardSubmit } from "./wizard-submit";
 
@@ -20,6 +21,7 @@ export function ConnectPanel({
   backHref,
   doneHref,
   label = "Connect to Zoom",
+  expectedZoomEmail,
 }: {
   slug: string;
   credentialId: string;
@@ -27,6 +29,8 @@ export function ConnectPanel({
   /** The guide's step after this one; Zoom's handshake ends there. */
   doneHref: string;
   label?: string;
+  /** Whom the connection is meant for, as noted last time; undefined hides the field. */
+  expectedZoomEmail?: string | null;
 }) {
   const [state, action, pending] = useActionState(
     async (previous: State, formData: FormData): Promise<State> => {
@@ -37,10 +41,22 @@ export function ConnectPanel({
     },
     null,
   );
+  const failed = state && !state.ok ? state : null;
   return (
-    <form action={action} className="flex flex-col gap-3">
+    <form action={action} className="flex flex-col gap-3" noValidate>
       <input type="hidden" name="credentialId" value={credentialId} />
-      {state && !state.ok && <Alert tone="error">{state.message}</Alert>}
+      {failed && <Alert tone="error">{failed.message}</Alert>}
+      {expectedZoomEmail !== undefined && (
+        <TextField
+          label="Zoom email this connection is for (optional)"
+          name="expectedZoomEmail"
+          type="email"
+          autoComplete="off"
+          defaultValue={failed?.values.expectedZoomEmail ?? expectedZoomEmail ?? ""}
+          error={failed?.fieldErrors.expectedZoomEmail}
+          hint="A browser already signed in to Zoom connects that person without asking. Type whom you mean, and we will tell you if Zoom comes back with someone else."
+        />
+      )}
       <WizardSubmit backHref={backHref} pending={pending} label={label} pendingLabel="Opening Zoom…" />
     </form>
   );

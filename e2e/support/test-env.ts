@@ -7,7 +7,9 @@ import path from "node:path";
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4100);
-export const E2E_APP_URL = `http://localhost:${E2E_PORT}`;
+// 127.0.0.1, as the app's default: Zoom may refuse plain http://localhost redirects (2026).
+// The browser must use exactly this host, or next-auth's cookies do not come back.
+export const E2E_APP_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
 // Per port, so two suites on different ports never wipe each other's database.
 export const E2E_DATA_DIR = path.resolve(".e2e-data", String(E2E_PORT));

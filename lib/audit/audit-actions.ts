@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = {
   "credential.refresh_failed": "a token refresh failed",
   "credential.renamed": "renamed a credential",
   "credential.secret_replaced": "replaced a Client Secret",
+  "credential.zoom_user_kept": "kept a connection made as another Zoom user",
   "credential.disconnected": "disconnected a credential",
   "credential.deleted": "deleted a credential",
   "credential.token_fetched": "fetched a token through the API",

@@ -1,10 +1,17 @@
 import type { Db } from "@/lib/db/client";
-import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
+import { lookupZoomCode, type ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
 
 export type CredentialError = { code: string; message: string };
 
+/**
+ * The stored code is looked up again to show the fix link. Zoom's code is kept
+ * unless it means another entry there: 4700 in an API answer is a missing
+ * scope, but "invalid redirect" on Zoom's pages — then the catalogue id is stored.
+ */
 export function credentialErrorFrom(entry: ZoomErrorEntry): CredentialError {
-  return { code: entry.zoomCode ?? entry.id, message: entry.message };
+  const code = entry.zoomCode ?? entry.id;
+  const readBack = lookupZoomCode(code).id;
+  return { code: readBack === entry.id || readBack === "unknown" ? code : entry.id, message: entry.message };
 }
 
 /** Keeps the last error in plain words on the credential. */

@@ -2,17 +2,19 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { furthest } from "@/lib/guides/progress";
+import type { ZoomAppPair } from "@/lib/zoom-apps/find-zoom-app";
 import { saveZoomAppKeys } from "@/lib/zoom-apps/save-zoom-app-keys";
 import { loadWizard, requireFormStep } from "./wizard-progress";
 
 /**
- * The OAuth credentials step: the Client ID, and the Client Secret encrypted at once, on the
- * credential's own Zoom app (made on the first save). An empty secret keeps the saved one.
+ * The OAuth credentials step: the Client ID, and the Client Secret encrypted at once, into the
+ * pair the person says they pasted, on the credential's own Zoom app (made on the first save).
+ * An empty secret keeps the saved one.
  */
 export async function saveClientCredentials(
   db: Db,
   ctx: WorkspaceContext,
-  input: { credentialId: string; clientId: string; clientSecret: string | undefined },
+  input: { credentialId: string; pair: ZoomAppPair; clientId: string; clientSecret: string | undefined },
 ): Promise<void> {
   const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
   const step = requireFormStep(guide, credential.wizardStep, "client-credentials");
@@ -24,6 +26,7 @@ export async function saveClientCredentials(
       kind: "oauth",
       clientId: input.clientId,
       clientSecret: input.clientSecret,
+      pair: input.pair,
     });
     await tx.credential.update({
       where: { id: credential.id },

@@ -42,10 +42,18 @@ export const clientSecretSchema = z
     "That is shorter than a Zoom Client Secret. Copy it again with Zoom’s copy button.",
   );
 
+/** Which of a General app's two key pairs was pasted (App Credentials shows both). */
+export const ZOOM_APP_PAIRS = ["development", "production"] as const;
+export const zoomAppPairSchema = z.enum(ZOOM_APP_PAIRS, {
+  error: "Say which pair you pasted: Development or Production.",
+});
+
 /** The OAuth credentials step: the secret may be left empty when one is saved already (keep it). */
 export const clientCredentialsSchema = z
   .object({
     credentialId: z.string().min(1),
+    // Missing (an older form): Development, the pair of an app used in its own account.
+    pair: zoomAppPairSchema.default("development"),
     clientId: clientIdSchema,
     clientSecret: z.string().trim().optional(),
   })
@@ -131,3 +139,19 @@ export const scopesFormSchema = z.object({
     z.array(z.string().max(60)).max(40),
   ),
 });
+
+/**
+ * "Which Zoom email is this connection for?" on the connect step: optional.
+ * Empty clears it (null); a missing field leaves it as it is (undefined).
+ */
+export const expectedZoomEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "That is longer than an email address. Type only the Zoom email.")
+  .refine(
+    (value) => value === "" || z.email().safeParse(value).success,
+    "Type the whole Zoom email, like dana@example.com, or leave it empty.",
+  )
+  .transform((value) => value || null)
+  .optional();

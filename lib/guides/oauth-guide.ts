@@ -53,7 +53,11 @@ export const oauthGuide = defineGuide({
       title: "Copy the redirect URL into Zoom",
       summary: "Tell Zoom where to send people back after they allow access.",
       instructions: [
-        { text: "On Basic Info, find the section OAuth Information." },
+        {
+          text: "On Basic Info, stay in the Development view and find the section OAuth Information.",
+          detail:
+            "Zoom keeps a separate OAuth Redirect URL and OAuth Allow List for Development and for Production. Fill in the view whose keys you paste on {step:credentials}: Development, for an app used in your own Zoom account.",
+        },
         { text: "Paste the OAuth Redirect URL below into Zoom’s “OAuth Redirect URL” field." },
         {
           text: "Paste the OAuth Allow List URL below into Zoom’s “OAuth Allow Lists” and add it. It is the same address.",
@@ -73,14 +77,21 @@ export const oauthGuide = defineGuide({
       summary: "Copy your app’s two keys from Zoom and paste them here.",
       instructions: [
         { text: "On Basic Info, find App Credentials." },
-        { text: "Copy the Client ID and paste it below; then copy the Client Secret and paste it below." },
         {
-          text: "Zoom shows a Development and a Production pair.",
+          text: "Zoom shows a Development and a Production pair: use the Development pair.",
           detail:
-            "Development works for people in your own Zoom account; use Production once your app is approved for others. Both work here.",
+            "An app used in your own Zoom account (not published on the Marketplace) works only with its Development keys. The Production pair is for a published app.",
+        },
+        {
+          text: "Copy the Client ID and the Client Secret from the same view, paste them below, and say which pair you pasted.",
+          detail:
+            "The redirect URL from {step:redirect} must be in that same view (Development or Production) as the keys.",
         },
       ],
-      notes: ["The secret is encrypted as soon as you press Next, and never shown again — only replaced."],
+      notes: [
+        "The secret is encrypted as soon as you press Next, and never shown again — only replaced.",
+        "Not the public Client ID (shown with “Use Public Client OAuth”): it has no secret and does not work here.",
+      ],
       illustration: {
         src: "/illustrations/oauth-4-credentials.svg",
         alt: "The App Credentials block with the copy buttons of Client ID and Client Secret highlighted.",

@@ -51,3 +51,28 @@ export function fixStepLink<K extends string>(
   if (!key || guide.keys.indexOf(key) >= guide.keys.indexOf(current)) return null;
   return { href: wizardStepUrl(slug, credentialId, guide, key), label: `Go to ${stepLabel(guide, key)}` };
 }
+
+export type FixLinks = Partial<Record<string, { href: string; label: string }>>;
+
+/**
+ * Every "Go to step N" link a page may show, by step key, so a client-side
+ * answer (the "Zoom showed me an error" field) can pick one without knowing
+ * the routes. From a wizard step (`current`): only earlier steps, as
+ * `fixStepLink`; from the credential's own page (null): every step but the last.
+ */
+export function fixStepLinks<K extends string>(
+  slug: string,
+  credentialId: string,
+  guide: Guide<K>,
+  current: NoInfer<K> | null,
+): FixLinks {
+  const links: FixLinks = {};
+  guide.keys.slice(0, -1).forEach((key, index) => {
+    if (current !== null && index >= guide.keys.indexOf(current)) return;
+    links[key] = {
+      href: wizardStepUrl(slug, credentialId, guide, key),
+      label: `Go to ${stepLabel(guide, key)}`,
+    };
+  });
+  return links;
+}

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { encrypt } from "@/lib/crypto";
 import { zoomAppSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
-import { pairColumns, pairOf } from "./find-zoom-app";
+import { pairColumns, pairOf, type ZoomAppPair } from "./find-zoom-app";
 
 type Tx = Pick<Db, "zoomApp" | "credential">;
 
@@ -11,7 +11,9 @@ type Tx = Pick<Db, "zoomApp" | "credential">;
  * (private to the person, named after the credential) and points the
  * credential at it; later saves update the app's pair in use. The pasted
  * secret is encrypted at once; an empty field keeps the saved one; no secret
- * at all is an error on the field. `replacedSecret`: an earlier one was overwritten.
+ * at all is an error on the field. `pair`: the pair the person says they pasted
+ * (it becomes the app's pair in use); left out, the pair in use stays.
+ * `replacedSecret`: an earlier one was overwritten.
  */
 export async function saveZoomAppKeys(
   tx: Tx,
@@ -23,6 +25,7 @@ export async function saveZoomAppKeys(
     clientId: string;
     clientSecret: string | undefined;
     accountId?: string;
+    pair?: ZoomAppPair;
   },
 ): Promise<{ zoomAppId: string; replacedSecret: boolean }> {
   const existing = input.credential.zoomAppId
@@ -36,7 +39,8 @@ export async function saveZoomAppKeys(
         },
       })
     : null;
-  const columns = pairColumns(existing ? pairOf(existing) : "development");
+  const pair = input.pair ?? (existing ? pairOf(existing) : "development");
+  const columns = pairColumns(pair);
   const saved = existing ? existing[columns.clientSecret] : null;
   if (!input.clientSecret && !saved) {
     throw new AppError("invalid_input", "Please check the highlighted fields.", {
@@ -44,6 +48,7 @@ export async function saveZoomAppKeys(
     });
   }
   const fields = {
+    activePair: pair,
     [columns.clientId]: input.clientId,
     ...(input.kind === "s2s" ? { accountId: input.accountId ?? null } : {}),
   };

@@ -10,14 +10,21 @@ export type RedirectWarning = { id: "http" | "localhost"; message: string };
 /** Reasons Zoom may refuse this address, in plain words. */
 export function redirectUrlWarnings(appUrl = getEnv().appUrl): RedirectWarning[] {
   const url = new URL(appUrl);
+  const port = url.port ? `:${url.port}` : "";
   const warnings: RedirectWarning[] = [];
-  if (["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)) {
+  if (url.hostname === "localhost") {
+    // Reported from 2026: Zoom refuses plain http://localhost with 4700, even for Development.
+    warnings.push({
+      id: "localhost",
+      message: `Zoom may refuse this address: plain localhost redirects were reported refused with error 4700. For a local trial, ask whoever runs this app to set APP_URL to http://127.0.0.1${port} (and open the app there); for real use, to its public https:// address.`,
+    });
+  } else if (["127.0.0.1", "[::1]"].includes(url.hostname)) {
     warnings.push({
       id: "localhost",
       message:
-        "This address only works on this computer (localhost). Zoom refuses localhost for production apps, " +
-        "and people on other computers cannot reach it. " +
-        "Ask whoever runs this app to set APP_URL to its public https:// address.",
+        "This address only works on this computer: fine for a local trial with your own Zoom account, " +
+        "but people on other computers cannot reach it. " +
+        "For real use, ask whoever runs this app to set APP_URL to its public https:// address.",
     });
   }
   if (url.protocol === "http:") {

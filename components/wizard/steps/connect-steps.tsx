@@ -3,8 +3,10 @@ import { Alert } from "@/components/ui/alert";
 import { describeStoredToken } from "@/lib/credentials/access-token-credential";
 import { sameAppConnections } from "@/lib/credentials/connect-warnings";
 import { db } from "@/lib/db/client";
-import { fixStepLink } from "@/lib/guides/step-url";
+import { fixStepLink, fixStepLinks } from "@/lib/guides/step-url";
 import { lookupZoomCode } from "@/lib/zoom/error-catalogue";
+import { PrivateAppNote } from "@/components/connect/private-app-note";
+import { ZoomMessageExplainer } from "@/components/connect/zoom-message-explainer";
 import { ConnectPanel } from "../connect-panel";
 import { DecodedToken } from "../decoded-token";
 import { S2SConnectPanel } from "../s2s-connect-panel";
@@ -48,12 +50,18 @@ export async function ConnectStep({ view }: StepProps) {
           as the same person, that older connection will stop working — Zoom keeps only the newest one.
         </Alert>
       )}
+      <PrivateAppNote />
       <ConnectPanel
         slug={view.slug}
         credentialId={credential.id}
         backHref={view.backHref}
         doneHref={view.nextHref ?? view.hrefFor(view.step.key)}
         label={credential.zoomUserId ? "Connect to Zoom again" : "Connect to Zoom"}
+        expectedZoomEmail={credential.expectedZoomEmail}
+      />
+      <ZoomMessageExplainer
+        flow="oauth"
+        fixLinks={fixStepLinks(view.slug, credential.id, view.guide, view.step.key)}
       />
     </>
   );
@@ -70,7 +78,15 @@ export function S2SConnectAlert({ view }: StepProps) {
 }
 
 export function S2SConnectStep({ view }: StepProps) {
-  return <S2SConnectPanel slug={view.slug} credentialId={view.credential.id} backHref={view.backHref} />;
+  return (
+    <>
+      <S2SConnectPanel slug={view.slug} credentialId={view.credential.id} backHref={view.backHref} />
+      <ZoomMessageExplainer
+        flow="s2s"
+        fixLinks={fixStepLinks(view.slug, view.credential.id, view.guide, view.step.key)}
+      />
+    </>
+  );
 }
 
 export async function TokenTestStep({ view }: StepProps) {

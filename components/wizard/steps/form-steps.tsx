@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { choicesForScopes, splitScopes } from "@/lib/guides/scopes";
-import { activeClientId, findZoomApp } from "@/lib/zoom-apps/find-zoom-app";
+import { activeClientId, findZoomApp, pairOf } from "@/lib/zoom-apps/find-zoom-app";
 import { ClientCredentialsForm } from "../client-credentials-form";
 import { S2SCredentialsForm } from "../s2s-credentials-form";
 import { ScopesForm } from "../scopes-form";
@@ -22,6 +22,7 @@ export async function ClientCredentialsStep({ view }: StepProps) {
       slug={view.slug}
       credentialId={view.credential.id}
       clientId={app ? activeClientId(app) : null}
+      pair={app ? pairOf(app) : "development"}
       hasSecret={await appHasSecret(view)}
       backHref={view.backHref}
     />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { WrongZoomUserNotice } from "@/components/connect/wrong-zoom-user-notice";
 import { ConnectionCard } from "@/components/credentials/connection-card";
 import { buttonClasses } from "@/components/ui/button";
 import { CopyUrlsStep } from "../copy-urls-step";
@@ -42,6 +43,7 @@ export function JwtNoticeStep({ view }: StepProps) {
 export function DoneStep({ view }: StepProps) {
   return (
     <>
+      <WrongZoomUserNotice slug={view.slug} credential={view.credential} />
       <ConnectionCard slug={view.slug} credential={view.credential} />
       <Link href={`/w/${view.slug}/credentials`} className={buttonClasses("secondary", "w-fit")}>
         Back to credentials

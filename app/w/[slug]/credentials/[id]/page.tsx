@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { WrongZoomUserNotice } from "@/components/connect/wrong-zoom-user-notice";
+import { ZoomMessageExplainer } from "@/components/connect/zoom-message-explainer";
 import { ConnectionCard } from "@/components/credentials/connection-card";
 import { CredentialActions } from "@/components/credentials/credential-actions";
 import { buttonClasses } from "@/components/ui/button";
@@ -10,7 +12,7 @@ import { findCredential } from "@/lib/credentials/find-credential";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { guideFor } from "@/lib/guides";
-import { continueSetupUrl, wizardStepUrl } from "@/lib/guides/step-url";
+import { continueSetupUrl, fixStepLinks, wizardStepUrl } from "@/lib/guides/step-url";
 import { findZoomApp } from "@/lib/zoom-apps/find-zoom-app";
 
 export const metadata: Metadata = { title: "Credential" };
@@ -47,7 +49,14 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
         }
       />
       <div className="flex flex-col gap-6">
+        <WrongZoomUserNotice slug={slug} credential={credential} />
         <ConnectionCard slug={slug} credential={credential} />
+        {guide && credential.method !== "access_token" && (
+          <ZoomMessageExplainer
+            flow={credential.method === "s2s" ? "s2s" : "oauth"}
+            fixLinks={fixStepLinks(slug, credential.id, guide, null)}
+          />
+        )}
         <CredentialActions
           slug={slug}
           credentialId={credential.id}
