@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { describeStoredToken } from "@/lib/credentials/access-token-credential";
-import { sameAppConnections } from "@/lib/credentials/connect-warnings";
+import { connectedInOtherWorkspaces, sameAppConnections } from "@/lib/credentials/connect-warnings";
 import { db } from "@/lib/db/client";
 import { fixStepLink } from "@/lib/guides/step-url";
 import { lookupZoomCode } from "@/lib/zoom/error-catalogue";
@@ -37,6 +37,11 @@ export async function ConnectStep({ view }: StepProps) {
     credentialId: credential.id,
     zoomApp: credential.zoomApp,
   });
+  const elsewhere = await connectedInOtherWorkspaces(db(), {
+    workspaceId: credential.workspaceId,
+    zoomApp: credential.zoomApp,
+    zoomUserId: credential.zoomUserId,
+  });
   return (
     <>
       {others.length > 0 && (
@@ -44,6 +49,13 @@ export async function ConnectStep({ view }: StepProps) {
           This Zoom app is already connected in this workspace as:{" "}
           {others.map((o) => `“${o.name}” (${o.zoomEmail ?? "unknown user"})`).join(", ")}. If you sign in to
           Zoom as the same person, that older connection will stop working — Zoom keeps only the newest one.
+        </Alert>
+      )}
+      {elsewhere && (
+        <Alert tone="warning" title="This Zoom app is also connected elsewhere in this app">
+          {credential.zoomUserId ? "This Zoom user is" : "A Zoom user is"} connected through the same Zoom app
+          elsewhere in this app. If you sign in to Zoom as that person, that connection stops working — Zoom
+          keeps only the newest one.
         </Alert>
       )}
       <ConnectPanel
