@@ -19,9 +19,9 @@ async function outcomeOf(racer: Page, slug: string): Promise<string> {
       async () => {
         if (joined.test(racer.url())) outcome = "joined";
         else if ((await racer.getByText(USED).count()) > 0) outcome = "refused";
-        // (Next's route announcer is an empty alert: only one with words counts.)
-        else if ((await racer.getByRole("alert").filter({ hasText: /\w/ }).count()) > 0)
-          outcome = (await racer.getByRole("alert").filter({ hasText: /\w/ }).first().textContent()) ?? "";
+        // Only the page's own alerts (Next's route announcer is one too, outside main).
+        else if ((await racer.getByRole("main").getByRole("alert").count()) > 0)
+          outcome = (await racer.getByRole("main").getByRole("alert").first().textContent()) ?? "";
         return outcome;
       },
       // Every racer hashes a password and waits its turn for the database on a busy machine.
