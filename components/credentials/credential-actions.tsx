@@ -76,7 +76,10 @@ export function CredentialActions({
         <Button type="submit" variant="secondary" disabled={renaming} className="w-fit">
           Save name
         </Button>
-        {renameState?.ok && <Result state={renameState} />}
+        {/* A failure that is not about the name (not found, no access) still needs saying. */}
+        <Result
+          state={renameState?.ok || (renameFailed && !renameFailed.fieldErrors.name) ? renameState : null}
+        />
       </form>
 
       {method !== "access_token" && (

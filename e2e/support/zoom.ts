@@ -33,7 +33,8 @@ type AppOptions = Partial<
 /**
  * A Zoom app of the test's own (as if made in the Marketplace) and the Zoom
  * user who signs in to it — a user of the account the app was built in, as a
- * private (unpublished) app requires.
+ * private (unpublished) app requires. It requires PKCE, so a handshake that
+ * did not really send a code challenge and its verifier fails.
  */
 export async function createZoomApp(options: AppOptions = {}) {
   const { role, ...appOptions } = options;
@@ -44,6 +45,7 @@ export async function createZoomApp(options: AppOptions = {}) {
     scopes: options.scopes ?? ["user:read:user", "meeting:read:list_meetings"],
   };
   await zoom.registerApp({
+    requirePkce: true,
     ...appOptions,
     ...app,
     type: "oauth",

@@ -37,6 +37,18 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
+const BROKEN_FORM_MESSAGE = "Something is missing from the form. Reload the page and try again.";
+
+/**
+ * A browser always sends a form's text fields, empty or not, once each. A
+ * field that is missing or sent several times where one value belongs is a
+ * stale page or a crafted request, not a typing mistake: there is nothing to
+ * highlight, so say what helps.
+ */
+function isBrokenForm(error: z.ZodError): boolean {
+  return error.issues.some((issue) => issue.code === "invalid_type");
+}
+
 function failure(error: unknown, formData: FormData): ActionState<never> {
   if (error instanceof AppError)
     return {
@@ -70,7 +82,7 @@ async function run<S extends z.ZodType, C, R>(
       const fieldErrors = fieldErrorsOf(parsed.error);
       return {
         ok: false,
-        message: "Please check the highlighted fields.",
+        message: isBrokenForm(parsed.error) ? BROKEN_FORM_MESSAGE : "Please check the highlighted fields.",
         fieldErrors,
         values: echoValues(formData),
       };

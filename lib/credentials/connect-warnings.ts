@@ -33,3 +33,26 @@ export async function sameAppConnections(
     othersCount: rows.filter((row) => !maySee(row)).length,
   };
 }
+
+/**
+ * Whether the same Zoom app (and, once known, the same Zoom user) is connected
+ * in another workspace. Only yes or no: another workspace's names, owners and
+ * emails are not this workspace's to see.
+ */
+export async function connectedInOtherWorkspaces(
+  db: Db,
+  input: { workspaceId: string; zoomApp: ZoomAppSummary | null; zoomUserId: string | null },
+): Promise<boolean> {
+  const clientId = input.zoomApp ? activeClientId(input.zoomApp) : null;
+  if (!clientId) return false;
+  const other = await db.credential.findFirst({
+    where: {
+      workspaceId: { not: input.workspaceId },
+      zoomApp: sameClientIdWhere(clientId),
+      zoomUserId: input.zoomUserId ?? { not: null },
+      status: { in: ["connected", "expiring_soon", "error"] },
+    },
+    select: { id: true },
+  });
+  return other !== null;
+}

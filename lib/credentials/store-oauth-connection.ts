@@ -19,9 +19,10 @@ export type OAuthConnection = {
 /**
  * Stores a finished handshake on its credential: the token set encrypted,
  * the Zoom identity, the granted scopes, and an audit event. Zoom keeps only
- * the newest authorization of a user and app, so another credential of this
- * workspace holding the same Zoom user with the same app is dead from now on:
- * it is marked "Needs reconnect" with the reason, not left to fail later.
+ * the newest authorization of a user and app, so any other credential — in
+ * this workspace or another — holding the same Zoom user with the same app is
+ * dead from now on: it is marked "Needs reconnect" with the reason, not left
+ * to fail later.
  */
 export async function storeOAuthConnection(
   db: Db,
@@ -64,20 +65,24 @@ export async function storeOAuthConnection(
       },
     );
 
+    // Zoom's rule holds across the whole app, not per workspace: the same Zoom
+    // user and app connected in another workspace dies at Zoom just the same.
     const clientId = credential.zoomApp ? activeClientId(credential.zoomApp) : null;
     const replaced = clientId
       ? await tx.credential.findMany({
           where: {
-            workspaceId: input.workspaceId,
             id: { not: credential.id },
             zoomApp: sameClientIdWhere(clientId),
             zoomUserId: connection.zoomUser.id,
             status: { in: ["connected", "expiring_soon", "error"] },
           },
-          select: { id: true, name: true },
+          select: { id: true, name: true, workspaceId: true },
         })
       : [];
     for (const other of replaced) {
+      // Another workspace learns that it happened, never where or under which name.
+      const where =
+        other.workspaceId === input.workspaceId ? `in “${credential.name}”` : "elsewhere in this app";
       await markNeedsReconnect(
         tx,
         { id: other.id },
@@ -85,11 +90,12 @@ export async function storeOAuthConnection(
           now,
           error: {
             code: "4741",
-            message: `Zoom stopped this connection because ${connection.zoomUser.email} connected the same Zoom app again in “${credential.name}”. Zoom keeps only the newest one. Reconnect here if you need both (each needs its own Zoom app).`,
+            message: `Zoom stopped this connection because ${connection.zoomUser.email} connected the same Zoom app again ${where}. Zoom keeps only the newest one. Reconnect here if you need both (each needs its own Zoom app).`,
           },
         },
       );
     }
+    const replacedHere = replaced.filter((other) => other.workspaceId === input.workspaceId);
 
     await recordAuditEvent(tx, {
       workspaceId: input.workspaceId,
@@ -99,10 +105,10 @@ export async function storeOAuthConnection(
       details: {
         zoomUser: connection.zoomUser.email,
         scopes: connection.scopes.join(" "),
-        replaced: replaced.map((r) => r.name).join(", ") || null,
+        replaced: replacedHere.map((r) => r.name).join(", ") || null,
       },
     });
-    return { replacedCredentialNames: replaced.map((r) => r.name) };
+    return { replacedCredentialNames: replacedHere.map((r) => r.name) };
   });
 }
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { describeStoredToken } from "@/lib/credentials/access-token-credential";
-import { sameAppConnections } from "@/lib/credentials/connect-warnings";
+import { connectedInOtherWorkspaces, sameAppConnections } from "@/lib/credentials/connect-warnings";
 import { db } from "@/lib/db/client";
 import { fixStepLink, fixStepLinks } from "@/lib/guides/step-url";
 import { lookupZoomCode } from "@/lib/zoom/error-catalogue";
@@ -42,12 +42,24 @@ export async function ConnectStep({ view }: StepProps) {
   const named = others.visible.map((o) => `“${o.name}” (${o.zoomEmail ?? "unknown user"})`);
   if (others.othersCount > 0)
     named.push(`${others.othersCount} connection${others.othersCount === 1 ? "" : "s"} of other people`);
+  const elsewhere = await connectedInOtherWorkspaces(db(), {
+    workspaceId: credential.workspaceId,
+    zoomApp: credential.zoomApp,
+    zoomUserId: credential.zoomUserId,
+  });
   return (
     <>
       {named.length > 0 && (
         <Alert tone="warning" title="Connecting the same Zoom user twice stops the older connection">
           This Zoom app is already connected in this workspace as: {named.join(", ")}. If you sign in to Zoom
           as the same person, that older connection will stop working — Zoom keeps only the newest one.
+        </Alert>
+      )}
+      {elsewhere && (
+        <Alert tone="warning" title="This Zoom app is also connected elsewhere in this app">
+          {credential.zoomUserId ? "This Zoom user is" : "A Zoom user is"} connected through the same Zoom app
+          elsewhere in this app. If you sign in to Zoom as that person, that connection stops working — Zoom
+          keeps only the newest one.
         </Alert>
       )}
       <PrivateAppNote />

@@ -1,0 +1,110 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { hashInviteToken } from "../lib/members/invite-token";
+import { createUser, createWorkspaceWithOwner, signInByApi, testDb, unique } from "./support/factory";
+import { seedInvite } from "./support/seed";
+import { createInviteLink } from "./support/invite";
+
+// One invite link, several people pressing its button at the same moment:
+// the conditional claim on the invite lets exactly one of them in.
+
+const USED = "This invite link has already been used. Ask the person who sent it for a new one.";
+const RACERS = 3;
+
+/** Where a racer ended up: in the workspace, told that the link was used, or (a failure) some other message. */
+async function outcomeOf(racer: Page, slug: string): Promise<string> {
+  const joined = new RegExp(`/w/${slug}/credentials$`);
+  let outcome = "pending";
+  await expect
+    .poll(
+      async () => {
+        if (joined.test(racer.url())) outcome = "joined";
+        else if ((await racer.getByText(USED).count()) > 0) outcome = "refused";
+        // Only the page's own alerts (Next's route announcer is one too, outside main).
+        else if ((await racer.getByRole("main").getByRole("alert").count()) > 0)
+          outcome = (await racer.getByRole("main").getByRole("alert").first().textContent()) ?? "";
+        return outcome;
+      },
+      // Every racer hashes a password and waits its turn for the database on a busy machine.
+      { timeout: 40_000 },
+    )
+    .not.toBe("pending");
+  return outcome;
+}
+
+async function openInvite(browser: Browser, link: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  return { context, page };
+}
+
+test("people creating accounts on one invite link at the same moment: exactly one joins, the others get a plain message and no account", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const { owner, workspace } = await createWorkspaceWithOwner();
+  await signInByApi(page, owner);
+  const link = await createInviteLink(page, workspace.slug);
+  const racers = await Promise.all(Array.from({ length: RACERS }, () => openInvite(browser, link)));
+  const emails = racers.map(() => `${unique("racer")}@example.com`);
+  for (const [i, { page: racer }] of racers.entries()) {
+    await racer.getByLabel("Your name").fill(`Racer ${i}`);
+    await racer.getByLabel("Email").fill(emails[i]!);
+    await racer.getByLabel("Password").fill("a racer's long password");
+  }
+  const button = `Create account and join ${workspace.name}`;
+  await Promise.all(racers.map(({ page: racer }) => racer.getByRole("button", { name: button }).click()));
+
+  const outcomes = await Promise.all(racers.map(({ page: racer }) => outcomeOf(racer, workspace.slug)));
+  expect(
+    outcomes.filter((o) => o === "joined"),
+    outcomes.join(" | "),
+  ).toHaveLength(1);
+  expect(outcomes.filter((o) => o === "refused")).toHaveLength(RACERS - 1);
+
+  const winner = emails[outcomes.indexOf("joined")]!;
+  const members = await testDb().membership.findMany({
+    where: { workspaceId: workspace.id },
+    select: { role: true, user: { select: { email: true } } },
+  });
+  expect(members.map((m) => m.user.email).sort()).toEqual([owner.email, winner].sort());
+  // The losers' accounts were rolled back with their failed join.
+  expect(await testDb().user.count({ where: { email: { in: emails } } })).toBe(1);
+  for (const { context } of racers) await context.close();
+});
+
+test("signed-in people joining with one invite link at the same moment: exactly one becomes a member", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const { owner, workspace } = await createWorkspaceWithOwner();
+  const invite = await seedInvite(workspace, owner);
+  const people = await Promise.all(Array.from({ length: RACERS }, (_, i) => createUser(`Signed Racer ${i}`)));
+  // The seeded invite's token is unknown (only its hash is stored): give it one we know.
+  const token = unique("race-token").replace(/-/g, "") + "abcdefghijkl";
+  await testDb().invite.update({ where: { id: invite.id }, data: { tokenHash: hashInviteToken(token) } });
+
+  const racers = await Promise.all(
+    people.map(async (person) => {
+      const context = await browser.newContext();
+      const racer = await context.newPage();
+      await signInByApi(racer, person);
+      await racer.goto(`/invite/${token}`);
+      return { context, page: racer, person };
+    }),
+  );
+  await Promise.all(
+    racers.map(({ page: racer }) => racer.getByRole("button", { name: `Join ${workspace.name}` }).click()),
+  );
+  const outcomes = await Promise.all(racers.map(({ page: racer }) => outcomeOf(racer, workspace.slug)));
+  expect(
+    outcomes.filter((o) => o === "joined"),
+    outcomes.join(" | "),
+  ).toHaveLength(1);
+  const memberIds = (
+    await testDb().membership.findMany({ where: { workspaceId: workspace.id }, select: { userId: true } })
+  ).map((m) => m.userId);
+  expect(memberIds.sort()).toEqual([owner.id, racers[outcomes.indexOf("joined")]!.person.id].sort());
+  for (const { context } of racers) await context.close();
+});
