@@ -8,6 +8,12 @@ import { Button } from "@/components/ui/button";
 import { buttonClasses } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionState } from "@/lib/actions/action-state";
+import {
+  offersHereOnly,
+  revokeSentence,
+  type RemoveMode,
+  type RevokeImpact,
+} from "@/lib/credentials/revoke-wording";
 
 function Message({ state }: { state: ActionState | null }) {
   if (!state?.message) return null;
@@ -24,12 +30,14 @@ export function AccountRowActions({
   name,
   canRefresh,
   canDisconnect,
+  revoke,
 }: {
   slug: string;
   credentialId: string;
   name: string;
   canRefresh: boolean;
   canDisconnect: boolean;
+  revoke: RevokeImpact;
 }) {
   const [testState, test, testing] = useActionState(testAccountAction.bind(null, slug), null);
   const [refreshState, refresh, refreshing] = useActionState(refreshAccountAction.bind(null, slug), null);
@@ -37,11 +45,15 @@ export function AccountRowActions({
     disconnectAction.bind(null, slug),
     null,
   );
-  const run = (action: (data: FormData) => void) => () => {
-    const data = new FormData();
-    data.set("credentialId", credentialId);
-    startTransition(() => action(data));
-  };
+  const run =
+    (action: (data: FormData) => void, mode: RemoveMode = "revoke") =>
+    () => {
+      const data = new FormData();
+      data.set("credentialId", credentialId);
+      data.set("mode", mode);
+      startTransition(() => action(data));
+    };
+  const choice = offersHereOnly(revoke);
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex flex-wrap justify-end gap-1">
@@ -78,8 +90,11 @@ export function AccountRowActions({
           <ConfirmButton
             label="Disconnect"
             title={`Disconnect “${name}”?`}
-            description="Zoom is asked to revoke the token and the stored tokens are deleted. Services using it stop working until someone reconnects it."
-            confirmLabel="Disconnect"
+            description={`${revokeSentence(revoke)} Services using it stop working until someone reconnects it.`}
+            confirmLabel={choice ? "Remove and revoke at Zoom" : "Disconnect"}
+            alternative={
+              choice ? { label: "Remove here only", onConfirm: run(disconnect, "here_only") } : undefined
+            }
             disabled={disconnecting}
             onConfirm={run(disconnect)}
           />

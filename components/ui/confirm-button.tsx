@@ -16,6 +16,7 @@ export function ConfirmButton({
   onConfirm,
   variant = "secondary",
   disabled,
+  alternative,
 }: {
   label: ReactNode;
   title: string;
@@ -24,6 +25,8 @@ export function ConfirmButton({
   onConfirm: () => void;
   variant?: ButtonVariant;
   disabled?: boolean;
+  /** A second, milder way to confirm, shown beside the main one. */
+  alternative?: { label: string; onConfirm: () => void };
 }) {
   const [open, setOpen] = useState(false);
   return (
@@ -40,6 +43,11 @@ export function ConfirmButton({
           </AlertDialog.Description>
           <div className="mt-6 flex justify-end gap-2">
             <AlertDialog.Cancel className={buttonClasses("secondary")}>Cancel</AlertDialog.Cancel>
+            {alternative && (
+              <AlertDialog.Action className={buttonClasses("secondary")} onClick={alternative.onConfirm}>
+                {alternative.label}
+              </AlertDialog.Action>
+            )}
             <AlertDialog.Action
               className={buttonClasses("danger")}
               onClick={() => {

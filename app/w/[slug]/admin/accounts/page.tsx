@@ -8,6 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { parseAccountFilters, type AccountFilters } from "@/lib/admin/account-filters";
 import { listAccounts } from "@/lib/admin/list-accounts";
+import { revokeImpact } from "@/lib/credentials/revoke-impact";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { CREDENTIAL_STATUSES, methodLabels, statusLabels } from "@/lib/credentials/status";
 import { CREDENTIAL_METHODS } from "@/lib/credentials/schemas";
@@ -37,6 +38,7 @@ export default async function ConnectedAccountsPage({
   const ctx = await requireWorkspacePage((await params).slug, "admin");
   const filters = parseAccountFilters(await searchParams);
   const { rows, total, pages, counts, owners } = await listAccounts(db(), ctx.workspace.id, filters);
+  const impacts = await Promise.all(rows.map((row) => revokeImpact(db(), row)));
   const base = `/w/${ctx.workspace.slug}/admin/accounts`;
   const summary = (["connected", "needs_reconnect", "expiring_soon", "error", "draft", "revoked"] as const)
     .filter((status) => counts[status])
@@ -179,7 +181,7 @@ export default async function ConnectedAccountsPage({
                 </td>
               </tr>
             )}
-            {rows.map((row) => {
+            {rows.map((row, index) => {
               const live = row.status !== "draft" && row.status !== "revoked";
               return (
                 <tr key={row.id} className="border-b border-slate-100 align-top last:border-0">
@@ -220,6 +222,7 @@ export default async function ConnectedAccountsPage({
                       name={row.name}
                       canRefresh={live && row.method !== "access_token"}
                       canDisconnect={live}
+                      revoke={impacts[index]!}
                     />
                   </td>
                 </tr>
