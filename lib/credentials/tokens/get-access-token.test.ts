@@ -4,7 +4,7 @@ import { createDb } from "@/lib/db/client";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { refreshTokens } from "@/lib/zoom/refresh-tokens";
 import { getAccessToken } from "./get-access-token";
-import { LEASE_MS, releaseLease, takeLease } from "./refresh-lease";
+import { releaseLease, takeLease } from "./refresh-lease";
 import { TokenUnavailableError } from "./token-errors";
 import { setupTokenTest } from "./testing/token-fixture";
 
