@@ -1,7 +1,7 @@
 // Zoom's /oauth/revoke uninstalls the app for the Zoom user: every connection
 // of that user through that Client ID dies, here and in any other workspace.
 // The app revokes only when a person removes a live credential, and says so.
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { createApiKey } from "../lib/api-keys/manage-api-keys";
 import { getCurrentUser } from "../lib/zoom/get-current-user";
 import {
@@ -40,6 +40,21 @@ async function expectWorkingToken(request: APIRequestContext, id: string, key: s
   return access_token;
 }
 
+/**
+ * Ours, connected here; then the same Zoom user connects the same Zoom app in
+ * a workspace of someone else's. Zoom keeps only the newest authorization:
+ * theirs is the live one, while ours still looks connected here.
+ */
+async function connectedHereAndElsewhere(page: Page, browser: Browser, name: string) {
+  test.slow(); // two whole OAuth walks
+  const { owner, workspace } = await createWorkspaceWithOwner();
+  const { app, user } = await createZoomApp();
+  await signInByApi(page, owner);
+  const id = await connectOAuthCredential(page, workspace.slug, app, name);
+  const theirs = await connectElsewhere(browser, app);
+  return { owner, workspace, app, user, id, theirs };
+}
+
 /** The same Zoom user connects the same Zoom app in a workspace of someone else's. */
 async function connectElsewhere(browser: Browser, app: { clientId: string; clientSecret: string }) {
   const other = await createWorkspaceWithOwner();
@@ -55,6 +70,7 @@ test("a renewal whose answer comes after a reconnect never revokes: the reconnec
   page,
   request,
 }) => {
+  test.slow(); // a whole OAuth walk, then Zoom's slow answer on top
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app, user } = await createZoomApp();
   await signInByApi(page, owner);
@@ -103,12 +119,7 @@ test("a Zoom user connected through the same app elsewhere: the dialog warns and
   request,
   browser,
 }) => {
-  const { owner, workspace } = await createWorkspaceWithOwner();
-  const { app, user } = await createZoomApp();
-  await signInByApi(page, owner);
-  const id = await connectOAuthCredential(page, workspace.slug, app, "Our Zoom");
-  // Zoom keeps only the newest authorization: theirs is the live one now; ours still looks connected here.
-  const theirs = await connectElsewhere(browser, app);
+  const { workspace, app, user, id, theirs } = await connectedHereAndElsewhere(page, browser, "Our Zoom");
   const before = await zoom.counters(app.clientId);
 
   await page.goto(`/w/${workspace.slug}/credentials/${id}`);
@@ -142,12 +153,12 @@ test("a credential Zoom already replaced is deleted without a revoke: the live c
   request,
   browser,
 }) => {
-  const { owner, workspace } = await createWorkspaceWithOwner();
-  const { app, user } = await createZoomApp();
-  await signInByApi(page, owner);
-  const id = await connectOAuthCredential(page, workspace.slug, app, "Replaced Zoom");
+  const { owner, workspace, app, user, id, theirs } = await connectedHereAndElsewhere(
+    page,
+    browser,
+    "Replaced Zoom",
+  );
   const key = await apiKeyFor(owner, workspace);
-  const theirs = await connectElsewhere(browser, app);
 
   // Ours finds out at its next renewal: Zoom refuses the replaced refresh token.
   await testDb().credential.update({

@@ -5,21 +5,10 @@ import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { refreshTokens } from "@/lib/zoom/refresh-tokens";
 import { getAccessToken } from "./get-access-token";
 import { releaseLease, takeLease } from "./refresh-lease";
-import { TokenUnavailableError } from "./token-errors";
 import { setupTokenTest } from "./testing/token-fixture";
+import { unavailable } from "./testing/unavailable";
 
 const t = setupTokenTest();
-
-/** Await a promise that must reject with a TokenUnavailableError. */
-async function unavailable(promise: Promise<unknown>): Promise<TokenUnavailableError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TokenUnavailableError) return error;
-    throw new Error(`expected a TokenUnavailableError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
 
 const me = (accessToken: string) => getCurrentUser({ accessToken, config: t.emulator.config });
 

@@ -11,21 +11,11 @@ import { markConnected, markRevoked } from "../transitions";
 import { getAccessToken } from "./get-access-token";
 import { readTokenRow } from "./read-token";
 import { renewUnderLease } from "./renew-token";
-import { TokenUnavailableError } from "./token-errors";
 import { setupTokenTest } from "./testing/token-fixture";
+import { unavailable } from "./testing/unavailable";
 
 const t = setupTokenTest();
 const me = (accessToken: string) => getCurrentUser({ accessToken, config: t.emulator.config });
-
-async function unavailable(promise: Promise<unknown>): Promise<TokenUnavailableError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TokenUnavailableError) return error;
-    throw new Error(`expected a TokenUnavailableError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
 
 async function ownerCtx(credentialId: string): Promise<WorkspaceContext> {
   const row = await t.db.credential.findUniqueOrThrow({
