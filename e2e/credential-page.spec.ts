@@ -34,7 +34,7 @@ test("rename, replace the secret, disconnect (revoked at Zoom), reconnect with t
   const revokesBefore = (await zoom.counters(app.clientId)).revoke;
   await manage.getByRole("button", { name: "Disconnect" }).click();
   const dialog = page.getByRole("alertdialog");
-  await expect(dialog).toContainText("Zoom is asked to revoke the token");
+  await expect(dialog).toContainText(`Zoom will remove the app from ${user.email}’s Zoom account`);
   await dialog.getByRole("button", { name: "Disconnect" }).click();
   await expect(
     manage.getByText("Disconnected: Zoom revoked the token and the stored tokens are deleted."),

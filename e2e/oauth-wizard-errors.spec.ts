@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { decrypt } from "../lib/crypto";
+import { zoomAppSecretContext } from "../lib/crypto/encrypted-columns";
 import { addMember, createWorkspaceWithOwner, signInByApi, testDb } from "./support/factory";
 import {
   backOnConnect,
@@ -183,10 +185,17 @@ test("resume: the draft continues at its first unfinished step; reload and Back 
   await expect(page.getByLabel(/List meetings/)).toBeChecked();
   const stored = await testDb().credential.findUniqueOrThrow({
     where: { id: run.credentialId },
-    select: { zoomApp: { select: { developmentClientId: true, developmentClientSecretEnc: true } } },
+    select: {
+      zoomApp: { select: { id: true, developmentClientId: true, developmentClientSecretEnc: true } },
+    },
   });
   expect(stored.zoomApp?.developmentClientId).toBe(app.clientId);
-  expect(stored.zoomApp?.developmentClientSecretEnc).toBeTruthy();
+  // Kept, encrypted: what is stored decrypts to the secret pasted first.
+  const sealed = stored.zoomApp?.developmentClientSecretEnc ?? "";
+  expect(sealed).not.toContain(app.clientSecret);
+  expect(decrypt(sealed, zoomAppSecretContext(stored.zoomApp?.id ?? "", "developmentClientSecretEnc"))).toBe(
+    app.clientSecret,
+  );
 });
 
 test("typing the URL of a later step leads to the first unfinished step", async ({ page }) => {

@@ -13,7 +13,11 @@ import {
 import { renameSchema, replaceSecretSchema } from "@/lib/credentials/schemas";
 import { db } from "@/lib/db/client";
 
-const idSchema = z.object({ credentialId: z.string().min(1) });
+// "here_only" deletes the stored tokens without asking Zoom to revoke (which uninstalls the app for the user).
+const removeSchema = z.object({
+  credentialId: z.string().min(1),
+  mode: z.enum(["revoke", "here_only"]).default("revoke"),
+});
 const pagePath = (slug: string, id: string) => `/w/${slug}/credentials/${id}`;
 
 export const renameAction = workspaceAction({ schema: renameSchema, role: "member" }, async (ctx, input) => {
@@ -37,16 +41,28 @@ export const replaceSecretAction = workspaceAction(
   },
 );
 
-export const disconnectAction = workspaceAction({ schema: idSchema, role: "member" }, async (ctx, input) => {
-  const { warning } = await disconnectCredential(db(), ctx, input.credentialId);
-  revalidatePath(pagePath(ctx.workspace.slug, input.credentialId));
-  return {
-    ok: true,
-    message: warning ?? "Disconnected: Zoom revoked the token and the stored tokens are deleted.",
-  };
-});
+export const disconnectAction = workspaceAction(
+  { schema: removeSchema, role: "member" },
+  async (ctx, input) => {
+    const { revokedAtZoom, warning, zoomEmail } = await disconnectCredential(
+      db(),
+      ctx,
+      input.credentialId,
+      input.mode,
+    );
+    revalidatePath(pagePath(ctx.workspace.slug, input.credentialId));
+    const message =
+      warning ??
+      (revokedAtZoom
+        ? "Disconnected: Zoom revoked the token and the stored tokens are deleted."
+        : input.mode === "here_only"
+          ? `Removed here only: the stored tokens are deleted and Zoom was not asked to revoke, so ${zoomEmail ?? "the Zoom user"}’s other connections keep working.`
+          : "Disconnected: the stored tokens are deleted. Zoom was not asked to revoke, as this connection was no longer live.");
+    return { ok: true, message };
+  },
+);
 
-export const deleteAction = workspaceAction({ schema: idSchema, role: "member" }, async (ctx, input) => {
-  await deleteCredential(db(), ctx, input.credentialId);
+export const deleteAction = workspaceAction({ schema: removeSchema, role: "member" }, async (ctx, input) => {
+  await deleteCredential(db(), ctx, input.credentialId, input.mode);
   redirect(`/w/${ctx.workspace.slug}/credentials?deleted=1`);
 });

@@ -8,6 +8,12 @@ import { refreshAccountAction, testAccountAction } from "@/app/_actions/account-
 import { disconnectAction } from "@/app/_actions/credential-actions";
 import { ConfirmDialog } from "@/components/ui/confirm-button";
 import type { ActionState } from "@/lib/actions/action-state";
+import {
+  offersHereOnly,
+  revokeSentence,
+  type RemoveMode,
+  type RevokeImpact,
+} from "@/lib/credentials/revoke-wording";
 
 function Message({ state }: { state: ActionState | null }) {
   if (!state?.message) return null;
@@ -48,12 +54,14 @@ export function AccountRowActions({
   name,
   canRefresh,
   canDisconnect,
+  revoke,
 }: {
   slug: string;
   credentialId: string;
   name: string;
   canRefresh: boolean;
   canDisconnect: boolean;
+  revoke: RevokeImpact;
 }) {
   const [testState, test, testing] = useActionState(testAccountAction.bind(null, slug), null);
   const [refreshState, refresh, refreshing] = useActionState(refreshAccountAction.bind(null, slug), null);
@@ -62,11 +70,15 @@ export function AccountRowActions({
     null,
   );
   const [confirming, setConfirming] = useState(false);
-  const run = (action: (data: FormData) => void) => () => {
-    const data = new FormData();
-    data.set("credentialId", credentialId);
-    startTransition(() => action(data));
-  };
+  const run =
+    (action: (data: FormData) => void, mode: RemoveMode = "revoke") =>
+    () => {
+      const data = new FormData();
+      data.set("credentialId", credentialId);
+      data.set("mode", mode);
+      startTransition(() => action(data));
+    };
+  const choice = offersHereOnly(revoke);
   return (
     <div className="flex flex-col items-end gap-1">
       <DropdownMenu.Root>
@@ -114,11 +126,11 @@ export function AccountRowActions({
         open={confirming}
         onOpenChange={setConfirming}
         title={`Disconnect “${name}”?`}
-        description={
-          "Zoom is asked to revoke the token and the stored tokens are deleted. " +
-          "Services using it stop working until someone reconnects it."
+        description={`${revokeSentence(revoke)} Services using it stop working until someone reconnects it.`}
+        confirmLabel={choice ? "Remove and revoke at Zoom" : "Disconnect"}
+        alternative={
+          choice ? { label: "Remove here only", onConfirm: run(disconnect, "here_only") } : undefined
         }
-        confirmLabel="Disconnect"
         onConfirm={run(disconnect)}
       />
       <Message state={testState} />

@@ -12,6 +12,12 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionState } from "@/lib/actions/action-state";
+import {
+  offersHereOnly,
+  revokeSentence,
+  type RemoveMode,
+  type RevokeImpact,
+} from "@/lib/credentials/revoke-wording";
 
 function Result({ state }: { state: ActionState | null }) {
   if (!state) return null;
@@ -32,6 +38,7 @@ export function CredentialActions({
   method,
   zoomApp,
   connected,
+  revoke,
 }: {
   slug: string;
   credentialId: string;
@@ -40,6 +47,8 @@ export function CredentialActions({
   /** the Zoom app whose secret this is, and how many connections use it */
   zoomApp: { name: string; connections: number } | null;
   connected: boolean;
+  /** what a revoke at Zoom would do (the dialogs say it before anything happens) */
+  revoke: RevokeImpact;
 }) {
   const secretForm = useRef<HTMLFormElement>(null);
   // The secret is the app's: with several connections, say so before it changes for all of them.
@@ -51,11 +60,15 @@ export function CredentialActions({
     null,
   );
   const [deleteState, remove, deleting] = useActionState(deleteAction.bind(null, slug), null);
-  const withId = (run: (data: FormData) => void) => () => {
-    const data = new FormData();
-    data.set("credentialId", credentialId);
-    startTransition(() => run(data));
-  };
+  const withId =
+    (run: (data: FormData) => void, mode: RemoveMode = "revoke") =>
+    () => {
+      const data = new FormData();
+      data.set("credentialId", credentialId);
+      data.set("mode", mode);
+      startTransition(() => run(data));
+    };
+  const choice = offersHereOnly(revoke);
   const renameFailed = renameState && !renameState.ok ? renameState : null;
   const secretFailed = secretState && !secretState.ok ? secretState : null;
 
@@ -131,12 +144,11 @@ export function CredentialActions({
             <ConfirmButton
               label="Disconnect"
               title={`Disconnect “${name}”?`}
-              description={
-                "Zoom is asked to revoke the token, and the stored tokens are deleted. " +
-                "Services using this credential stop working until someone reconnects it. " +
-                "The credential and its history stay."
+              description={`${revokeSentence(revoke)} Services using this credential stop working until someone reconnects it. The credential and its history stay.`}
+              confirmLabel={choice ? "Remove and revoke at Zoom" : "Disconnect"}
+              alternative={
+                choice ? { label: "Remove here only", onConfirm: withId(disconnect, "here_only") } : undefined
               }
-              confirmLabel="Disconnect"
               variant="secondary"
               disabled={disconnecting}
               onConfirm={withId(disconnect)}
@@ -145,11 +157,11 @@ export function CredentialActions({
           <ConfirmButton
             label="Delete"
             title={`Delete “${name}”?`}
-            description={
-              "The token is revoked at Zoom and the credential is removed for good. " +
-              "Services using it stop working. The audit log keeps a record."
+            description={`${revokeSentence(revoke)} The credential is removed for good and services using it stop working. The audit log keeps a record.`}
+            confirmLabel={choice ? "Delete and revoke at Zoom" : "Delete credential"}
+            alternative={
+              choice ? { label: "Delete here only", onConfirm: withId(remove, "here_only") } : undefined
             }
-            confirmLabel="Delete credential"
             variant="danger"
             disabled={deleting}
             onConfirm={withId(remove)}

@@ -9,6 +9,8 @@ type ConfirmText = {
   description: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
+  /** A second, milder way to confirm, shown beside the main one. */
+  alternative?: { label: string; onConfirm: () => void };
 };
 
 /**
@@ -23,6 +25,7 @@ export function ConfirmDialog({
   description,
   confirmLabel,
   onConfirm,
+  alternative,
 }: ConfirmText & { open: boolean; onOpenChange: (open: boolean) => void; trigger?: ReactNode }) {
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
@@ -36,6 +39,11 @@ export function ConfirmDialog({
           </AlertDialog.Description>
           <div className="mt-6 flex justify-end gap-2">
             <AlertDialog.Cancel className={buttonClasses("secondary")}>Cancel</AlertDialog.Cancel>
+            {alternative && (
+              <AlertDialog.Action className={buttonClasses("secondary")} onClick={alternative.onConfirm}>
+                {alternative.label}
+              </AlertDialog.Action>
+            )}
             <AlertDialog.Action className={buttonClasses("danger")} onClick={() => onConfirm()}>
               {confirmLabel}
             </AlertDialog.Action>

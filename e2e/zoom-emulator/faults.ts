@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { delay, lostResponses, sendHtml, sendJson } from "./http-utils";
+import { delay, lateResponses, lostResponses, sendHtml, sendJson } from "./http-utils";
 import type { EmulatorState } from "./state";
 import type { FaultTarget } from "./types";
 
@@ -10,7 +10,7 @@ const GARBAGE =
 /**
  * Apply the next queued fault for this endpoint, if any. Returns true when the
  * fault fully answered (or deliberately never will); false when the normal
- * handler should still run (slow, lost).
+ * handler should still run (slow, slow_answer, lost).
  */
 export async function applyFault(
   state: EmulatorState,
@@ -44,6 +44,10 @@ export async function applyFault(
     }
     case "slow":
       await delay(fault.delayMs ?? DEFAULT_SLOW_MS);
+      return false;
+    case "slow_answer":
+      // Zoom does the work at once (a refresh rotates!) and the answer takes its time.
+      lateResponses.set(res, fault.delayMs ?? DEFAULT_SLOW_MS);
       return false;
     case "timeout":
       // Hold the request open with no answer; released on reset or close.

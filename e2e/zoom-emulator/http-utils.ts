@@ -5,6 +5,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Responses the "lost" fault swallows: the work is done, the answer never arrives. */
 export const lostResponses = new WeakSet<ServerResponse>();
 
+/** Responses the "slow_answer" fault holds back this many ms: the work is done at once, the answer is late. */
+export const lateResponses = new WeakMap<ServerResponse, number>();
+
 export class BodyTooLargeError extends Error {}
 
 export async function readRawBody(req: IncomingMessage): Promise<string> {
@@ -30,8 +33,14 @@ function finish(
     res.socket?.destroy();
     return;
   }
-  res.writeHead(status, { "content-type": contentType, "cache-control": "no-store", ...headers });
-  res.end(body);
+  const write = () => {
+    if (res.destroyed) return;
+    res.writeHead(status, { "content-type": contentType, "cache-control": "no-store", ...headers });
+    res.end(body);
+  };
+  const late = lateResponses.get(res);
+  if (late === undefined) write();
+  else setTimeout(write, late);
 }
 
 export function sendJson(

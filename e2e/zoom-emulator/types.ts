@@ -106,7 +106,7 @@ export interface TokenSetRecord {
 }
 
 export const FAULT_TARGETS = ["token", "revoke", "api", "authorize"] as const;
-export const FAULT_KINDS = ["500", "429", "slow", "timeout", "garbage", "lost"] as const;
+export const FAULT_KINDS = ["500", "429", "slow", "slow_answer", "timeout", "garbage", "lost"] as const;
 export type FaultTarget = (typeof FAULT_TARGETS)[number];
 export type FaultKind = (typeof FAULT_KINDS)[number];
 

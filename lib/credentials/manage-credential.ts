@@ -10,6 +10,9 @@ import { isZoomError } from "@/lib/zoom/zoom-error";
 import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import { releaseZoomApp, replaceZoomAppSecret } from "@/lib/zoom-apps/manage-zoom-app";
 import { findCredential, type CredentialRecord } from "./find-credential";
+import type { RemoveMode } from "./revoke-wording";
+import { isLive } from "./status";
+import { leaseOwnerId, takeLeaseWaiting, whileLeased } from "./tokens/refresh-lease";
 import { markRevoked } from "./transitions";
 
 const actorOf = (ctx: WorkspaceContext) => ({ userId: ctx.user.id, label: ctx.user.name });
@@ -78,19 +81,45 @@ export async function replaceClientSecret(
 }
 
 /**
- * Asks Zoom to revoke the stored token set. Returns a sentence when Zoom
- * could not do it, so the person knows to remove the app in Zoom as well.
+ * Removes a credential's tokens holding its renewal lease, so no renewal can
+ * rotate the set while it is revoked (or write one back afterwards): the set
+ * revoked is the live one. Zoom is asked to revoke only when a person chose
+ * it and the credential is live — a replaced, revoked or dead token's revoke
+ * would still uninstall the app for the user and kill their live connection.
  */
-async function revokeAtZoom(db: Db, credential: CredentialRecord): Promise<string | null> {
-  if (credential.method === "access_token") return null; // JWT-app tokens cannot be revoked by OAuth
+async function removeTokens(
+  db: Db,
+  credential: CredentialRecord,
+  mode: RemoveMode,
+  finish: (revoked: RevokeResult) => Promise<void>,
+): Promise<RevokeResult> {
+  const owner = leaseOwnerId();
+  if (!(await takeLeaseWaiting(db, credential.id, owner)))
+    throw new AppError(
+      "conflict",
+      "A token renewal for this credential is still running. Nothing was changed; try again in a moment.",
+    );
+  return whileLeased(db, credential.id, owner, async () => {
+    const result = await revokeAtZoom(db, credential, mode);
+    await finish(result);
+    return result;
+  });
+}
+
+export type RevokeResult = { revokedAtZoom: boolean; warning: string | null; zoomEmail: string | null };
+
+async function revokeAtZoom(db: Db, credential: CredentialRecord, mode: RemoveMode): Promise<RevokeResult> {
+  // Read again under the lease: a renewal may have rotated the set, a reconnect replaced it.
   const row = await db.credential.findUniqueOrThrow({
     where: { id: credential.id },
-    select: { accessTokenEnc: true, refreshTokenEnc: true },
+    select: { status: true, zoomEmail: true, accessTokenEnc: true, refreshTokenEnc: true },
   });
+  const skipped = { revokedAtZoom: false, warning: null, zoomEmail: row.zoomEmail };
+  if (mode === "here_only" || credential.method === "access_token" || !isLive(row.status)) return skipped;
   const sealed = row.refreshTokenEnc ?? row.accessTokenEnc;
   const column = row.refreshTokenEnc ? "refreshTokenEnc" : "accessTokenEnc";
   const keys = await zoomAppKeys(db, credential.workspaceId, credential.zoomAppId);
-  if (!sealed || !keys) return null;
+  if (!sealed || !keys) return skipped;
   try {
     await revokeToken({
       clientId: keys.clientId,
@@ -98,52 +127,63 @@ async function revokeAtZoom(db: Db, credential: CredentialRecord): Promise<strin
       token: decrypt(sealed, credentialSecretContext(credential.id, column)),
       flow: credential.method === "s2s" ? "s2s" : "oauth",
     });
-    return null;
+    return { revokedAtZoom: true, warning: null, zoomEmail: row.zoomEmail };
   } catch (error) {
     if (!isZoomError(error)) throw error;
-    return `Zoom could not revoke the token (${error.entry.title}). It was deleted here anyway; to be sure, remove the app’s access in Zoom as well.`;
+    return {
+      revokedAtZoom: false,
+      zoomEmail: row.zoomEmail,
+      warning: `Zoom could not revoke the token (${error.entry.title}). It was deleted here anyway; to be sure, remove the app’s access in Zoom as well.`,
+    };
   }
 }
 
-/** Disconnect: revoke at Zoom, delete the stored tokens, keep the credential (status Revoked) and an audit record. */
+/** Disconnect: revoke at Zoom (when chosen and live), delete the stored tokens, keep the credential (status Revoked) and an audit record. */
 export async function disconnectCredential(
   db: Db,
   ctx: WorkspaceContext,
   credentialId: string,
-): Promise<{ warning: string | null }> {
+  mode: RemoveMode = "revoke",
+): Promise<RevokeResult> {
   const credential = await findCredential(db, ctx, credentialId);
-  const warning = await revokeAtZoom(db, credential);
-  await db.$transaction(async (tx) => {
-    await markRevoked(tx, { id: credential.id });
-    await recordAuditEvent(tx, {
-      workspaceId: ctx.workspace.id,
-      action: "credential.disconnected",
-      actor: actorOf(ctx),
-      credentialId: credential.id,
-      details: { revokedAtZoom: warning === null },
+  return removeTokens(db, credential, mode, async ({ revokedAtZoom }) => {
+    await db.$transaction(async (tx) => {
+      await markRevoked(tx, { id: credential.id });
+      await recordAuditEvent(tx, {
+        workspaceId: ctx.workspace.id,
+        action: "credential.disconnected",
+        actor: actorOf(ctx),
+        credentialId: credential.id,
+        details: { revokedAtZoom, ...(mode === "here_only" ? { removedHereOnly: true } : {}) },
+      });
     });
   });
-  return { warning };
 }
 
-/** Delete: revoke at Zoom when connected, then remove the credential; the audit log keeps the record. */
+/** Delete: revoke at Zoom (when chosen and live), then remove the credential; the audit log keeps the record. */
 export async function deleteCredential(
   db: Db,
   ctx: WorkspaceContext,
   credentialId: string,
-): Promise<{ warning: string | null }> {
+  mode: RemoveMode = "revoke",
+): Promise<RevokeResult> {
   const credential = await findCredential(db, ctx, credentialId);
-  const warning = await revokeAtZoom(db, credential);
-  await db.$transaction(async (tx) => {
-    await tx.credential.delete({ where: { id: credential.id } });
-    await releaseZoomApp(tx, { workspaceId: ctx.workspace.id, zoomAppId: credential.zoomAppId });
-    await recordAuditEvent(tx, {
-      workspaceId: ctx.workspace.id,
-      action: "credential.deleted",
-      actor: actorOf(ctx),
-      credentialId: credential.id,
-      details: { name: credential.name, method: credential.method },
+  return removeTokens(db, credential, mode, async ({ revokedAtZoom }) => {
+    await db.$transaction(async (tx) => {
+      await tx.credential.delete({ where: { id: credential.id } });
+      await releaseZoomApp(tx, { workspaceId: ctx.workspace.id, zoomAppId: credential.zoomAppId });
+      await recordAuditEvent(tx, {
+        workspaceId: ctx.workspace.id,
+        action: "credential.deleted",
+        actor: actorOf(ctx),
+        credentialId: credential.id,
+        details: {
+          name: credential.name,
+          method: credential.method,
+          revokedAtZoom,
+          ...(mode === "here_only" ? { removedHereOnly: true } : {}),
+        },
+      });
     });
   });
-  return { warning };
 }

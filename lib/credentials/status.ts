@@ -26,3 +26,11 @@ export const methodLabels = {
 export function asStatus(value: string): CredentialStatus {
   return (CREDENTIAL_STATUSES as readonly string[]).includes(value) ? (value as CredentialStatus) : "error";
 }
+
+/**
+ * A live connection: its tokens are handed out and renewed, and only these
+ * may be revoked at Zoom (revoking a replaced or dead one would uninstall
+ * the app for a user whose other connection is live).
+ */
+export const LIVE_STATUSES = ["connected", "expiring_soon", "error"] as const;
+export const isLive = (status: string): boolean => (LIVE_STATUSES as readonly string[]).includes(status);

@@ -21,8 +21,16 @@ import { refreshTokenExpiry } from "./tokens/refresh-token-expiry";
 type Tx = Pick<Db, "credential">;
 type CredentialWhere = NonNullable<Parameters<Db["credential"]["updateMany"]>[0]>["where"];
 
-/** One credential, optionally only if it is still at `version` / still leased to `leaseOwner`. */
-export type CredentialTarget = { id: string; version?: number; leaseOwner?: string };
+/**
+ * One credential, optionally only if it is still at `version` / still leased
+ * to `leaseOwner` / still in one of `statusIn`.
+ */
+export type CredentialTarget = {
+  id: string;
+  version?: number;
+  leaseOwner?: string;
+  statusIn?: readonly string[];
+};
 
 function whereOf(target: CredentialTarget): CredentialWhere {
   // An undefined id would silently drop the filter (style.md): refuse it.
@@ -31,6 +39,7 @@ function whereOf(target: CredentialTarget): CredentialWhere {
     id: target.id,
     ...(target.version !== undefined ? { version: target.version } : {}),
     ...(target.leaseOwner !== undefined ? { refreshLeaseOwner: target.leaseOwner } : {}),
+    ...(target.statusIn !== undefined ? { status: { in: [...target.statusIn] } } : {}),
   };
 }
 

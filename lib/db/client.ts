@@ -28,11 +28,19 @@ function createSqlite(url: string) {
 
 export type Db = ReturnType<typeof createSqlite>;
 
+/**
+ * Raw SQL (the lease, on the database's clock) differs per database. Read
+ * from the client itself, so extended clients ($extends) answer the same.
+ */
+export const isPostgres = (db: Db): boolean =>
+  (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
+
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) return createSqlite(databaseUrl);
   const { connectionString, schema } = parsePostgresUrl(databaseUrl);
   const client = new PostgresClient({
-    adapter: new PrismaPg({ connectionString }, { schema }),
+    // search_path too, so raw SQL finds the tables of the schema the adapter uses.
+    adapter: new PrismaPg({ connectionString, options: `-c search_path="${schema}"` }, { schema }),
     omit,
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });

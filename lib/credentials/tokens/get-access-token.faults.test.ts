@@ -3,8 +3,8 @@ import type { FaultRequest } from "@/e2e/zoom-emulator/control-client";
 import type * as RequestModule from "@/lib/zoom/request";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { getAccessToken } from "./get-access-token";
-import { TokenUnavailableError } from "./token-errors";
 import { setupTokenTest } from "./testing/token-fixture";
+import { unavailable } from "./testing/unavailable";
 
 // The Zoom client's timeout is 10 s and the token engine passes none of its
 // own. So that a hanging Zoom can be tested in well under a second, this file
@@ -24,16 +24,6 @@ vi.mock("@/lib/zoom/request", async (importOriginal) => {
 });
 
 const t = setupTokenTest();
-
-async function unavailable(promise: Promise<unknown>): Promise<TokenUnavailableError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TokenUnavailableError) return error;
-    throw new Error(`expected a TokenUnavailableError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
 
 const secretsOf = (row: Awaited<ReturnType<typeof t.row>>) => ({
   clientSecretEnc: row.zoomApp?.developmentClientSecretEnc,

@@ -4,22 +4,11 @@ import { createDb } from "@/lib/db/client";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { refreshTokens } from "@/lib/zoom/refresh-tokens";
 import { getAccessToken } from "./get-access-token";
-import { LEASE_MS, releaseLease, takeLease } from "./refresh-lease";
-import { TokenUnavailableError } from "./token-errors";
+import { releaseLease, takeLease } from "./refresh-lease";
 import { setupTokenTest } from "./testing/token-fixture";
+import { unavailable } from "./testing/unavailable";
 
 const t = setupTokenTest();
-
-/** Await a promise that must reject with a TokenUnavailableError. */
-async function unavailable(promise: Promise<unknown>): Promise<TokenUnavailableError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TokenUnavailableError) return error;
-    throw new Error(`expected a TokenUnavailableError, got ${String(error)}`, { cause: error });
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
 
 const me = (accessToken: string) => getCurrentUser({ accessToken, config: t.emulator.config });
 
@@ -82,10 +71,21 @@ describe("getAccessToken, two instances in one process", () => {
     const seeded = await t.seedOAuth();
     const otherDb = createDb(t.url);
     try {
-      // A fresh copy of the whole module graph: its own single-flight map, as in a second app instance.
+      // A fresh copy of the whole module graph, as in a second app instance. The
+      // single-flight map lives on globalThis (one per process): take it away
+      // before the copy loads, so the copy makes a map of its own and the two
+      // "instances" share nothing but the database — only the lease stands
+      // between them and a double refresh.
       vi.resetModules();
+      const shared = globalThis as { zcwInFlight?: Map<string, Promise<unknown>> };
+      const firstMap = shared.zcwInFlight;
+      delete shared.zcwInFlight;
       const other = await import("./get-access-token");
+      const otherMap = shared.zcwInFlight;
+      shared.zcwInFlight = firstMap;
       expect(other.getAccessToken).not.toBe(getAccessToken);
+      expect(otherMap).toBeInstanceOf(Map);
+      expect(otherMap).not.toBe(firstMap);
       const before = await t.tokenCalls();
       // Keep the winning refresh in flight long enough for the other instance to run into the lease.
       await t.emulator.control.addFault({ target: "token", kind: "slow", delayMs: 800 });
@@ -130,7 +130,11 @@ describe("getAccessToken, two instances in one process", () => {
       expect(await t.row(seeded.id)).toMatchObject({ refreshLeaseOwner: winner });
       expect(await takeLease(otherDb, seeded.id, "late")).toBe(false);
       // An abandoned lease (its holder died) can be taken over once it has run out.
-      expect(await takeLease(otherDb, seeded.id, "late", new Date(Date.now() + LEASE_MS + 1_000))).toBe(true);
+      await t.db.credential.update({
+        where: { id: seeded.id },
+        data: { refreshLeaseUntil: new Date(Date.now() - 1_000) },
+      });
+      expect(await takeLease(otherDb, seeded.id, "late")).toBe(true);
       await releaseLease(t.db, seeded.id, "late");
       expect(await t.row(seeded.id)).toMatchObject({ refreshLeaseOwner: null, refreshLeaseUntil: null });
     } finally {

@@ -1,14 +1,13 @@
 import type { Db } from "@/lib/db/client";
-import { leaseOwnerId, releaseLease, takeLease } from "./refresh-lease";
-import { readTokenRow, usableToken, type AccessToken } from "./read-token";
+import { isLive } from "../status";
+import { WAIT_FOR_LEASE_MS, leaseOwnerId, takeLease, whileLeased } from "./refresh-lease";
+import { readTokenRow, usableToken, type AccessToken, type TokenRow } from "./read-token";
 import { renewUnderLease } from "./renew-token";
 import { singleFlight } from "./single-flight";
 import { TokenUnavailableError } from "./token-errors";
 
 /** Tokens are handed out with at least this much life left, and renewed before. */
 export const MIN_VALIDITY_MS = 5 * 60_000;
-const SERVABLE = new Set(["connected", "expiring_soon", "error"]);
-const WAIT_FOR_OTHER_INSTANCE_MS = 25_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -27,13 +26,25 @@ export async function getAccessToken(
   if (!options.force) {
     const row = await readTokenRow(db, credentialId);
     // Drafts (a pasted token not yet tested), revoked and dead credentials never hand out a token.
-    const ready = row && SERVABLE.has(row.status) ? usableToken(row, minValidity) : null;
+    const ready = row && isLive(row.status) ? usableToken(row, minValidity) : null;
     if (ready) return ready;
   }
   // Callers with other needs (forced, longer validity) must not share an answer.
   return singleFlight(`token:${credentialId}:${options.force ? "force" : minValidity}`, () =>
     renew(db, credentialId, minValidity, options.force ?? false),
   );
+}
+
+/** A person must act first: the credential is not connected, or no longer. */
+function refuseUnservable(row: TokenRow | null): asserts row is TokenRow {
+  if (!row) throw new TokenUnavailableError("reconnect_required", "This credential no longer exists.");
+  if (!isLive(row.status))
+    throw new TokenUnavailableError(
+      "reconnect_required",
+      row.status === "draft"
+        ? "This credential is not connected yet. Finish its setup."
+        : "This credential must be connected again by a person.",
+    );
 }
 
 async function renew(
@@ -43,20 +54,13 @@ async function renew(
   force: boolean,
 ): Promise<AccessToken> {
   const owner = leaseOwnerId();
-  const deadline = Date.now() + WAIT_FOR_OTHER_INSTANCE_MS;
+  // Long enough for a live holder to finish, or a crashed one's lease to run out.
+  const deadline = Date.now() + WAIT_FOR_LEASE_MS;
   let startVersion: number | null = null;
   for (;;) {
     const row = await readTokenRow(db, credentialId);
-    if (!row) throw new TokenUnavailableError("reconnect_required", "This credential no longer exists.");
+    refuseUnservable(row);
     startVersion ??= row.version;
-    if (row.status === "draft" || row.status === "needs_reconnect" || row.status === "revoked") {
-      throw new TokenUnavailableError(
-        "reconnect_required",
-        row.status === "draft"
-          ? "This credential is not connected yet. Finish its setup."
-          : "This credential must be connected again by a person.",
-      );
-    }
     if (row.method === "access_token") {
       const legacy = usableToken(row, 0);
       if (legacy) return legacy;
@@ -66,10 +70,8 @@ async function renew(
       );
     }
     // Someone (another request, another instance) renewed meanwhile.
-    const fresh = usableToken(
-      row,
-      force && row.version === startVersion ? Number.POSITIVE_INFINITY : minValidity,
-    );
+    const wanted = force && row.version === startVersion ? Number.POSITIVE_INFINITY : minValidity;
+    const fresh = usableToken(row, wanted);
     if (fresh) return fresh;
 
     // Backing off after Zoom failures: serve what is left, or say when to come back.
@@ -84,21 +86,18 @@ async function renew(
     }
 
     if (await takeLease(db, credentialId, owner)) {
-      try {
-        // Re-read under the lease: the holder before us may have just finished.
+      const result = await whileLeased(db, credentialId, owner, async () => {
+        // Re-read under the lease: the holder before us may have just finished,
+        // and a person may have disconnected or deleted it since our first read.
         const leased = await readTokenRow(db, credentialId);
-        if (!leased)
-          throw new TokenUnavailableError("reconnect_required", "This credential no longer exists.");
+        refuseUnservable(leased);
         const already = usableToken(
           leased,
           force && leased.version === startVersion ? Number.POSITIVE_INFINITY : minValidity,
         );
-        if (already) return already;
-        const result = await renewUnderLease(db, leased, owner);
-        if (result !== "retry") return result;
-      } finally {
-        await releaseLease(db, credentialId, owner);
-      }
+        return already ?? renewUnderLease(db, leased, owner);
+      });
+      if (result !== "retry") return result;
       continue;
     }
     if (Date.now() > deadline)

@@ -5,12 +5,12 @@ import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { zoomAppKeys, type ZoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import { getServerToServerToken } from "@/lib/zoom/get-server-to-server-token";
 import { refreshTokens } from "@/lib/zoom/refresh-tokens";
-import { revokeToken } from "@/lib/zoom/revoke-token";
 import type { ZoomTokenSet } from "@/lib/zoom/token-set";
 import { isZoomError } from "@/lib/zoom/zoom-error";
 import { usableToken, type AccessToken, type TokenRow } from "./read-token";
 import { TokenUnavailableError } from "./token-errors";
 import { credentialErrorFrom } from "../record-credential-error";
+import { LIVE_STATUSES } from "../status";
 import { markConnected, markNeedsReconnect, markRetrying } from "../transitions";
 
 const SYSTEM = { system: true as const, label: "Token keeper" };
@@ -19,6 +19,24 @@ const SYSTEM = { system: true as const, label: "Token keeper" };
 export function backoffMs(failures: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, failures - 1), 10 * 60_000);
 }
+
+/** A busy SQLite or a dropped PostgreSQL connection gets this many tries at storing a renewed set. */
+export const WRITE_ATTEMPTS = 4;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function withRetries<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= WRITE_ATTEMPTS) throw error;
+      await sleep(100 * 2 ** attempt);
+    }
+  }
+}
+
+export const LOST_WRITE_MESSAGE =
+  "Zoom renewed the token, but the app could not store the new one (the database did not answer), so the old one no longer works. Reconnect this credential.";
 
 const noKeys = () =>
   new TokenUnavailableError("reconnect_required", "This credential has no stored keys. Connect it again.");
@@ -62,7 +80,7 @@ export async function renewUnderLease(
     if (entry.kind === "needs_person") {
       const marked = await markNeedsReconnect(
         db,
-        { id: row.id, version: row.version },
+        { id: row.id, version: row.version, statusIn: LIVE_STATUSES },
         { error: credentialErrorFrom(entry), now },
       );
       if (marked === 0) return "retry";
@@ -108,34 +126,34 @@ export async function renewUnderLease(
   }
 
   const recovered = row.status === "error";
-  // Zoom has already rotated: these tokens are the only live ones, so they are
-  // written whoever holds the lease now — unless a person disconnected,
-  // reconnected or deleted the credential meanwhile (each bumps the version):
-  // then the new set belongs to nobody and is revoked, and the caller re-reads.
-  const written = await markConnected(
-    db,
-    { id: row.id, version: row.version },
-    {
-      now,
-      tokens: {
-        accessToken: tokens.accessToken,
-        refreshToken: tokens.refreshToken ?? undefined,
-        expiresAt: tokens.expiresAt,
-        scopes: tokens.scopes.length ? tokens.scopes : undefined,
-        apiUrl: tokens.apiUrl ?? undefined,
-      },
-    },
-  );
-  if (written === 0) {
-    if (keys)
-      await revokeToken({
-        clientId: keys.clientId,
-        clientSecret: keys.clientSecret,
-        token: tokens.refreshToken ?? tokens.accessToken,
-        flow: row.method === "s2s" ? "s2s" : "oauth",
-      }).catch(() => undefined);
-    return "retry";
+  // Zoom has already rotated: these tokens are the only live ones. They are
+  // written only over the row we read, still live: a person who disconnected,
+  // reconnected or deleted the credential meanwhile bumped the version (or
+  // changed the status), and then the set belongs to nobody. It is never
+  // revoked: on Zoom a revoke uninstalls the app for the user, which would
+  // kill the reconnection that won. The caller re-reads.
+  let written: number;
+  try {
+    written = await withRetries(() =>
+      markConnected(
+        db,
+        { id: row.id, version: row.version, statusIn: LIVE_STATUSES },
+        {
+          now,
+          tokens: {
+            accessToken: tokens.accessToken,
+            refreshToken: tokens.refreshToken ?? undefined,
+            expiresAt: tokens.expiresAt,
+            scopes: tokens.scopes.length ? tokens.scopes : undefined,
+            apiUrl: tokens.apiUrl ?? undefined,
+          },
+        },
+      ),
+    );
+  } catch (error) {
+    return lostWrite(db, row, now, error);
   }
+  if (written === 0) return "retry";
   await recordAuditEvent(db, {
     workspaceId: row.workspaceId,
     action: "credential.refreshed",
@@ -151,4 +169,34 @@ export async function renewUnderLease(
     scopes: tokens.scopes.length ? tokens.scopes : row.grantedScopes.split(" ").filter(Boolean),
     zoomUser: { id: row.zoomUserId, email: row.zoomEmail, accountId: row.zoomAccountId },
   };
+}
+
+/**
+ * The renewed set could not be stored. A Server-to-Server grant can simply
+ * be made again; an OAuth refresh token was used up at Zoom, so the
+ * credential is dead and says so in words, if the database lets us.
+ */
+async function lostWrite(db: Db, row: TokenRow, now: Date, error: unknown): Promise<never> {
+  if (row.method === "s2s")
+    throw new TokenUnavailableError(
+      "zoom_unavailable",
+      "The app could not store the new token just now. Try again shortly.",
+      5,
+    );
+  await withRetries(async () => {
+    const marked = await markNeedsReconnect(
+      db,
+      { id: row.id, version: row.version, statusIn: LIVE_STATUSES },
+      { error: { code: "store_failed", message: LOST_WRITE_MESSAGE }, now },
+    );
+    if (marked === 1)
+      await recordAuditEvent(db, {
+        workspaceId: row.workspaceId,
+        action: "credential.refresh_failed",
+        actor: SYSTEM,
+        credentialId: row.id,
+        details: { reason: "store_failed", error: error instanceof Error ? error.name : "unknown" },
+      });
+  }).catch(() => undefined); // the database is gone: the next read finds a dead token and says so
+  throw new TokenUnavailableError("reconnect_required", LOST_WRITE_MESSAGE);
 }

@@ -20,10 +20,11 @@ type ChildResult =
 
 interface Instance {
   /** Hand over the database and credential; resolves once the instance is connected. */
-  configure(env: Record<string, string>, credentialId: string): Promise<void>;
+  configure(env: Record<string, string>, credentialId: string, calls?: number): Promise<void>;
   start(): void;
   result: Promise<ChildResult>;
-  kill(): void;
+  pid: number | undefined;
+  kill(signal?: NodeJS.Signals): void;
 }
 
 function spawnInstance(): Instance {
@@ -50,19 +51,20 @@ function spawnInstance(): Instance {
   });
   result.catch(() => undefined); // reported by whoever awaits it
   return {
-    configure(childEnv, credentialId) {
+    configure(childEnv, credentialId, calls = CALLS_PER_INSTANCE) {
       const ready = new Promise<void>((resolve, reject) => {
         onReady = resolve;
         void exited.then((code) =>
           reject(new Error(`instance exited (${code}) before it was ready: ${output.join("\n")}\n${stderr}`)),
         );
       });
-      child.stdin.write(`${JSON.stringify({ env: childEnv, credentialId, calls: CALLS_PER_INSTANCE })}\n`);
+      child.stdin.write(`${JSON.stringify({ env: childEnv, credentialId, calls })}\n`);
       return ready;
     },
     start: () => void child.stdin.write("go\n"),
     result,
-    kill: () => void child.kill(),
+    pid: child.pid,
+    kill: (signal) => void child.kill(signal),
   };
 }
 
@@ -70,7 +72,8 @@ function spawnInstance(): Instance {
 // (tsx, Prisma) overlaps with ours.
 let instances: Instance[] = [];
 beforeAll(() => {
-  instances = [spawnInstance(), spawnInstance()];
+  // Two for the shared refresh, two for the crash.
+  instances = [spawnInstance(), spawnInstance(), spawnInstance(), spawnInstance()];
 });
 afterAll(() => {
   for (const instance of instances) instance.kill();
@@ -82,11 +85,12 @@ describe("getAccessToken across two processes", () => {
   it(`two instances × ${CALLS_PER_INSTANCE} parallel calls for an expired token: one refresh, one token for all`, async () => {
     const seeded = await t.seedOAuth();
     const before = await t.tokenCalls();
-    await Promise.all(instances.map((instance) => instance.configure(t.childEnv(), seeded.id)));
+    const pair = instances.slice(0, 2);
+    await Promise.all(pair.map((instance) => instance.configure(t.childEnv(), seeded.id)));
     // Hold the winning refresh at Zoom so the other process meets the lease, not a finished refresh.
     await t.emulator.control.addFault({ target: "token", kind: "slow", delayMs: SLOW_REFRESH_MS });
-    for (const instance of instances) instance.start();
-    const results = await Promise.all(instances.map((instance) => instance.result));
+    for (const instance of pair) instance.start();
+    const results = await Promise.all(pair.map((instance) => instance.result));
 
     const tokens: string[] = [];
     const runs: { startedAt: number; finishedAt: number }[] = [];
@@ -116,4 +120,58 @@ describe("getAccessToken across two processes", () => {
     expect(await t.storedRefreshToken(seeded.id)).not.toBe(seeded.tokens?.refreshToken);
     expect(await t.auditEvents(seeded.id, "credential.refreshed")).toHaveLength(1);
   }, 30_000);
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+describe("getAccessToken when the instance holding the lease dies", () => {
+  it("kill -9 of the holder while Zoom is answering: the waiting instance gives a definite answer within 15 s", async () => {
+    const [holder, waiter] = instances.slice(2) as [Instance, Instance];
+    const seeded = await t.seedOAuth();
+    await Promise.all([
+      holder.configure(t.childEnv(), seeded.id, 1),
+      waiter.configure(t.childEnv(), seeded.id, 5),
+    ]);
+    const before = await t.tokenCalls();
+    // Zoom sits on the holder's refresh (and does nothing until the wait is over).
+    await t.emulator.control.addFault({ target: "token", kind: "slow", delayMs: 25_000 });
+    holder.start();
+    await until("the holder to take the lease and call Zoom", async () => {
+      const row = await t.row(seeded.id);
+      const calls = await t.tokenCalls();
+      return (
+        row.refreshLeaseOwner?.startsWith(`${holder.pid}:`) === true &&
+        calls.refresh_token > before.refresh_token
+      );
+    });
+    waiter.start();
+    await sleep(1_000); // the waiter meets the live lease and waits
+    const killedAt = Date.now();
+    holder.kill("SIGKILL");
+
+    const result = await waiter.result;
+    if ("error" in result) throw new Error(`the waiter failed: ${JSON.stringify(result.error)}`);
+    const answeredAfterMs = result.finishedAt - killedAt;
+    console.info(`[two-processes] definite answer ${answeredAfterMs} ms after kill -9 of the lease holder`);
+    expect(answeredAfterMs).toBeLessThan(15_000);
+    expect(result.startedAt).toBeLessThan(killedAt);
+    expect(new Set(result.tokens).size).toBe(1);
+    await expect(
+      getCurrentUser({ accessToken: result.tokens[0] ?? "", config: t.emulator.config }),
+    ).resolves.toMatchObject({ id: "user-1" });
+    expect(await t.row(seeded.id)).toMatchObject({
+      status: "connected",
+      version: 1,
+      refreshLeaseOwner: null,
+    });
+    await t.emulator.control.clearFaults();
+  }, 60_000);
 });

@@ -9,6 +9,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { findCredential } from "@/lib/credentials/find-credential";
+import { revokeImpact } from "@/lib/credentials/revoke-impact";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { guideFor } from "@/lib/guides";
@@ -25,6 +26,7 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
     throw error;
   });
   const app = credential.zoomAppId ? await findZoomApp(db(), ctx.workspace.id, credential.zoomAppId) : null;
+  const revoke = await revokeImpact(db(), credential);
   const guide = guideFor(credential.method);
   // Reconnect runs the same credential's connect step again: same id, so services keep working.
   const setupHref = !guide
@@ -64,6 +66,7 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
           method={credential.method}
           zoomApp={app && { name: app.name, connections: app.connections }}
           connected={credential.status !== "draft" && credential.status !== "revoked"}
+          revoke={revoke}
         />
       </div>
     </>
