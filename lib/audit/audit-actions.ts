@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = {
   "credential.disconnected": "disconnected a credential",
   "credential.deleted": "deleted a credential",
   "credential.token_fetched": "fetched a token through the API",
+  "credential.removed_in_zoom": "Zoom said the app was removed from a Zoom account",
+  "zoom_app.event_token_saved": "saved a Zoom app's event Secret Token",
   "api_key.created": "created an API key",
   "api_key.revoked": "revoked an API key",
 } as const;
