@@ -19,6 +19,13 @@ export const AUDIT_ACTIONS = {
   "credential.token_fetched": "fetched a token through the API",
   "credential.removed_in_zoom": "Zoom said the app was removed from a Zoom account",
   "zoom_app.event_token_saved": "saved a Zoom app's event Secret Token",
+  "zoom_app.created": "added a Zoom app",
+  "zoom_app.shared": "shared a Zoom app with the workspace",
+  "zoom_app.secret_replaced": "replaced a Zoom app's Client Secret",
+  "zoom_app.deleted": "deleted a Zoom app",
+  "connect_link.created": "created a connect link",
+  "connect_link.used": "connected a Zoom account through a connect link",
+  "connect_link.revoked": "revoked a connect link",
   "api_key.created": "created an API key",
   "api_key.revoked": "revoked an API key",
 } as const;

@@ -34,6 +34,7 @@ export default async function WorkspaceLayout({
     ...(isAdmin(ctx.role)
       ? [
           { href: `${base}/admin/accounts`, label: "Connected accounts" },
+          { href: `${base}/apps`, label: "Zoom apps" },
           { href: `${base}/admin/audit`, label: "Audit log" },
           { href: `${base}/admin/members`, label: "Members" },
           { href: `${base}/admin/api-keys`, label: "API keys" },

@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
+import { AppConnections } from "@/components/zoom-apps/app-connections";
 import { EventSubscriptionCard } from "@/components/zoom-apps/event-subscription-card";
+import { ZoomAppAdminActions } from "@/components/zoom-apps/zoom-app-admin-actions";
 import { ZoomAppFacts } from "@/components/zoom-apps/zoom-app-facts";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { findZoomApp } from "@/lib/zoom-apps/find-zoom-app";
+import { firstUnfinishedStep } from "@/lib/guides/progress";
+import { appSetupGuide, appSetupUrl } from "@/lib/zoom-apps/app-setup-guide";
+import { activeClientId, findZoomApp } from "@/lib/zoom-apps/find-zoom-app";
 import { UNPUBLISHED_APP_SENTENCE } from "@/lib/zoom-apps/labels";
+import { listAppConnections } from "@/lib/zoom-apps/list-app-connections";
 
 export const metadata: Metadata = { title: "Zoom app" };
 
@@ -18,15 +25,32 @@ export default async function ZoomAppPage({ params }: { params: Promise<{ slug: 
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
+  const [connections, setup] = await Promise.all([
+    listAppConnections(db(), ctx.workspace.id, app.id),
+    db().zoomApp.findUniqueOrThrow({ where: { id: app.id }, select: { setupStep: true } }),
+  ]);
+  // An app added here and not finished yet (apps made in a credential's wizard have no setup of their own).
+  const resume = firstUnfinishedStep(appSetupGuide, setup.setupStep);
+  const unfinished =
+    app.kind === "oauth" && (!app.hasClientSecret || !activeClientId(app)) && resume.kind !== "done";
   return (
     <>
       <PageHeader
         title={app.name}
         description={app.kind === "oauth" ? UNPUBLISHED_APP_SENTENCE : undefined}
+        actions={
+          unfinished && (
+            <Link href={appSetupUrl(slug, app.id, resume.key)} className={buttonClasses("primary")}>
+              Continue setup
+            </Link>
+          )
+        }
       />
       <div className="flex flex-col gap-6">
         <ZoomAppFacts app={app} />
+        <AppConnections slug={slug} connections={connections} />
         <EventSubscriptionCard slug={slug} app={app} />
+        <ZoomAppAdminActions slug={slug} app={app} />
       </div>
     </>
   );
