@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { saveClientCredentialsAction } from "@/app/_actions/wizard-actions";
 import { Alert } from "@/components/ui/alert";
+import type { SetupFormAction } from "./setup-form-action";
 import { TextField } from "@/components/ui/text-field";
 import type { ZoomAppPair } from "@/lib/zoom-apps/find-zoom-app";
 import { ClientSecretField } from "./client-secret-field";
@@ -20,6 +21,8 @@ export function ClientCredentialsForm({
   pair,
   hasSecret,
   backHref,
+  action: save = saveClientCredentialsAction,
+  idField = "credentialId",
 }: {
   slug: string;
   credentialId: string;
@@ -28,12 +31,15 @@ export function ClientCredentialsForm({
   pair: ZoomAppPair;
   hasSecret: boolean;
   backHref: string | null;
+  /** Another guided setup's own action (the app setup), and the hidden field naming what it sets up. */
+  action?: SetupFormAction;
+  idField?: string;
 }) {
-  const [state, action, pending] = useActionState(saveClientCredentialsAction.bind(null, slug), null);
+  const [state, action, pending] = useActionState(save.bind(null, slug), null);
   const failed = state && !state.ok ? state : null;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
-      <input type="hidden" name="credentialId" value={credentialId} />
+      <input type="hidden" name={idField} value={credentialId} />
       {failed && <Alert tone="error">{failed.message}</Alert>}
       <TextField
         label="Client ID"

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { completeStep } from "@/app/_actions/wizard-actions";
 import { Alert } from "@/components/ui/alert";
+import type { SetupFormAction } from "./setup-form-action";
 import { Button } from "@/components/ui/button";
 import { WizardNav } from "./wizard-nav";
 
@@ -12,16 +13,21 @@ export function NextStepForm({
   credentialId,
   step,
   backHref,
+  action: save = completeStep,
+  idField = "credentialId",
 }: {
   slug: string;
   credentialId: string;
   step: string;
   backHref: string | null;
+  /** Another guided setup's own action (the app setup), and the hidden field naming what it sets up. */
+  action?: SetupFormAction;
+  idField?: string;
 }) {
-  const [state, action, pending] = useActionState(completeStep.bind(null, slug), null);
+  const [state, action, pending] = useActionState(save.bind(null, slug), null);
   return (
     <form action={action} className="flex flex-col gap-3">
-      <input type="hidden" name="credentialId" value={credentialId} />
+      <input type="hidden" name={idField} value={credentialId} />
       <input type="hidden" name="step" value={step} />
       {state && !state.ok && <Alert tone="error">{state.message}</Alert>}
       <WizardNav

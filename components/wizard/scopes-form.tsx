@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { saveScopesAction } from "@/app/_actions/wizard-actions";
 import { Alert } from "@/components/ui/alert";
+import type { SetupFormAction } from "./setup-form-action";
 import { SCOPE_CHOICES } from "@/lib/guides/scopes";
 import { WizardSubmit } from "./wizard-submit";
 
@@ -12,16 +13,21 @@ export function ScopesForm({
   credentialId,
   chosen,
   backHref,
+  action: save = saveScopesAction,
+  idField = "credentialId",
 }: {
   slug: string;
   credentialId: string;
   chosen: string[];
   backHref: string | null;
+  /** Another guided setup's own action (the app setup), and the hidden field naming what it sets up. */
+  action?: SetupFormAction;
+  idField?: string;
 }) {
-  const [state, action, pending] = useActionState(saveScopesAction.bind(null, slug), null);
+  const [state, action, pending] = useActionState(save.bind(null, slug), null);
   return (
     <form action={action} className="flex flex-col gap-4">
-      <input type="hidden" name="credentialId" value={credentialId} />
+      <input type="hidden" name={idField} value={credentialId} />
       {state && !state.ok && <Alert tone="error">{state.message}</Alert>}
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-2 text-sm font-medium">What should this connection be able to do?</legend>

@@ -175,14 +175,21 @@ export async function markRetrying(
 }
 
 /**
- * Revoked: a person disconnected it. The tokens are deleted and the version
- * bumped, so a renewal that was under way cannot write its tokens back.
+ * Revoked: a person disconnected it, or Zoom said the app was removed from
+ * the user's account (`reason`, shown on the credential). The tokens are
+ * deleted and the version bumped, so a renewal that was under way cannot
+ * write its tokens back.
  */
-export async function markRevoked(db: Tx, target: CredentialTarget): Promise<number> {
+export async function markRevoked(
+  db: Tx,
+  target: CredentialTarget,
+  input: { reason?: CredentialError; now?: Date } = {},
+): Promise<number> {
   const result = await db.credential.updateMany({
     where: whereOf(target),
     data: {
       status: "revoked",
+      ...(input.reason ? errorNote(input.reason, input.now ?? new Date()) : {}),
       accessTokenEnc: null,
       refreshTokenEnc: null,
       accessTokenExpiresAt: null,

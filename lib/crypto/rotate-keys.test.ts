@@ -127,3 +127,35 @@ describe("start-up check of stored secrets", () => {
     await expect(verifyStoredSecrets(temp.db, buildKeyRing([oldKey]))).rejects.toThrow(/Zoom app/);
   });
 });
+
+describe("the event Secret Token of a Zoom app", () => {
+  it("is rotated, checked at start-up, and bound to its own row", async () => {
+    const [seeded] = await seedCredentials(temp.db, buildKeyRing([oldKey]), 2);
+    const appId = seeded!.appId;
+    const context = zoomAppSecretContext(appId, "eventSecretTokenEnc");
+    await temp.db.zoomApp.update({
+      where: { id: appId },
+      data: { eventSecretTokenEnc: encryptSecret(buildKeyRing([oldKey]), "event-token", context) },
+    });
+    const ring = buildKeyRing([newKey, oldKey]);
+    expect(await rotateKeys(temp.db, ring)).toEqual({ rotated: 4, skipped: 0 });
+    const { eventSecretTokenEnc } = await temp.db.zoomApp.findUniqueOrThrow({
+      where: { id: appId },
+      select: { eventSecretTokenEnc: true },
+    });
+    expect(decryptSecret(buildKeyRing([newKey]), eventSecretTokenEnc!, context)).toBe("event-token");
+    await expect(verifyStoredSecrets(temp.db, buildKeyRing([newKey]))).resolves.toEqual({ checked: 4 });
+
+    // The same ciphertext copied to another app does not pass as that app's token.
+    const other = await temp.db.credential.findUniqueOrThrow({
+      where: { id: (await seedIds(temp.db))[1]! },
+      select: { zoomAppId: true },
+    });
+    await temp.db.zoomApp.update({ where: { id: other.zoomAppId! }, data: { eventSecretTokenEnc } });
+    await expect(verifyStoredSecrets(temp.db, buildKeyRing([newKey]))).rejects.toThrow(/eventSecretTokenEnc/);
+  });
+});
+
+async function seedIds(db: Db) {
+  return (await db.credential.findMany({ orderBy: { name: "asc" }, select: { id: true } })).map((c) => c.id);
+}

@@ -73,14 +73,21 @@ export async function findZoomApp(db: Db, workspaceId: string, zoomAppId: string
       ...zoomAppSelect,
       developmentClientSecretEnc: true,
       productionClientSecretEnc: true,
+      eventSecretTokenEnc: true,
       _count: { select: { credentials: true } },
     },
   });
   if (!app) throw notFound();
-  const { developmentClientSecretEnc, productionClientSecretEnc, _count, ...summary } = app;
+  const { developmentClientSecretEnc, productionClientSecretEnc, eventSecretTokenEnc, _count, ...summary } =
+    app;
   const sealed = pairOf(app) === "production" ? productionClientSecretEnc : developmentClientSecretEnc;
   // Whether a secret is stored, never the secret itself.
-  return { ...summary, hasClientSecret: sealed !== null, connections: _count.credentials };
+  return {
+    ...summary,
+    hasClientSecret: sealed !== null,
+    hasEventSecretToken: eventSecretTokenEnc !== null,
+    connections: _count.credentials,
+  };
 }
 
 export type ZoomAppRecord = Awaited<ReturnType<typeof findZoomApp>>;

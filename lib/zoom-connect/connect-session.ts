@@ -23,14 +23,22 @@ const claimsSchema = z.object({
   uid: z.string().min(1),
   slug: z.string().min(1),
   uname: z.string(),
+  flow: z.enum(["wizard", "member", "link"]).default("wizard"),
+  link: z.string().optional(),
 });
+/**
+ * Where the handshake started, so it ends there: the credential's wizard, a
+ * member's one-screen "Connect my Zoom account", or a connect link (`link`:
+ * its token, for someone without an account, who acts as the link's owner).
+ */
+export type ConnectFlow = { flow?: "wizard" | "member" } | { flow: "link"; link: string };
 export type ConnectSession = {
   credentialId: string;
   workspaceId: string;
   userId: string;
   slug: string;
   userName: string;
-};
+} & ConnectFlow;
 
 function key(): Uint8Array {
   // A key of its own, derived so a session token can never pass as this.
@@ -44,6 +52,8 @@ export async function signConnectSession(session: ConnectSession): Promise<strin
     uid: session.userId,
     slug: session.slug,
     uname: session.userName,
+    flow: session.flow ?? "wizard",
+    ...(session.flow === "link" ? { link: session.link } : {}),
   })
     .setProtectedHeader({ alg: "HS256" })
     .setIssuedAt()
@@ -56,13 +66,15 @@ export async function readConnectSession(token: string | undefined): Promise<Con
   try {
     const { payload } = await jwtVerify(token, key(), { algorithms: ["HS256"] });
     const claims = claimsSchema.parse(payload);
-    return {
+    const base = {
       credentialId: claims.cid,
       workspaceId: claims.wid,
       userId: claims.uid,
       slug: claims.slug,
       userName: claims.uname,
     };
+    if (claims.flow !== "link") return { ...base, flow: claims.flow };
+    return claims.link ? { ...base, flow: "link", link: claims.link } : null;
   } catch {
     return null;
   }
@@ -78,8 +90,25 @@ export function connectCookieOptions() {
   };
 }
 
+/** The pages a handshake leads back to: where it started, on failure, and after success. */
+export function handshakePages(session: ConnectSession) {
+  if (session.flow === "member") {
+    const start = `/w/${session.slug}/connect`;
+    return {
+      credentials: start,
+      connect: `${start}?credential=${session.credentialId}`,
+      afterConnect: `${start}/done?credential=${session.credentialId}`,
+    };
+  }
+  if (session.flow === "link") {
+    const start = `/connect/${session.link}`;
+    return { credentials: start, connect: start, afterConnect: `${start}/done` };
+  }
+  return wizardPages(session);
+}
+
 /** The OAuth wizard's pages a handshake leads back to, found in the guide by what they hold. */
-export function handshakePages(session: Pick<ConnectSession, "slug" | "credentialId">) {
+function wizardPages(session: Pick<ConnectSession, "slug" | "credentialId">) {
   const url = (key: StepKey<typeof oauthGuide>) =>
     wizardStepUrl(session.slug, session.credentialId, oauthGuide, key);
   const connect = formStep(oauthGuide, "connect").key;

@@ -1,6 +1,7 @@
 import type { AuthOptions } from "next-auth";
 import { baseAuthOptions } from "@/lib/auth/auth-options";
 import { isAdmin, roleSchema } from "@/lib/auth/roles";
+import { connectLinkStillOpen, markConnectLinkUsed } from "@/lib/connect-links/use-connect-link";
 import { db } from "@/lib/db/client";
 import { connectionFromNextAuth, storeOAuthConnection } from "@/lib/credentials/store-oauth-connection";
 import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
@@ -35,6 +36,8 @@ export async function zoomAuthOptions(
   if (!credential || !membership) return null;
   // Still allowed now (the cookie lives 15 minutes): the owner, or an admin.
   if (credential.ownerId !== session.userId && !isAdmin(roleSchema.parse(membership.role))) return null;
+  // A connect link revoked or used meanwhile connects nobody.
+  if (!(await connectLinkStillOpen(db(), session))) return null;
   // The keys of the credential's Zoom app, read now: a secret replaced a minute ago is the one used.
   const keys = await zoomAppKeys(db(), session.workspaceId, credential.zoomAppId);
   if (!keys) return null;
@@ -61,6 +64,7 @@ export async function zoomAuthOptions(
           actor: { userId: session.userId, label: session.userName },
           connection: connectionFromNextAuth(account, (profile ?? {}) as Record<string, unknown>),
         });
+        await markConnectLinkUsed(db(), session);
         // A path built from our own signed cookie, never from the request.
         return pages.afterConnect;
       },

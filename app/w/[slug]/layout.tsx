@@ -19,10 +19,14 @@ export default async function WorkspaceLayout({
 }) {
   const { slug } = await params;
   const ctx = await requireWorkspacePage(slug);
-  const [workspaces, needReconnect] = await Promise.all([
+  const [workspaces, needReconnect, removedInZoom] = await Promise.all([
     listMyWorkspaces(db(), ctx.user.id),
     // The notice Zoom's invalid_grant leads to: for admins every credential, for members their own.
     db().credential.count({ where: { ...credentialScope(ctx), status: "needs_reconnect" } }),
+    // Zoom's app_deauthorized: the app was removed from someone's Zoom account.
+    db().credential.count({
+      where: { ...credentialScope(ctx), status: "revoked", lastErrorCode: "app_deauthorized" },
+    }),
   ]);
   const base = `/w/${ctx.workspace.slug}`;
   const nav: NavItem[] = [
@@ -30,6 +34,7 @@ export default async function WorkspaceLayout({
     ...(isAdmin(ctx.role)
       ? [
           { href: `${base}/admin/accounts`, label: "Connected accounts" },
+          { href: `${base}/apps`, label: "Zoom apps" },
           { href: `${base}/admin/audit`, label: "Audit log" },
           { href: `${base}/admin/members`, label: "Members" },
           { href: `${base}/admin/api-keys`, label: "API keys" },
@@ -70,6 +75,20 @@ export default async function WorkspaceLayout({
               }
             >
               Show {needReconnect === 1 ? "it" : "them"}
+            </Link>
+          </div>
+        </div>
+      )}
+      {removedInZoom > 0 && (
+        <div role="status" className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          <div className="mx-auto max-w-6xl">
+            {removedInZoom === 1 ? "1 Zoom connection was" : `${removedInZoom} Zoom connections were`} removed
+            in Zoom: the Zoom user removed the app from their account, so it is Revoked.{" "}
+            <Link
+              className="font-medium underline"
+              href={isAdmin(ctx.role) ? `${base}/admin/accounts?status=revoked` : `${base}/credentials`}
+            >
+              Show {removedInZoom === 1 ? "it" : "them"}
             </Link>
           </div>
         </div>

@@ -31,9 +31,14 @@ export default async function CredentialsPage({ params }: { params: Promise<{ sl
             : "Your Zoom connections in this workspace."
         }
         actions={
-          <Link href={`${base}/new`} className={buttonClasses("primary")}>
-            <Plus aria-hidden className="h-4 w-4" /> New Zoom credential
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/w/${ctx.workspace.slug}/connect`} className={buttonClasses("secondary")}>
+              Connect my Zoom account
+            </Link>
+            <Link href={`${base}/new`} className={buttonClasses("primary")}>
+              <Plus aria-hidden className="h-4 w-4" /> New Zoom credential
+            </Link>
+          </div>
         }
       />
       {credentials.length === 0 ? (

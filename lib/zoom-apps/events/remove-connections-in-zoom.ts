@@ -1,0 +1,82 @@
+import type { Db } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/audit/record-event";
+import { markRevoked } from "@/lib/credentials/transitions";
+import type { EventApp } from "../event-secret-token";
+
+export type Deauthorization = {
+  accountId: string;
+  userId: string;
+  clientId: string;
+  deauthorizedAt: Date;
+  userDataRetention: boolean;
+};
+
+const dateWords = (date: Date) =>
+  new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
+    date,
+  ) + " UTC";
+
+/**
+ * Zoom says the app was removed from a Zoom user's account: every token set
+ * of that user and app is dead at Zoom already. Their connections through
+ * this app (either of its Client IDs — an uninstall kills both pairs) become
+ * Revoked with the reason, their tokens deleted. Never revoke at Zoom here:
+ * there is nothing left to revoke. A repeated event finds nothing to change.
+ */
+export async function removeConnectionsInZoom(
+  db: Db,
+  app: EventApp,
+  event: Deauthorization,
+  now = new Date(),
+): Promise<{ revoked: number }> {
+  const clientIds = [app.developmentClientId, app.productionClientId].filter((id) => id !== null);
+  // An event for another app's Client ID was not meant for this endpoint.
+  if (!clientIds.includes(event.clientId)) return { revoked: 0 };
+  return db.$transaction(async (tx) => {
+    const connections = await tx.credential.findMany({
+      where: {
+        workspaceId: app.workspaceId,
+        zoomUserId: event.userId,
+        method: "oauth",
+        status: { not: "revoked" },
+        zoomApp: {
+          OR: [
+            { id: app.id },
+            { developmentClientId: event.clientId },
+            { productionClientId: event.clientId },
+          ],
+        },
+      },
+      select: { id: true, name: true, zoomEmail: true },
+    });
+    let revoked = 0;
+    for (const connection of connections) {
+      const changed = await markRevoked(
+        tx,
+        { id: connection.id },
+        {
+          now,
+          reason: {
+            code: "app_deauthorized",
+            message: `Removed in Zoom on ${dateWords(event.deauthorizedAt)}: ${connection.zoomEmail ?? "the Zoom user"} removed the app “${app.name}” from their Zoom account, so Zoom no longer accepts this connection. Connect again to use it.`,
+          },
+        },
+      );
+      if (changed === 0) continue;
+      revoked++;
+      await recordAuditEvent(tx, {
+        workspaceId: app.workspaceId,
+        action: "credential.removed_in_zoom",
+        actor: { system: true, label: "Zoom" },
+        credentialId: connection.id,
+        details: {
+          zoomUser: connection.zoomEmail,
+          zoomApp: app.name,
+          removedAt: event.deauthorizedAt.toISOString(),
+          userDataRetention: event.userDataRetention,
+        },
+      });
+    }
+    return { revoked };
+  });
+}
