@@ -55,6 +55,7 @@ export const saveAppSetupKeysAction = workspaceAction(
       zoomAppId: input.credentialId,
       clientId: input.clientId,
       clientSecret: input.clientSecret,
+      pair: input.pair,
     });
     redirect(appSetupUrl(ctx.workspace.slug, input.credentialId, next));
   },

@@ -11,7 +11,7 @@ import { NextStepForm } from "@/components/wizard/next-step-form";
 import { ScopesForm } from "@/components/wizard/scopes-form";
 import { choicesForScopes, splitScopes } from "@/lib/guides/scopes";
 import type { GuideStep } from "@/lib/guides/types";
-import { activeClientId, type ZoomAppRecord } from "@/lib/zoom-apps/find-zoom-app";
+import { activeClientId, pairOf, type ZoomAppRecord } from "@/lib/zoom-apps/find-zoom-app";
 
 /**
  * The body of one app-setup step: the wizard's own forms, pointed at the
@@ -36,6 +36,7 @@ export function AppSetupStepBody({
         <ClientCredentialsForm
           {...common}
           clientId={activeClientId(app)}
+          pair={pairOf(app)}
           hasSecret={app.hasClientSecret}
           action={saveAppSetupKeysAction}
         />

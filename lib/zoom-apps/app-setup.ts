@@ -8,7 +8,7 @@ import { canOpenStep, firstUnfinishedStep, furthest, nextStepKey, parseStep } fr
 import { SCOPE_CHOICES, scopesForChoices } from "@/lib/guides/scopes";
 import type { StepKind } from "@/lib/guides/types";
 import { appSetupGuide, type AppSetupKey } from "./app-setup-guide";
-import { findZoomApp, pairColumns, pairOf } from "./find-zoom-app";
+import { findZoomApp, pairColumns, pairOf, type ZoomAppPair } from "./find-zoom-app";
 import { saveZoomAppScopes } from "./manage-zoom-app";
 
 const actor = (ctx: WorkspaceContext) => ({ userId: ctx.user.id, label: ctx.user.name });
@@ -104,25 +104,28 @@ export async function completeAppSetupStep(
 }
 
 /**
- * The keys step: the Development pair (what an unpublished app uses). The
- * secret is sealed at once; an empty field keeps the saved one.
+ * The keys step: the pair the person says they pasted (Development for an
+ * unpublished app) becomes the app's pair in use. The secret is sealed at
+ * once; an empty field keeps the saved one.
  */
 export async function saveAppSetupKeys(
   db: Db,
   ctx: WorkspaceContext,
-  input: { zoomAppId: string; clientId: string; clientSecret: string | undefined },
+  input: { zoomAppId: string; clientId: string; clientSecret: string | undefined; pair: ZoomAppPair },
 ): Promise<AppSetupKey> {
   const { app, setupStep } = await loadSetup(db, ctx, input.zoomAppId);
   const key = requireStep(setupStep, stepOf("client-credentials"), "client-credentials");
-  if (!input.clientSecret && !app.hasClientSecret)
+  const samePair = pairOf(app) === input.pair;
+  if (!input.clientSecret && !(samePair && app.hasClientSecret))
     throw new AppError("invalid_input", "Please check the highlighted fields.", {
       clientSecret: "Paste the Client Secret from your app’s App Credentials.",
     });
-  const columns = pairColumns(pairOf(app));
+  const columns = pairColumns(input.pair);
   return db.$transaction(async (tx) => {
     await tx.zoomApp.update({
       where: { id: app.id },
       data: {
+        activePair: input.pair,
         [columns.clientId]: input.clientId,
         ...(input.clientSecret
           ? {
@@ -134,7 +137,7 @@ export async function saveAppSetupKeys(
           : {}),
       },
     });
-    if (input.clientSecret && app.hasClientSecret)
+    if (input.clientSecret && samePair && app.hasClientSecret)
       await recordAuditEvent(tx, {
         workspaceId: ctx.workspace.id,
         action: "zoom_app.secret_replaced",

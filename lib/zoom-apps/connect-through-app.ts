@@ -1,3 +1,4 @@
+import type { Role } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-event";
 import { sameAppConnections } from "@/lib/credentials/connect-warnings";
@@ -28,15 +29,24 @@ export async function listConnectableApps(db: Db, workspaceId: string) {
 }
 
 /**
- * Zoom users already connected through this app (anyone's connections): if
- * the person signs in to Zoom as one of them, Zoom keeps only the newest
- * authorization and the other connection stops. Emails only, no names or owners.
+ * Zoom users already connected through this app: if the person signs in to
+ * Zoom as one of them, Zoom keeps only the newest authorization and the other
+ * connection stops. A member sees the Zoom emails of their own connections
+ * only; of other people's, just how many there are (lib/credentials/connect-warnings.ts).
  */
-export async function zoomUsersOnApp(db: Db, workspaceId: string, zoomAppId: string) {
+export async function zoomUsersOnApp(
+  db: Db,
+  workspaceId: string,
+  zoomAppId: string,
+  viewer: { userId: string; role: Role },
+): Promise<string[]> {
   const app = await db.zoomApp.findFirst({ where: { id: zoomAppId, workspaceId }, select: zoomAppSelect });
   if (!app) return [];
-  const others = await sameAppConnections(db, { workspaceId, credentialId: "", zoomApp: app });
-  return [...new Set(others.map((c) => c.zoomEmail).filter((e) => e !== null))];
+  const others = await sameAppConnections(db, { workspaceId, credentialId: "", zoomApp: app }, viewer);
+  const emails = [...new Set(others.visible.map((c) => c.zoomEmail).filter((e) => e !== null))];
+  if (others.othersCount > 0)
+    emails.push(`${others.othersCount} Zoom user${others.othersCount === 1 ? "" : "s"} of other people`);
+  return emails;
 }
 
 /**

@@ -26,7 +26,10 @@ export default async function MemberConnectPage({ params, searchParams }: Props)
     apps.map(async (app) => ({
       id: app.id,
       name: app.name,
-      zoomUsers: await zoomUsersOnApp(db(), ctx.workspace.id, app.id),
+      zoomUsers: await zoomUsersOnApp(db(), ctx.workspace.id, app.id, {
+        userId: ctx.user.id,
+        role: ctx.role,
+      }),
     })),
   );
   return (
