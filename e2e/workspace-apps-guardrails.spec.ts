@@ -38,7 +38,9 @@ test("an app made in one's own wizard is shared by an admin; the same Zoom user 
   await signInByApi(benPage, ben);
   await benPage.goto(`/w/${workspace.slug}/connect`);
   const warning = benPage.getByRole("status").filter({ hasText: "already connected through this app" });
-  await expect(warning).toContainText(kim.email);
+  // A member sees that another person's connection uses this Zoom app, never its Zoom email.
+  await expect(warning).toContainText("1 Zoom user of other people");
+  await expect(warning).not.toContainText(kim.email);
   await expect(warning).toContainText("Zoom keeps only your new connection");
   await expect(benPage.getByText("Ana's Zoom")).toHaveCount(0);
   const bens = await connectMyZoomAccount(benPage, workspace.slug, "Ben's Zoom", kim.email);
