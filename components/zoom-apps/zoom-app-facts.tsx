@@ -1,18 +1,8 @@
 import { splitScopes } from "@/lib/guides/scopes";
-import { activeClientId, pairOf } from "@/lib/zoom-apps/find-zoom-app";
+import { activeClientId, pairOf, type ZoomAppSummary } from "@/lib/zoom-apps/find-zoom-app";
 import { kindLabels, pairLabels } from "@/lib/zoom-apps/labels";
 
-type App = {
-  kind: string;
-  activePair: string;
-  developmentClientId: string | null;
-  productionClientId: string | null;
-  accountId: string | null;
-  scopes: string;
-  shared: boolean;
-  connections: number;
-  hasClientSecret: boolean;
-};
+type App = ZoomAppSummary & { connections: number; hasClientSecret: boolean };
 
 /** What a Zoom app is, as the Marketplace shows it: kind, keys in use, scopes, who may use it. */
 export function ZoomAppFacts({ app }: { app: App }) {
