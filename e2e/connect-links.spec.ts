@@ -16,6 +16,7 @@ test("a connect link, opened by someone without an account, connects a second Zo
   page,
   browser,
 }) => {
+  test.slow(); // two browsers and a whole Zoom handshake, then a second try of the used link
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app, user: ownersZoomUser } = await createZoomApp();
   await signInByApi(page, owner);
@@ -67,6 +68,7 @@ test("a connect link, opened by someone without an account, connects a second Zo
 });
 
 test("expired, revoked and made-up connect links say so plainly", async ({ page, browser }) => {
+  test.slow(); // three links made and opened in a fresh browser each
   const { owner, workspace } = await createWorkspaceWithOwner();
   const { app } = await createZoomApp();
   await signInByApi(page, owner);

@@ -70,7 +70,7 @@ test("an admin adds a Zoom app once; a member connects through it in one screen,
   }
   await expect(memberPage.getByRole("link", { name: "Zoom apps" })).toHaveCount(0);
   await page.goto(`/w/${workspace.slug}/admin/accounts`);
-  await expect(page.getByRole("link", { name: "Mia's Zoom" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Actions for Mia's Zoom" })).toBeVisible();
   await page.goto(`/w/${workspace.slug}/apps/${appId}`);
   await expect(page.getByRole("region", { name: "Connections through this app" })).toContainText(
     zoomUser.email,
