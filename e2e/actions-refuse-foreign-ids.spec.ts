@@ -231,13 +231,18 @@ test("admin actions (test, refresh, disconnect a row; change a role, remove a me
   const name = mine.credentials.live.name;
 
   const accounts = `/w/${mine.workspace.slug}/admin/accounts?q=${encodeURIComponent(name)}`;
-  for (const button of [`Test ${name}`, `Refresh ${name} now`]) {
+  // Row actions live in the row's menu ("Actions for <name>").
+  const fromMenu = async (item: string) => {
     await page.goto(accounts);
-    await page.getByRole("button", { name: button }).click();
+    await page.getByRole("button", { name: `Actions for ${name}` }).click();
+    await page.getByRole("menu").getByRole("menuitem", { name: item, exact: true }).click();
+  };
+  for (const item of [`Test ${name}`, `Refresh ${name} now`]) {
+    await fromMenu(item);
     await expectRefused(page, NOT_YOUR_CREDENTIAL);
   }
-  await page.goto(accounts);
-  await confirm(page, "Disconnect", "Disconnect");
+  await fromMenu(`Disconnect ${name}`);
+  await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect", exact: true }).click();
   await expectRefused(page, NOT_YOUR_CREDENTIAL);
 
   const members = `/w/${mine.workspace.slug}/admin/members`;
