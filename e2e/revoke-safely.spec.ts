@@ -120,6 +120,13 @@ test("a Zoom user connected through the same app elsewhere: the dialog warns and
   browser,
 }) => {
   const { workspace, app, user, id, theirs } = await connectedHereAndElsewhere(page, browser, "Our Zoom");
+  // Connecting elsewhere marks ours Needs reconnect (Zoom keeps only the newest authorization). Rows
+  // written before that marking reached every workspace still say Connected: the dialog must protect
+  // the other connection for them too.
+  await testDb().credential.update({
+    where: { id },
+    data: { status: "connected", lastErrorCode: null, lastErrorMessage: null, lastErrorAt: null },
+  });
   const before = await zoom.counters(app.clientId);
 
   await page.goto(`/w/${workspace.slug}/credentials/${id}`);

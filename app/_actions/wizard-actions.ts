@@ -78,7 +78,8 @@ export const prepareZoomConnect = workspaceAction(
         "invalid_input",
         `Paste the Client ID and Client Secret on ${formStepLabel(oauthGuide, "client-credentials")} first.`,
       );
-    if (input.expectedZoomEmail !== undefined)
+    // Written only when it changes: pressing Connect must not touch a credential that stays as it is.
+    if (input.expectedZoomEmail !== undefined && input.expectedZoomEmail !== credential.expectedZoomEmail)
       await noteExpectedZoomEmail(db(), credential.id, input.expectedZoomEmail);
     const token = await signConnectSession({
       credentialId: credential.id,
