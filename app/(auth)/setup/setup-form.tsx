@@ -1,6 +1,7 @@
 "use client";
 
 import { setupWorkspace } from "@/app/_actions/setup-workspace";
+import { NewAccountFields } from "@/components/auth/new-account-fields";
 import { useAccountAction } from "@/components/auth/use-account-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,32 +22,7 @@ export function SetupForm() {
         error={failed?.fieldErrors.workspaceName}
         hint="Usually your organisation or team, e.g. “Acme Marketing”."
       />
-      <TextField
-        label="Your name"
-        name="name"
-        autoComplete="name"
-        required
-        defaultValue={failed?.values.name}
-        error={failed?.fieldErrors.name}
-      />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={failed?.values.email}
-        error={failed?.fieldErrors.email}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={failed?.fieldErrors.password}
-        hint="At least 10 characters."
-      />
+      <NewAccountFields failed={failed} />
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create workspace"}
       </Button>

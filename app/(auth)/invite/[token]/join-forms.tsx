@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { joinAsNewUser, joinWithInvite } from "@/app/_actions/accept-invite";
+import { NewAccountFields } from "@/components/auth/new-account-fields";
 import { useAccountAction } from "@/components/auth/use-account-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
 import type { ActionState } from "@/lib/actions/action-state";
 
 type State = ActionState<{ slug: string }> | null;
@@ -39,32 +39,7 @@ export function JoinAsNewUser({ token, workspaceName }: { token: string; workspa
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="token" value={token} />
       {failed && <Alert tone="error">{failed.message}</Alert>}
-      <TextField
-        label="Your name"
-        name="name"
-        autoComplete="name"
-        required
-        defaultValue={failed?.values.name}
-        error={failed?.fieldErrors.name}
-      />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={failed?.values.email}
-        error={failed?.fieldErrors.email}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={failed?.fieldErrors.password}
-        hint="At least 10 characters."
-      />
+      <NewAccountFields failed={failed} />
       <Button type="submit" disabled={pending}>
         {pending ? "Joining…" : `Create account and join ${workspaceName}`}
       </Button>
