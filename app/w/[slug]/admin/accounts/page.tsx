@@ -19,7 +19,7 @@ import {
 import { formatDateTime } from "@/components/ui/format";
 import { parseAccountFilters, type AccountFilters } from "@/lib/admin/account-filters";
 import { listAccounts } from "@/lib/admin/list-accounts";
-import { revokeImpact } from "@/lib/credentials/revoke-impact";
+import { revokeImpacts } from "@/lib/credentials/revoke-impact";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { methodLabels, statusLabels } from "@/lib/credentials/status";
 import { db } from "@/lib/db/client";
@@ -58,7 +58,7 @@ export default async function ConnectedAccountsPage({
   const ctx = await requireWorkspacePage((await params).slug, "admin");
   const filters = parseAccountFilters(await searchParams);
   const { rows, total, pages, counts, owners } = await listAccounts(db(), ctx.workspace.id, filters);
-  const impacts = await Promise.all(rows.map((row) => revokeImpact(db(), row)));
+  const impacts = await revokeImpacts(db(), rows);
   const base = `/w/${ctx.workspace.slug}/admin/accounts`;
   const summary = (["connected", "needs_reconnect", "expiring_soon", "error", "draft", "revoked"] as const)
     .filter((status) => counts[status])
