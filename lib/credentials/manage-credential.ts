@@ -8,7 +8,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { revokeToken } from "@/lib/zoom/revoke-token";
 import { isZoomError } from "@/lib/zoom/zoom-error";
 import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
-import { releaseZoomApp, replaceZoomAppSecret } from "@/lib/zoom-apps/manage-zoom-app";
+import { releaseZoomApp } from "@/lib/zoom-apps/manage-zoom-app";
+import { replaceAppSecret } from "@/lib/zoom-apps/replace-app-secret";
 import { findCredential, type CredentialRecord } from "./find-credential";
 import type { RemoveMode } from "./revoke-wording";
 import { isLive } from "./status";
@@ -57,27 +58,12 @@ export async function replaceClientSecret(
       "forbidden",
       "Only an admin or the person who added this Zoom app can replace its secret.",
     );
-  return db.$transaction(async (tx) => {
-    const replaced = await replaceZoomAppSecret(tx, {
-      workspaceId: ctx.workspace.id,
-      zoomAppId: app.id,
-      clientSecret: input.clientSecret,
-    });
-    await recordAuditEvent(tx, {
-      workspaceId: ctx.workspace.id,
-      action: "credential.secret_replaced",
-      actor: actorOf(ctx),
-      credentialId: credential.id,
-      details: {
-        zoomApp: replaced.name,
-        appliesTo:
-          replaced.connections === 1
-            ? "this connection"
-            : `all ${replaced.connections} connections of the app`,
-      },
-    });
-    return { appName: replaced.name, connections: replaced.connections };
+  const replaced = await replaceAppSecret(db, ctx, {
+    zoomAppId: app.id,
+    clientSecret: input.clientSecret,
+    fromCredentialId: credential.id,
   });
+  return { appName: replaced.name, connections: replaced.connections };
 }
 
 /**
