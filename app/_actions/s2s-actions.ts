@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/safe-action";
 import { connectServerToServer } from "@/lib/credentials/connect-s2s";
-import { saveServerToServerCredentials } from "@/lib/credentials/save-s2s-credentials";
+import { saveServerToServerCredentials } from "@/lib/credentials/save-client-credentials";
 import { s2sCredentialsSchema } from "@/lib/credentials/schemas";
 import { switchToServerToServer } from "@/lib/credentials/switch-method";
 import { db } from "@/lib/db/client";

@@ -6,27 +6,60 @@ import type { ZoomAppPair } from "@/lib/zoom-apps/find-zoom-app";
 import { saveZoomAppKeys } from "@/lib/zoom-apps/save-zoom-app-keys";
 import { loadWizard, requireFormStep } from "./wizard-progress";
 
+type Keys = { clientId: string; clientSecret: string | undefined };
+
 /**
  * The OAuth credentials step: the Client ID, and the Client Secret encrypted at once, into the
  * pair the person says they pasted, on the credential's own Zoom app (made on the first save).
  * An empty secret keeps the saved one.
  */
-export async function saveClientCredentials(
+export function saveClientCredentials(
   db: Db,
   ctx: WorkspaceContext,
-  input: { credentialId: string; pair: ZoomAppPair; clientId: string; clientSecret: string | undefined },
+  input: Keys & { credentialId: string; pair: ZoomAppPair },
 ): Promise<void> {
-  const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
-  const step = requireFormStep(guide, credential.wizardStep, "client-credentials");
+  return saveKeysStep(db, ctx, input.credentialId, "client-credentials", {
+    kind: "oauth",
+    clientId: input.clientId,
+    clientSecret: input.clientSecret,
+    pair: input.pair,
+  });
+}
+
+/**
+ * The Server-to-Server credentials step: Account ID and Client ID, and the secret encrypted at
+ * once (empty keeps the saved one), on the credential's own Zoom app.
+ */
+export function saveServerToServerCredentials(
+  db: Db,
+  ctx: WorkspaceContext,
+  input: Keys & { credentialId: string; accountId: string },
+): Promise<void> {
+  // Only the Server-to-Server guide has this form, so another method fails the gate.
+  return saveKeysStep(db, ctx, input.credentialId, "s2s-credentials", {
+    kind: "s2s",
+    clientId: input.clientId,
+    clientSecret: input.clientSecret,
+    accountId: input.accountId,
+  });
+}
+
+/** A keys step of a wizard: through its gate, onto the Zoom app, the step marked done. */
+async function saveKeysStep(
+  db: Db,
+  ctx: WorkspaceContext,
+  credentialId: string,
+  stepKey: "client-credentials" | "s2s-credentials",
+  keys: Keys & { kind: "oauth" | "s2s"; accountId?: string; pair?: ZoomAppPair },
+): Promise<void> {
+  const { credential, guide } = await loadWizard(db, ctx, credentialId);
+  const step = requireFormStep(guide, credential.wizardStep, stepKey);
   await db.$transaction(async (tx) => {
     const { replacedSecret } = await saveZoomAppKeys(tx, {
       workspaceId: ctx.workspace.id,
       credential,
       createdById: ctx.user.id,
-      kind: "oauth",
-      clientId: input.clientId,
-      clientSecret: input.clientSecret,
-      pair: input.pair,
+      ...keys,
     });
     await tx.credential.update({
       where: { id: credential.id },
