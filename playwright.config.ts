@@ -21,7 +21,9 @@ export const POSTGRES_SPECS = [
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // Playwright matches grep against the file path, the titles and the tags.
 const postgresPass = process.env.E2E_PASS === "postgres";
-const postgresOnly = new RegExp(["@postgres", ...POSTGRES_SPECS.map((file) => `\\b${escape(file)}`)].join("|"));
+const postgresOnly = new RegExp(
+  ["@postgres", ...POSTGRES_SPECS.map((file) => `\\b${escape(file)}`)].join("|"),
+);
 
 const chromiumArgs = [
   "--no-sandbox",

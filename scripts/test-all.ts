@@ -91,7 +91,9 @@ async function dropSchema(serverUrl: string, schema: string) {
     await client.connect();
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   } catch (error) {
-    console.warn(`[test] could not drop schema ${schema}: ${error instanceof Error ? error.message : error}`);
+    console.warn(
+      `[test] could not drop schema ${schema}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -49,7 +49,9 @@ describe("a comma-separated ENCRYPTION_KEY, through the app's configuration", ()
   }
 
   it("reads a row written under the older key and writes new ones under the first key", async () => {
-    const user = await temp.db.user.create({ data: { email: "o@example.com", name: "O", passwordHash: "x" } });
+    const user = await temp.db.user.create({
+      data: { email: "o@example.com", name: "O", passwordHash: "x" },
+    });
     const workspace = await temp.db.workspace.create({ data: { name: "W", slug: "w-keys" } });
     const app = await temp.db.zoomApp.create({
       data: { workspaceId: workspace.id, createdById: user.id, name: "old app", kind: "oauth" },

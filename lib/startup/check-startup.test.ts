@@ -66,7 +66,7 @@ afterAll(async () => {
 
 /** Starts the start-up hook with this ENCRYPTION_KEY; resolves with its exit code and everything it printed. */
 function startServer(encryptionKey: string): Promise<{ code: number | null; output: string }> {
-  const env: Record<string, string | undefined> = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: temp.url,
     DATA_DIR: dataDir,
