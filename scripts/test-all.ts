@@ -66,15 +66,16 @@ function testFiles(dir: string): string[] {
 }
 
 /** The PostgreSQL server to use, or why there is none. */
-async function findPostgres(): Promise<{ url: string } | { missing: string }> {
+async function findPostgres(): Promise<{ url: string; schemaPrefix: string } | { missing: string }> {
   const configured = process.env.DATABASE_URL;
   const url = configured && /^postgres(ql)?:\/\//.test(configured) ? configured : DEFAULT_POSTGRES;
-  const { connectionString } = parsePostgresUrl(url);
+  const { connectionString, schema } = parsePostgresUrl(url);
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 3_000 });
   try {
     await client.connect();
     await client.query("SELECT 1");
-    return { url: connectionString };
+    // A schema named in DATABASE_URL is the prefix of the run's own: zcw_suite → zcw_suite_1a2b3c4d.
+    return { url: connectionString, schemaPrefix: schema === "public" ? "zcw_test" : schema };
   } catch (error) {
     const host = new URL(connectionString).host;
     return {
@@ -136,7 +137,7 @@ const e2e = { SKIP_BUILD: "1" }; // built just above: the test server must not b
 await step("Playwright, SQLite (every spec)", "npx", ["playwright", "test"], { ...sqlite, ...e2e });
 
 if (!("missing" in postgres)) {
-  const schema = `zcw_test_${randomBytes(4).toString("hex")}`;
+  const schema = `${postgres.schemaPrefix}_${randomBytes(4).toString("hex")}`;
   const url = new URL(postgres.url);
   url.searchParams.set("schema", schema);
   const passed = await run("Playwright, PostgreSQL (database-engine specs)", "npx", ["playwright", "test"], {
