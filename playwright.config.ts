@@ -4,6 +4,27 @@ import { E2E_APP_URL, e2eEnv } from "./e2e/support/test-env";
 // Test workers read the same database as the server (e2e/support/factory.ts).
 Object.assign(process.env, e2eEnv());
 
+/**
+ * Specs whose outcome can depend on the database engine (races, leases,
+ * concurrent writes, rate limits counted in the database, the first-run
+ * transaction). `npm test` runs every spec on SQLite, then these again on
+ * PostgreSQL (E2E_PASS=postgres). A single test elsewhere joins them with the
+ * tag: test("…", { tag: "@postgres" }, …).
+ */
+export const POSTGRES_SPECS = [
+  "first-run.spec.ts",
+  "invite-race.spec.ts",
+  "revoke-safely.spec.ts",
+  "sign-in.spec.ts",
+  "token-api.spec.ts",
+];
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// Playwright matches grep against the file path, the titles and the tags.
+const postgresPass = process.env.E2E_PASS === "postgres";
+const postgresOnly = new RegExp(
+  ["@postgres", ...POSTGRES_SPECS.map((file) => `\\b${escape(file)}`)].join("|"),
+);
+
 const chromiumArgs = [
   "--no-sandbox",
   "--disable-gpu",
@@ -18,7 +39,8 @@ export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 2,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  ...(postgresPass ? { grep: postgresOnly } : {}),
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 45_000,

