@@ -6,6 +6,7 @@ import { formStep, furthest } from "@/lib/guides/progress";
 import { splitScopes } from "@/lib/guides/scopes";
 import { activeClientId, sameClientIdWhere } from "@/lib/zoom-apps/find-zoom-app";
 import { markConnected, markNeedsReconnect } from "./transitions";
+import { forgetServedCredential } from "@/lib/token-api/serving";
 
 export type OAuthConnection = {
   accessToken: string;
@@ -35,6 +36,7 @@ export async function storeOAuthConnection(
   now = new Date(),
 ): Promise<{ replacedCredentialNames: string[] }> {
   const { connection } = input;
+  // After the commit: tokens served from memory (here and for replaced connections) must go.
   return db.$transaction(async (tx) => {
     const credential = await tx.credential.findFirst({
       where: { id: input.credentialId, workspaceId: input.workspaceId },
@@ -109,7 +111,7 @@ export async function storeOAuthConnection(
       },
     });
     return { replacedCredentialNames: replacedHere.map((r) => r.name) };
-  });
+  }).finally(() => forgetServedCredential());
 }
 
 export function connectionFromNextAuth(

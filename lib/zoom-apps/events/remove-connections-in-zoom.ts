@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { markRevoked } from "@/lib/credentials/transitions";
 import type { EventApp } from "../event-secret-token";
+import { forgetServedCredential } from "@/lib/token-api/serving";
 
 export type Deauthorization = {
   accountId: string;
@@ -32,6 +33,7 @@ export async function removeConnectionsInZoom(
   const clientIds = [app.developmentClientId, app.productionClientId].filter((id) => id !== null);
   // An event for another app's Client ID was not meant for this endpoint.
   if (!clientIds.includes(event.clientId)) return { revoked: 0 };
+  // After the commit: what the API served from memory for them must go (lib/token-api/serving.ts).
   return db.$transaction(async (tx) => {
     const connections = await tx.credential.findMany({
       where: {
@@ -78,5 +80,5 @@ export async function removeConnectionsInZoom(
       });
     }
     return { revoked };
-  });
+  }).finally(() => forgetServedCredential());
 }
