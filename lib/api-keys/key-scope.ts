@@ -25,9 +25,7 @@ const actionSchema = z.enum(KEY_ACTIONS);
 export function parseKeyScope(row: { credentialIds: string | null; actions: string }): KeyScope {
   return {
     credentialIds: row.credentialIds === null ? null : row.credentialIds.split(" ").filter(Boolean),
-    actions: row.actions
-      .split(" ")
-      .filter((word): word is KeyAction => actionSchema.safeParse(word).success),
+    actions: row.actions.split(" ").filter((word): word is KeyAction => actionSchema.safeParse(word).success),
   };
 }
 

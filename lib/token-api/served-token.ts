@@ -6,9 +6,7 @@ import { recordUse } from "./record-use";
 import { servingCache } from "./serving";
 import type { ServingCache } from "./serving-cache";
 
-export type Served =
-  | { ok: true; token: AccessToken }
-  | { ok: false; status: 403 | 404; message?: string };
+export type Served = { ok: true; token: AccessToken } | { ok: false; status: 403 | 404; message?: string };
 
 const SERVABLE = ["connected", "expiring_soon"];
 
@@ -48,7 +46,8 @@ export async function servedToken(
   if (!row || row.workspaceId !== caller.workspaceId) return { ok: false, status: 404 };
   const stored =
     !options.forceRenewal && SERVABLE.includes(row.status) ? usableToken(row, MIN_VALIDITY_MS, now) : null;
-  if (stored) cache.rememberToken(credentialId, { workspaceId: row.workspaceId, token: stored }, generationBefore);
+  if (stored)
+    cache.rememberToken(credentialId, { workspaceId: row.workspaceId, token: stored }, generationBefore);
   const token =
     stored ?? (await getAccessToken(db, credentialId, options.forceRenewal ? { force: true } : {}));
   recordUse(db, caller, credentialId, action, now);
