@@ -97,7 +97,7 @@ async function servedByBoth(header: string, id: string, name: string) {
 }
 
 const stopsServing = (header: string, id: string, expected: string) =>
-  expect.poll(() => serve(b, header, id), { timeout: 4_000, intervals: [50] }).toBe(expected);
+  expect.poll(() => serve(b, header, id), { timeout: 4_000, interval: 50 }).toBe(expected);
 
 describe("a change on one instance stops the other serving from memory", () => {
   it("a disconnect", async () => {
