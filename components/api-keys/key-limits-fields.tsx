@@ -24,7 +24,12 @@ export function KeyLimitsFields({
   connections: ConnectionChoice[];
   errors: Record<string, string>;
 }) {
+  // Controlled, so a refused submit (React resets the form) keeps what the person chose.
   const [scope, setScope] = useState<"all" | "chosen">("all");
+  const [actions, setActions] = useState<string[]>([...KEY_ACTIONS]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const toggle = (list: string[], value: string, on: boolean) =>
+    on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
   return (
     <div className="flex flex-wrap gap-8">
       <fieldset
@@ -34,7 +39,14 @@ export function KeyLimitsFields({
         <legend className="mb-1 text-sm font-medium text-slate-800">What the key may do</legend>
         {KEY_ACTIONS.map((action) => (
           <label key={action} className={row}>
-            <input type="checkbox" name="actions" value={action} defaultChecked className={box} />
+            <input
+              type="checkbox"
+              name="actions"
+              value={action}
+              checked={actions.includes(action)}
+              onChange={(e) => setActions(toggle(actions, action, e.target.checked))}
+              className={box}
+            />
             {KEY_ACTION_LABELS[action]}
           </label>
         ))}
@@ -72,7 +84,14 @@ export function KeyLimitsFields({
           <div className="ml-6 flex max-h-56 flex-col gap-1.5 overflow-y-auto">
             {connections.map((c) => (
               <label key={c.id} className={row}>
-                <input type="checkbox" name="credentialIds" value={c.id} className={box} />
+                <input
+                  type="checkbox"
+                  name="credentialIds"
+                  value={c.id}
+                  checked={chosen.includes(c.id)}
+                  onChange={(e) => setChosen(toggle(chosen, c.id, e.target.checked))}
+                  className={box}
+                />
                 <span>
                   {c.name}
                   {c.zoomEmail && <span className="text-slate-500"> · {c.zoomEmail}</span>}
