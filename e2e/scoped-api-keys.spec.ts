@@ -70,6 +70,7 @@ test("a key limited to one connection and to fetching tokens: the form offers it
   // A key made with the defaults may do everything, as keys made before limits existed.
   await page.getByLabel("Key name").fill("everything");
   await page.getByRole("button", { name: "Create API key" }).click();
+  await expect(page.getByText("Your new key “everything”")).toBeVisible();
   const full = await page.getByLabel("API key", { exact: true }).inputValue();
   await expect(page.getByRole("row", { name: /everything/ })).toContainText("All connections");
   expect((await call(request, `/api/v1/credentials/${id}/zoom/users/me`, full)).status()).toBe(200);

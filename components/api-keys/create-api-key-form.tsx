@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import { createApiKeyAction } from "@/app/_actions/api-key-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,17 @@ export function CreateApiKeyForm({ slug, connections }: { slug: string; connecti
   const failed = state && !state.ok ? state : null;
   return (
     <div className="flex flex-col gap-4">
-      <form action={action} className="flex flex-col gap-4" noValidate>
+      <form
+        action={action}
+        // Submitted by hand so React does not reset the form: a refusal keeps every choice.
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => action(data));
+        }}
+        className="flex flex-col gap-4"
+        noValidate
+      >
         <TextField
           label="Key name"
           name="name"
@@ -22,7 +32,12 @@ export function CreateApiKeyForm({ slug, connections }: { slug: string; connecti
           hint="Where it will be used, e.g. “n8n production”."
           className="max-w-sm"
         />
-        <KeyLimitsFields connections={connections} errors={failed?.fieldErrors ?? {}} />
+        {/* A made key starts the next one from the defaults; a refusal keeps the choices. */}
+        <KeyLimitsFields
+          key={state?.ok ? state.data?.prefix : "new"}
+          connections={connections}
+          errors={failed?.fieldErrors ?? {}}
+        />
         <div>
           <Button type="submit" disabled={pending}>
             {pending ? "Creating…" : "Create API key"}
