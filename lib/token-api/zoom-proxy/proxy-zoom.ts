@@ -19,7 +19,8 @@ const BODY_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
  * Retry-After included — goes back as Zoom gave it.
  */
 export async function proxyZoom(db: Db, caller: ApiCaller, credentialId: string, request: Request) {
-  const path = zoomApiPath(new URL(request.url).pathname, credentialId);
+  const url = new URL(request.url);
+  const path = zoomApiPath(url.pathname, credentialId);
   if ("error" in path) return apiError(400, "bad_path", path.error);
   try {
     const served = await servedToken(db, caller, credentialId, "proxy");
@@ -28,7 +29,7 @@ export async function proxyZoom(db: Db, caller: ApiCaller, credentialId: string,
     if (BODY_METHODS.has(request.method)) body = await readLimitedBody(request);
     const call: ZoomCall = {
       method: request.method,
-      url: `${zoomApiBase(served.token.apiUrl)}/${path.path}${new URL(request.url).search}`,
+      url: `${zoomApiBase(served.token.apiUrl)}/${path.path}${url.search}`,
       headers: request.headers,
       body,
     };

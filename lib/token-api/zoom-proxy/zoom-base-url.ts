@@ -6,8 +6,16 @@ import { zoomConfig } from "@/lib/zoom/config";
  * (https, a zoom.us host) or the configured API host (the emulator);
  * otherwise the configured ZOOM_API_BASE_URL, which works for every region.
  */
+// zoomConfig() validates the environment with zod: once per distinct value, not per call.
+let memo: { env: string | undefined; base: string } | null = null;
+function configuredBase(): string {
+  const env = process.env.ZOOM_API_BASE_URL;
+  if (!memo || memo.env !== env) memo = { env, base: zoomConfig().apiBaseUrl };
+  return memo.base;
+}
+
 export function zoomApiBase(apiUrl: string | null): string {
-  const configured = zoomConfig().apiBaseUrl;
+  const configured = configuredBase();
   const region = apiUrl ? URL.parse(apiUrl) : null;
   if (!region || region.search || region.hash || region.username || region.password) return configured;
   const zoomHost =
