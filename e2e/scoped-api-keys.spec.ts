@@ -89,7 +89,13 @@ test("a crafted create-key request naming another workspace's connection is refu
     },
   });
   await testDb().credential.create({
-    data: { workspaceId: workspace.id, ownerId: owner.id, name: "Ours", method: "oauth", status: "connected" },
+    data: {
+      workspaceId: workspace.id,
+      ownerId: owner.id,
+      name: "Ours",
+      method: "oauth",
+      status: "connected",
+    },
   });
   await signInByApi(page, owner);
   await page.goto(`/w/${workspace.slug}/admin/api-keys`);

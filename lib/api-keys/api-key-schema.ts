@@ -3,7 +3,10 @@ import { KEY_ACTIONS } from "./key-scope";
 
 // Checkboxes: none ticked sends nothing, one sends a string, several an array.
 const ticked = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+  z.preprocess(
+    (value): unknown[] => (value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value]),
+    z.array(item),
+  );
 
 /** The create-key form, in the browser and on the server. */
 export const createApiKeySchema = z

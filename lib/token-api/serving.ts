@@ -1,4 +1,3 @@
-import { getEnv } from "@/lib/env";
 import { ServingCache } from "./serving-cache";
 import { ServingListener } from "./serving-listener";
 
@@ -13,8 +12,9 @@ const shared = globalThis as unknown as { zcwServing?: ServingCache };
  */
 export function servingCache(): ServingCache {
   if (shared.zcwServing) return shared.zcwServing;
-  const { databaseUrl, databaseKind } = getEnv();
-  if (databaseKind === "sqlite") return (shared.zcwServing = new ServingCache());
+  // DATABASE_URL itself, not getEnv(): reading it must not generate secrets as a side effect.
+  const databaseUrl = process.env.DATABASE_URL ?? "";
+  if (!/^postgres(ql)?:/.test(databaseUrl)) return (shared.zcwServing = new ServingCache());
   let listener: ServingListener | null = null;
   const cache = new ServingCache(() => listener?.connected ?? false);
   listener = new ServingListener(databaseUrl, () => cache);

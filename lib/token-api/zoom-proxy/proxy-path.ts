@@ -43,7 +43,7 @@ export function zoomApiPath(rawPathname: string, credentialId: string): { path: 
       decoded.includes("..") ||
       /[/\\]/.test(once) ||
       decoded.includes("\\") ||
-      /[\u0000-\u001f\u007f]/.test(decoded)
+      hasControlCharacter(decoded)
     )
       return {
         error:
@@ -60,3 +60,6 @@ function safeDecode(segment: string): string | null {
     return null;
   }
 }
+
+const hasControlCharacter = (value: string) =>
+  [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
