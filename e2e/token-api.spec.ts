@@ -42,6 +42,22 @@ test("nodes fetch fresh tokens with an API key; every status code says what to d
   expect(listed.credentials).toEqual([expect.objectContaining({ id, status: "connected" })]);
   expect(JSON.stringify(listed)).not.toMatch(/Enc"|secret|"access_token"|"refresh_token"/i);
 
+  // 503: the token has run out and Zoom answers 500. (Before the first fetch: a served token
+  // stays in the app's memory until the app itself changes the credential.)
+  await testDb().credential.update({
+    where: { id },
+    data: { accessTokenExpiresAt: new Date(Date.now() - 1000) },
+  });
+  await zoom.addFault({ target: "token", kind: "500", count: 1, clientId: app.clientId });
+  const unavailable = await get(request, `/api/v1/credentials/${id}/token`, key);
+  expect(unavailable.status()).toBe(503);
+  const body = (await unavailable.json()) as { error: string; retry_after: number; message: string };
+  expect(body.error).toBe("zoom_unavailable");
+  expect(body.retry_after).toBeGreaterThan(0);
+  expect(unavailable.headers()["retry-after"]).toBe(String(body.retry_after));
+  // Zoom is back; the back-off is over.
+  await testDb().credential.update({ where: { id }, data: { nextAttemptAt: null } });
+
   // 200: a token that works at Zoom and has at least five minutes left.
   const response = await get(request, `/api/v1/credentials/${id}/token`, key);
   expect(response.status()).toBe(200);
@@ -75,24 +91,12 @@ test("nodes fetch fresh tokens with an API key; every status code says what to d
   expect((await get(request, `/api/v1/credentials/${foreign.id}/token`, key)).status()).toBe(404);
   expect((await get(request, `/api/v1/credentials/nope/token`, key)).status()).toBe(404);
 
-  // 503: the token has run out and Zoom answers 500.
-  await testDb().credential.update({
-    where: { id },
-    data: { accessTokenExpiresAt: new Date(Date.now() - 1000) },
-  });
-  await zoom.addFault({ target: "token", kind: "500", count: 1, clientId: app.clientId });
-  const unavailable = await get(request, `/api/v1/credentials/${id}/token`, key);
-  expect(unavailable.status()).toBe(503);
-  const body = (await unavailable.json()) as { error: string; retry_after: number; message: string };
-  expect(body.error).toBe("zoom_unavailable");
-  expect(body.retry_after).toBeGreaterThan(0);
-  expect(unavailable.headers()["retry-after"]).toBe(String(body.retry_after));
-
-  // 409: a person must act (the credential was disconnected).
-  await testDb().credential.update({
-    where: { id },
-    data: { status: "revoked", accessTokenEnc: null, refreshTokenEnc: null },
-  });
+  // 409: a person must act (the credential was disconnected in the app).
+  await page.goto(`/w/${workspace.slug}/credentials/${id}`);
+  const manage = page.getByRole("region", { name: "Manage credential" });
+  await manage.getByRole("button", { name: "Disconnect" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Disconnect" }).click();
+  await expect(manage.getByText(/^Disconnected/)).toBeVisible();
   const conflict = await get(request, `/api/v1/credentials/${id}/token`, key);
   expect(conflict.status()).toBe(409);
   expect(await conflict.json()).toMatchObject({ error: "reconnect_required" });

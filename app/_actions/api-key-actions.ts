@@ -3,19 +3,20 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/safe-action";
+import { createApiKeySchema } from "@/lib/api-keys/api-key-schema";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
 import { db } from "@/lib/db/client";
 
-const nameSchema = z
-  .string({ error: "Give the key a name." })
-  .trim()
-  .min(2, "Use at least 2 characters, for example “n8n production”.")
-  .max(60, "Use at most 60 characters.");
-
 export const createApiKeyAction = workspaceAction(
-  { schema: z.object({ name: nameSchema }), role: "admin" },
+  { schema: createApiKeySchema, role: "admin" },
   async (ctx, input) => {
-    const { key, prefix } = await createApiKey(db(), ctx, input);
+    const { key, prefix } = await createApiKey(db(), ctx, {
+      name: input.name,
+      scope: {
+        actions: input.actions,
+        credentialIds: input.connections === "all" ? null : input.credentialIds,
+      },
+    });
     revalidatePath(`/w/${ctx.workspace.slug}/admin/api-keys`);
     return { ok: true, data: { key, prefix, name: input.name } } as const;
   },

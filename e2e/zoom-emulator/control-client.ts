@@ -100,6 +100,8 @@ export interface EmulatorControl {
   /** Every call, or with a client id only that app's (safe when tests run side by side). */
   counters(clientId?: string): Promise<Counters>;
   setClock(offsetSeconds: number): Promise<void>;
+  /** The app's live access tokens stop working at Zoom now (401 code 124); refresh tokens still do. */
+  expireAccessTokens(clientId: string): Promise<{ expired: number }>;
   state(): Promise<Record<string, unknown>>;
   /** Send endpoint.url_validation to the app's endpoint and check the answer. */
   validateEndpoint(clientId: string): Promise<ValidationReport>;
@@ -146,6 +148,10 @@ export function emulatorControl(baseUrl: string): EmulatorControl {
     counters: async (clientId?: string) =>
       (await call("GET", clientId ? `/counters/${encodeURIComponent(clientId)}` : "/counters")) as Counters,
     setClock: async (offsetSeconds) => void (await call("POST", "/clock", { offsetSeconds })),
+    expireAccessTokens: async (clientId) =>
+      (await call("POST", `/apps/${encodeURIComponent(clientId)}/expire-access-tokens`)) as {
+        expired: number;
+      },
     state: async () => (await call("GET", "/state")) as Record<string, unknown>,
     validateEndpoint: async (clientId) =>
       (await call("POST", `/apps/${encodeURIComponent(clientId)}/validate-endpoint`)) as ValidationReport,

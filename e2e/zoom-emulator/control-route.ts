@@ -73,6 +73,19 @@ function route(state: EmulatorState, method: string, path: string, body: unknown
     const input = parseWith(appInput, body);
     return Array.isArray(input) ? input : upsertApp(state, input);
   }
+  // Zoom stops accepting the app's current access tokens (refresh tokens still work): the next
+  // API call with one gets 401 code 124, as after an expiry the app did not see coming.
+  const expirePath = /^\/apps\/([^/]+)\/expire-access-tokens$/.exec(path);
+  if (method === "POST" && expirePath?.[1]) {
+    const appKey = state.appKeyOf(decodeURIComponent(expirePath[1]));
+    let expired = 0;
+    for (const set of state.tokenSets.values())
+      if (set.appKey === appKey && set.status === "live" && set.accessExpiresAtMs > state.now()) {
+        set.accessExpiresAtMs = state.now() - 1;
+        expired++;
+      }
+    return [200, { expired }];
+  }
   const appPath = /^\/apps\/([^/]+)$/.exec(path);
   if (method === "PATCH" && appPath?.[1]) return patchApp(state, decodeURIComponent(appPath[1]), body);
   if (key === "POST /users") {

@@ -6,6 +6,7 @@ import { BodyTooLargeError, sendJson } from "./http-utils";
 import { handleRevoke } from "./revoke-route";
 import { EmulatorState } from "./state";
 import { handleToken } from "./token-route";
+import { handleMeetings } from "./meetings-route";
 import { handleUsersMe } from "./users-me-route";
 
 export interface StartZoomEmulatorOptions {
@@ -36,7 +37,7 @@ async function route(
   if (path === "/oauth/token") return handleToken(state, req, res, url, selfUrl);
   if (path === "/oauth/revoke") return handleRevoke(state, req, res, url);
   if (path === "/v2/users/me") return handleUsersMe(state, req, res, url);
-  if (path.startsWith("/v2/")) return sendJson(res, 404, { code: 404, message: "This API is not emulated." });
+  if (path.startsWith("/v2/")) return handleMeetings(state, req, res, url);
   sendJson(res, 404, { error: "not found", hint: "see e2e/zoom-emulator/README.md" });
 }
 

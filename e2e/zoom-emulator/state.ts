@@ -11,6 +11,7 @@ import type {
   EmulatorUser,
   EventDelivery,
   Fault,
+  MeetingRecord,
   FaultTarget,
   TokenSetRecord,
 } from "./types";
@@ -38,6 +39,7 @@ export function zeroCounters(): Counters {
     token: { authorization_code: 0, refresh_token: 0, account_credentials: 0, other: 0 },
     revoke: 0,
     usersMe: 0,
+    api: 0,
   };
 }
 
@@ -73,6 +75,7 @@ export class EmulatorState {
   byAccessToken = new Map<string, TokenSetRecord>();
   byRefreshToken = new Map<string, TokenSetRecord>();
   deliveries: EventDelivery[] = [];
+  meetings = new Map<number, MeetingRecord>();
   faults: Fault[] = [];
   counters: Counters = zeroCounters();
   /** The same counts per app, so tests running side by side read only their own app's. */
@@ -125,6 +128,7 @@ export class EmulatorState {
     this.byAccessToken.clear();
     this.byRefreshToken.clear();
     this.deliveries = [];
+    this.meetings.clear();
     this.faults = [];
     this.counters = zeroCounters();
     this.countersByApp.clear();

@@ -120,11 +120,27 @@ export interface Fault {
   appKey: string | null;
 }
 
+/** A meeting made through POST /v2/users/{userId}/meetings. */
+export interface MeetingRecord {
+  id: number;
+  appKey: string;
+  hostId: string;
+  topic: string;
+  type: number;
+  startTime: string | null;
+  duration: number | null;
+  timezone: string;
+  agenda: string;
+  createdAt: string;
+}
+
 export interface Counters {
   authorize: number;
   token: { authorization_code: number; refresh_token: number; account_credentials: number; other: number };
   revoke: number;
   usersMe: number;
+  /** Every REST call under /v2 (users/me included), answered or not. */
+  api: number;
 }
 
 /** One attempt to deliver an event to an app's endpoint. */

@@ -52,7 +52,10 @@ export async function handleUsersMe(
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
   const set = match?.[1] ? state.byAccessToken.get(match[1]) : undefined;
   // Counted and faulted per app by the token's app, so parallel specs stay apart.
-  for (const counters of state.countersFor(set?.appKey)) counters.usersMe += 1;
+  for (const counters of state.countersFor(set?.appKey)) {
+    counters.usersMe += 1;
+    counters.api += 1;
+  }
   if (await applyFault(state, "api", res, set?.appKey ?? null)) return;
   if (req.method !== "GET") return sendJson(res, 405, { code: 405, message: "Method not allowed." });
   // Zoom stopped accepting tokens in query strings in February 2023.

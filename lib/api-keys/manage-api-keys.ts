@@ -3,25 +3,49 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
 import { newApiKey } from "./api-key-format";
+import { KEY_ACTIONS, parseKeyScope, storedKeyScope, type KeyScope } from "./key-scope";
 import { forgetApiKey } from "./authenticate-api-key";
 
 /** Creates a key; the raw key is returned once and never stored. */
 export async function createApiKey(
   db: Db,
   ctx: WorkspaceContext,
-  input: { name: string },
+  input: { name: string; scope?: KeyScope },
 ): Promise<{ key: string; prefix: string }> {
   const { key, prefix, keyHash } = newApiKey();
+  // Keys made without limits may do everything, as keys made before limits existed.
+  const scope = input.scope ?? { credentialIds: null, actions: [...KEY_ACTIONS] };
   await db.$transaction(async (tx) => {
+    if (scope.credentialIds !== null) {
+      const ids = [...new Set(scope.credentialIds)];
+      const found = await tx.credential.count({ where: { workspaceId: ctx.workspace.id, id: { in: ids } } });
+      if (ids.length === 0 || found !== ids.length)
+        throw new AppError("invalid_input", "Choose connections of this workspace from the list.", {
+          credentialIds: "Choose connections of this workspace from the list.",
+        });
+    }
     const created = await tx.apiKey.create({
-      data: { workspaceId: ctx.workspace.id, name: input.name, prefix, keyHash, createdById: ctx.user.id },
+      data: {
+        workspaceId: ctx.workspace.id,
+        name: input.name,
+        prefix,
+        keyHash,
+        createdById: ctx.user.id,
+        ...storedKeyScope(scope),
+      },
       select: { id: true },
     });
     await recordAuditEvent(tx, {
       workspaceId: ctx.workspace.id,
       action: "api_key.created",
       actor: { userId: ctx.user.id, label: ctx.user.name },
-      details: { name: input.name, prefix, keyId: created.id },
+      details: {
+        name: input.name,
+        prefix,
+        keyId: created.id,
+        may: storedKeyScope(scope).actions,
+        connections: scope.credentialIds === null ? "all" : scope.credentialIds.length,
+      },
     });
   });
   return { key, prefix };
@@ -41,6 +65,14 @@ export async function listApiKeys(db: Db, workspaceId: string) {
       select: { userId: true, role: true },
     }),
   ]);
+  const limitedTo = [...new Set(keys.flatMap((k) => parseKeyScope(k).credentialIds ?? []))];
+  const credentials = limitedTo.length
+    ? await db.credential.findMany({
+        where: { workspaceId, id: { in: limitedTo } },
+        select: { id: true, name: true },
+      })
+    : [];
+  const credentialNames = new Map(credentials.map((c) => [c.id, c.name]));
   const names = new Map(creators.map((c) => [c.id, c.name]));
   const roles = new Map(stillMembers.map((m) => [m.userId, m.role]));
   return keys.map((k) => ({
@@ -48,6 +80,10 @@ export async function listApiKeys(db: Db, workspaceId: string) {
     creatorName: names.get(k.createdById) ?? "A former member",
     // A key outlives its maker's access: the page flags it so an admin can decide.
     creatorGone: !roles.has(k.createdById),
+    scope: parseKeyScope(k),
+    // A deleted connection stays in the key's list (the key cannot use it): named as gone.
+    connectionNames:
+      parseKeyScope(k).credentialIds?.map((id) => credentialNames.get(id) ?? "a deleted connection") ?? null,
   }));
 }
 

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = {
   "credential.disconnected": "disconnected a credential",
   "credential.deleted": "deleted a credential",
   "credential.token_fetched": "fetched a token through the API",
+  "credential.zoom_called": "called Zoom through the app",
   "credential.removed_in_zoom": "Zoom said the app was removed from a Zoom account",
   "zoom_app.event_token_saved": "saved a Zoom app's event Secret Token",
   "zoom_app.created": "added a Zoom app",

@@ -15,6 +15,7 @@ import type { RemoveMode } from "./revoke-wording";
 import { isLive } from "./status";
 import { leaseOwnerId, takeLeaseWaiting, whileLeased } from "./tokens/refresh-lease";
 import { markRevoked } from "./transitions";
+import { forgetServedCredential } from "@/lib/token-api/serving";
 
 const actorOf = (ctx: WorkspaceContext) => ({ userId: ctx.user.id, label: ctx.user.name });
 
@@ -143,6 +144,7 @@ export async function disconnectCredential(
         details: { revokedAtZoom, ...(mode === "here_only" ? { removedHereOnly: true } : {}) },
       });
     });
+    forgetServedCredential(credential.id);
   });
 }
 
@@ -171,5 +173,6 @@ export async function deleteCredential(
         },
       });
     });
+    forgetServedCredential(credential.id);
   });
 }

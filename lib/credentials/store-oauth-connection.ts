@@ -6,6 +6,7 @@ import { formStep, furthest } from "@/lib/guides/progress";
 import { splitScopes } from "@/lib/guides/scopes";
 import { activeClientId, sameClientIdWhere } from "@/lib/zoom-apps/find-zoom-app";
 import { markConnected, markNeedsReconnect } from "./transitions";
+import { forgetServedCredential } from "@/lib/token-api/serving";
 
 export type OAuthConnection = {
   accessToken: string;
@@ -35,81 +36,84 @@ export async function storeOAuthConnection(
   now = new Date(),
 ): Promise<{ replacedCredentialNames: string[] }> {
   const { connection } = input;
-  return db.$transaction(async (tx) => {
-    const credential = await tx.credential.findFirst({
-      where: { id: input.credentialId, workspaceId: input.workspaceId },
-      select: {
-        id: true,
-        name: true,
-        zoomUserId: true,
-        wizardStep: true,
-        zoomApp: { select: { activePair: true, developmentClientId: true, productionClientId: true } },
-      },
-    });
-    if (!credential) throw new AppError("not_found", "That credential no longer exists.");
-    await markConnected(
-      tx,
-      { id: credential.id },
-      {
-        now,
-        tokens: {
-          accessToken: connection.accessToken,
-          refreshToken: connection.refreshToken,
-          expiresAt: connection.expiresAt,
-          scopes: connection.scopes,
-          apiUrl: connection.apiUrl,
+  // After the commit: tokens served from memory (here and for replaced connections) must go.
+  return db
+    .$transaction(async (tx) => {
+      const credential = await tx.credential.findFirst({
+        where: { id: input.credentialId, workspaceId: input.workspaceId },
+        select: {
+          id: true,
+          name: true,
+          zoomUserId: true,
+          wizardStep: true,
+          zoomApp: { select: { activePair: true, developmentClientId: true, productionClientId: true } },
         },
-        zoomUser: connection.zoomUser,
-        wizardStep: furthest(oauthGuide, credential.wizardStep, formStep(oauthGuide, "connect").key),
-        tested: true,
-      },
-    );
-
-    // Zoom's rule holds across the whole app, not per workspace: the same Zoom
-    // user and app connected in another workspace dies at Zoom just the same.
-    const clientId = credential.zoomApp ? activeClientId(credential.zoomApp) : null;
-    const replaced = clientId
-      ? await tx.credential.findMany({
-          where: {
-            id: { not: credential.id },
-            zoomApp: sameClientIdWhere(clientId),
-            zoomUserId: connection.zoomUser.id,
-            status: { in: ["connected", "expiring_soon", "error"] },
-          },
-          select: { id: true, name: true, workspaceId: true },
-        })
-      : [];
-    for (const other of replaced) {
-      // Another workspace learns that it happened, never where or under which name.
-      const where =
-        other.workspaceId === input.workspaceId ? `in “${credential.name}”` : "elsewhere in this app";
-      await markNeedsReconnect(
+      });
+      if (!credential) throw new AppError("not_found", "That credential no longer exists.");
+      await markConnected(
         tx,
-        { id: other.id },
+        { id: credential.id },
         {
           now,
-          error: {
-            code: "4741",
-            message: `Zoom stopped this connection because ${connection.zoomUser.email} connected the same Zoom app again ${where}. Zoom keeps only the newest one. Reconnect here if you need both (each needs its own Zoom app).`,
+          tokens: {
+            accessToken: connection.accessToken,
+            refreshToken: connection.refreshToken,
+            expiresAt: connection.expiresAt,
+            scopes: connection.scopes,
+            apiUrl: connection.apiUrl,
           },
+          zoomUser: connection.zoomUser,
+          wizardStep: furthest(oauthGuide, credential.wizardStep, formStep(oauthGuide, "connect").key),
+          tested: true,
         },
       );
-    }
-    const replacedHere = replaced.filter((other) => other.workspaceId === input.workspaceId);
 
-    await recordAuditEvent(tx, {
-      workspaceId: input.workspaceId,
-      action: credential.zoomUserId ? "credential.reconnected" : "credential.connected",
-      actor: input.actor,
-      credentialId: credential.id,
-      details: {
-        zoomUser: connection.zoomUser.email,
-        scopes: connection.scopes.join(" "),
-        replaced: replacedHere.map((r) => r.name).join(", ") || null,
-      },
-    });
-    return { replacedCredentialNames: replacedHere.map((r) => r.name) };
-  });
+      // Zoom's rule holds across the whole app, not per workspace: the same Zoom
+      // user and app connected in another workspace dies at Zoom just the same.
+      const clientId = credential.zoomApp ? activeClientId(credential.zoomApp) : null;
+      const replaced = clientId
+        ? await tx.credential.findMany({
+            where: {
+              id: { not: credential.id },
+              zoomApp: sameClientIdWhere(clientId),
+              zoomUserId: connection.zoomUser.id,
+              status: { in: ["connected", "expiring_soon", "error"] },
+            },
+            select: { id: true, name: true, workspaceId: true },
+          })
+        : [];
+      for (const other of replaced) {
+        // Another workspace learns that it happened, never where or under which name.
+        const where =
+          other.workspaceId === input.workspaceId ? `in “${credential.name}”` : "elsewhere in this app";
+        await markNeedsReconnect(
+          tx,
+          { id: other.id },
+          {
+            now,
+            error: {
+              code: "4741",
+              message: `Zoom stopped this connection because ${connection.zoomUser.email} connected the same Zoom app again ${where}. Zoom keeps only the newest one. Reconnect here if you need both (each needs its own Zoom app).`,
+            },
+          },
+        );
+      }
+      const replacedHere = replaced.filter((other) => other.workspaceId === input.workspaceId);
+
+      await recordAuditEvent(tx, {
+        workspaceId: input.workspaceId,
+        action: credential.zoomUserId ? "credential.reconnected" : "credential.connected",
+        actor: input.actor,
+        credentialId: credential.id,
+        details: {
+          zoomUser: connection.zoomUser.email,
+          scopes: connection.scopes.join(" "),
+          replaced: replacedHere.map((r) => r.name).join(", ") || null,
+        },
+      });
+      return { replacedCredentialNames: replacedHere.map((r) => r.name) };
+    })
+    .finally(() => forgetServedCredential());
 }
 
 export function connectionFromNextAuth(

@@ -4,6 +4,7 @@ import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
 import { credentialErrorFrom, type CredentialError } from "./record-credential-error";
 import { refreshTokenExpiry } from "./tokens/refresh-token-expiry";
+import { forgetServedCredential } from "@/lib/token-api/serving";
 
 /**
  * Every change of a credential's status, each written once:
@@ -41,6 +42,16 @@ function whereOf(target: CredentialTarget): CredentialWhere {
     ...(target.leaseOwner !== undefined ? { refreshLeaseOwner: target.leaseOwner } : {}),
     ...(target.statusIn !== undefined ? { status: { in: [...target.statusIn] } } : {}),
   };
+}
+
+/**
+ * What the token API and the proxy serve from memory must not outlive the
+ * row it came from (lib/token-api/serving.ts). Writes inside a transaction
+ * forget again after it commits (their callers do), so a read in between
+ * cannot cache the old row.
+ */
+function forgotten(target: CredentialTarget | { where: CredentialWhere }): void {
+  forgetServedCredential("id" in target ? target.id : undefined);
 }
 
 const noError = { lastErrorCode: null, lastErrorMessage: null, lastErrorAt: null };
@@ -125,6 +136,7 @@ export async function markConnected(
       version: { increment: 1 },
     },
   });
+  forgotten(target);
   return result.count;
 }
 
@@ -147,6 +159,7 @@ export async function markNeedsReconnect(
       ...(input.tested ? { lastTestedAt: input.now } : {}),
     },
   });
+  forgotten(target);
   return result.count;
 }
 
@@ -171,6 +184,7 @@ export async function markRetrying(
       refreshLeaseUntil: null,
     },
   });
+  forgotten(target);
   return result.count;
 }
 
@@ -200,6 +214,7 @@ export async function markRevoked(
       version: { increment: 1 },
     },
   });
+  forgotten(target);
   return result.count;
 }
 
@@ -213,6 +228,7 @@ export async function markExpiringSoon(
     where: target.where,
     data: { status: "expiring_soon", ...(input.message ? { lastErrorMessage: input.message } : {}) },
   });
+  forgotten(target);
   return result.count;
 }
 
@@ -226,6 +242,7 @@ export async function markTestPassed(
     where: whereOf(target),
     data: { lastTestedAt: input.now, zoomEmail: input.zoomEmail, ...noError },
   });
+  forgotten(target);
   return result.count;
 }
 
@@ -242,5 +259,6 @@ export async function markTestFailed(
     where: whereOf(target),
     data: { lastTestedAt: input.now, ...errorNote(error, input.now) },
   });
+  forgotten(target);
   return result.count;
 }

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { markRevoked } from "@/lib/credentials/transitions";
 import type { EventApp } from "../event-secret-token";
+import { forgetServedCredential } from "@/lib/token-api/serving";
 
 export type Deauthorization = {
   accountId: string;
@@ -32,51 +33,54 @@ export async function removeConnectionsInZoom(
   const clientIds = [app.developmentClientId, app.productionClientId].filter((id) => id !== null);
   // An event for another app's Client ID was not meant for this endpoint.
   if (!clientIds.includes(event.clientId)) return { revoked: 0 };
-  return db.$transaction(async (tx) => {
-    const connections = await tx.credential.findMany({
-      where: {
-        workspaceId: app.workspaceId,
-        zoomUserId: event.userId,
-        method: "oauth",
-        status: { not: "revoked" },
-        zoomApp: {
-          OR: [
-            { id: app.id },
-            { developmentClientId: event.clientId },
-            { productionClientId: event.clientId },
-          ],
-        },
-      },
-      select: { id: true, name: true, zoomEmail: true },
-    });
-    let revoked = 0;
-    for (const connection of connections) {
-      const changed = await markRevoked(
-        tx,
-        { id: connection.id },
-        {
-          now,
-          reason: {
-            code: "app_deauthorized",
-            message: `Removed in Zoom on ${dateWords(event.deauthorizedAt)}: ${connection.zoomEmail ?? "the Zoom user"} removed the app “${app.name}” from their Zoom account, so Zoom no longer accepts this connection. Connect again to use it.`,
+  // After the commit: what the API served from memory for them must go (lib/token-api/serving.ts).
+  return db
+    .$transaction(async (tx) => {
+      const connections = await tx.credential.findMany({
+        where: {
+          workspaceId: app.workspaceId,
+          zoomUserId: event.userId,
+          method: "oauth",
+          status: { not: "revoked" },
+          zoomApp: {
+            OR: [
+              { id: app.id },
+              { developmentClientId: event.clientId },
+              { productionClientId: event.clientId },
+            ],
           },
         },
-      );
-      if (changed === 0) continue;
-      revoked++;
-      await recordAuditEvent(tx, {
-        workspaceId: app.workspaceId,
-        action: "credential.removed_in_zoom",
-        actor: { system: true, label: "Zoom" },
-        credentialId: connection.id,
-        details: {
-          zoomUser: connection.zoomEmail,
-          zoomApp: app.name,
-          removedAt: event.deauthorizedAt.toISOString(),
-          userDataRetention: event.userDataRetention,
-        },
+        select: { id: true, name: true, zoomEmail: true },
       });
-    }
-    return { revoked };
-  });
+      let revoked = 0;
+      for (const connection of connections) {
+        const changed = await markRevoked(
+          tx,
+          { id: connection.id },
+          {
+            now,
+            reason: {
+              code: "app_deauthorized",
+              message: `Removed in Zoom on ${dateWords(event.deauthorizedAt)}: ${connection.zoomEmail ?? "the Zoom user"} removed the app “${app.name}” from their Zoom account, so Zoom no longer accepts this connection. Connect again to use it.`,
+            },
+          },
+        );
+        if (changed === 0) continue;
+        revoked++;
+        await recordAuditEvent(tx, {
+          workspaceId: app.workspaceId,
+          action: "credential.removed_in_zoom",
+          actor: { system: true, label: "Zoom" },
+          credentialId: connection.id,
+          details: {
+            zoomUser: connection.zoomEmail,
+            zoomApp: app.name,
+            removedAt: event.deauthorizedAt.toISOString(),
+            userDataRetention: event.userDataRetention,
+          },
+        });
+      }
+      return { revoked };
+    })
+    .finally(() => forgetServedCredential());
 }

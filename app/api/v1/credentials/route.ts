@@ -9,7 +9,11 @@ export async function GET(request: NextRequest) {
   const caller = await authenticateApiKey(db(), request.headers.get("authorization"));
   if (!caller) return unauthorized();
   const rows = await db().credential.findMany({
-    where: { workspaceId: caller.workspaceId },
+    // A key limited to some connections lists only those.
+    where: {
+      workspaceId: caller.workspaceId,
+      ...(caller.scope.credentialIds ? { id: { in: caller.scope.credentialIds } } : {}),
+    },
     select: {
       id: true,
       name: true,

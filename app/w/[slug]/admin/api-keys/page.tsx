@@ -4,7 +4,9 @@ import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button"
 import { Card, PageHeader } from "@/components/ui/card";
 import { Cell, DataTable, EmptyRow, HeaderCell, TableHead, TableRow } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
+import { KEY_ACTION_LABELS } from "@/lib/api-keys/key-scope";
 import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
+import { listCredentials } from "@/lib/credentials/list-credentials";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
@@ -13,24 +15,35 @@ export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
   const ctx = await requireWorkspacePage((await params).slug, "admin");
-  const keys = await listApiKeys(db(), ctx.workspace.id);
+  const [keys, credentials] = await Promise.all([
+    listApiKeys(db(), ctx.workspace.id),
+    listCredentials(db(), ctx),
+  ]);
+  const connections = credentials
+    .filter((c) => c.status !== "draft")
+    .map((c) => ({ id: c.id, name: c.name, zoomEmail: c.zoomEmail }));
   return (
     <>
       <PageHeader
         title="API keys"
         description={
-          "Keys let your other services (“nodes”) fetch fresh Zoom access tokens from this app. " +
-          "Each key sees only this workspace’s credentials."
+          "Keys let your other services (“nodes”) fetch fresh Zoom access tokens from this app, or call " +
+          "Zoom through it. Each key sees only this workspace’s credentials, and may be limited to some."
         }
       />
       <div className="flex flex-col gap-6">
         <Card>
-          <CreateApiKeyForm slug={ctx.workspace.slug} />
+          <CreateApiKeyForm slug={ctx.workspace.slug} connections={connections} />
           <p className="mt-4 text-sm text-slate-600">
             Use it like this:{" "}
             <code className="rounded bg-slate-100 px-1 font-mono text-xs">
               curl -H &quot;Authorization: Bearer zcw_…&quot; {getEnv().appUrl}
               /api/v1/credentials/&lt;credential id&gt;/token
+            </code>{" "}
+            or call Zoom through the app:{" "}
+            <code className="rounded bg-slate-100 px-1 font-mono text-xs">
+              curl -H &quot;Authorization: Bearer zcw_…&quot; {getEnv().appUrl}
+              /api/v1/credentials/&lt;credential id&gt;/zoom/users/me
             </code>
           </p>
         </Card>
@@ -38,17 +51,21 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
           <TableHead>
             <HeaderCell>Name</HeaderCell>
             <HeaderCell>Key</HeaderCell>
+            <HeaderCell>May</HeaderCell>
+            <HeaderCell>Connections</HeaderCell>
             <HeaderCell>Created by</HeaderCell>
             <HeaderCell>Created</HeaderCell>
             <HeaderCell>Last used</HeaderCell>
             <HeaderCell align="right">Actions</HeaderCell>
           </TableHead>
           <tbody>
-            {keys.length === 0 && <EmptyRow columns={6}>No keys yet.</EmptyRow>}
+            {keys.length === 0 && <EmptyRow columns={8}>No keys yet.</EmptyRow>}
             {keys.map((key) => (
               <TableRow key={key.id}>
                 <Cell className="font-medium">{key.name}</Cell>
                 <Cell className="font-mono text-xs">zcw_{key.prefix}_…</Cell>
+                <Cell>{key.scope.actions.map((a) => KEY_ACTION_LABELS[a]).join(", ") || "Nothing"}</Cell>
+                <Cell>{key.connectionNames ? key.connectionNames.join(", ") : "All connections"}</Cell>
                 <Cell>
                   {key.creatorName}
                   {key.creatorGone && (

@@ -1,0 +1,66 @@
+import { NextResponse } from "next/server";
+import type { ApiCaller } from "@/lib/api-keys/key-scope";
+import type { Db } from "@/lib/db/client";
+import { TokenUnavailableError } from "@/lib/credentials/tokens/token-errors";
+import { apiError, refusal, tokenUnavailable } from "../responses";
+import { servedToken } from "../served-token";
+import { answerHeaders, callZoom, isInvalidToken, ZoomUnreachableError, type ZoomCall } from "./forward";
+import { BodyTooLargeError, MAX_PROXY_BODY_BYTES, readLimitedBody } from "./limited-body";
+import { zoomApiPath } from "./proxy-path";
+import { zoomApiBase } from "./zoom-base-url";
+
+const BODY_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
+
+/**
+ * One node request through to Zoom with the credential's token. The token
+ * API's refusals (403/404/409/503) come before anything reaches Zoom. On
+ * Zoom's "invalid access token" (124) the token is renewed once, through the
+ * lease, and the call made once more; every other answer — 429 with its
+ * Retry-After included — goes back as Zoom gave it.
+ */
+export async function proxyZoom(db: Db, caller: ApiCaller, credentialId: string, request: Request) {
+  const url = new URL(request.url);
+  const path = zoomApiPath(url.pathname, credentialId);
+  if ("error" in path) return apiError(400, "bad_path", path.error);
+  try {
+    const served = await servedToken(db, caller, credentialId, "proxy");
+    if (!served.ok) return refusal(served);
+    let body: Uint8Array | null = null;
+    if (BODY_METHODS.has(request.method)) body = await readLimitedBody(request);
+    const call: ZoomCall = {
+      method: request.method,
+      url: `${zoomApiBase(served.token.apiUrl)}/${path.path}${url.search}`,
+      headers: request.headers,
+      body,
+    };
+    // Metrics (issue 13): count the Zoom call and its status here and after the retry below.
+    let answer = await callZoom(call, served.token.accessToken);
+    if (answer.status === 401) {
+      const { invalid, text } = await isInvalidToken(answer);
+      if (!invalid)
+        return new NextResponse(text, { status: 401, headers: answerHeaders(answer.headers, credentialId) });
+      const renewed = await servedToken(db, caller, credentialId, "proxy", { forceRenewal: true });
+      if (!renewed.ok) return refusal(renewed);
+      answer = await callZoom(call, renewed.token.accessToken);
+    }
+    return new NextResponse(answer.body, {
+      status: answer.status,
+      statusText: answer.statusText,
+      headers: answerHeaders(answer.headers, credentialId),
+    });
+  } catch (error) {
+    if (error instanceof TokenUnavailableError) return tokenUnavailable(error);
+    if (error instanceof BodyTooLargeError)
+      return apiError(
+        413,
+        "body_too_large",
+        `The request body is larger than ${MAX_PROXY_BODY_BYTES / 1024 / 1024} MB, the most the proxy forwards to Zoom. Send a smaller body.`,
+        { limit_bytes: MAX_PROXY_BODY_BYTES },
+      );
+    if (error instanceof ZoomUnreachableError)
+      return error.timedOut
+        ? apiError(504, "zoom_timeout", "Zoom did not answer in time. Try again shortly.")
+        : apiError(502, "zoom_unreachable", "Zoom could not be reached. Try again shortly.");
+    throw error;
+  }
+}
