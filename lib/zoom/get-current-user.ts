@@ -70,6 +70,7 @@ export async function getCurrentUser(options: GetCurrentUserOptions): Promise<Zo
 
   const response = await send(flow, () =>
     oauth.protectedResourceRequest(accessToken, "GET", url, headers, undefined, call.http),
+  "users_me",
   );
   const body = await readBody(response, flow);
   if (response.status !== 200) {

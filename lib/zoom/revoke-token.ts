@@ -25,6 +25,7 @@ export async function revokeToken(options: RevokeTokenOptions): Promise<void> {
 
   const response = await send(flow, () =>
     oauth.revocationRequest(call.as, client, oauth.ClientSecretBasic(clientSecret), token, call.http),
+  "revoke",
   );
   const body = await readBody(response, flow);
   if (response.status !== 200) {

@@ -68,6 +68,7 @@ export async function requestTokenSet(
 
   const response = await send(flow, () =>
     grant(call.as, client, oauth.ClientSecretBasic(clientSecret), call.http),
+  "token",
   );
   if (response.status !== 200) {
     const body = await readBody(response, flow);

@@ -4,9 +4,11 @@ import { TokenUnavailableError } from "@/lib/credentials/tokens/token-errors";
 import { db } from "@/lib/db/client";
 import { issueToken } from "@/lib/token-api/issue-token";
 import { apiError, credentialNotFound, unauthorized } from "@/lib/token-api/responses";
+import { withTokenApiMetrics } from "@/lib/metrics/observe";
 
 /** GET /api/v1/credentials/{id}/token — a fresh Zoom access token for a node. */
-export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
+export const GET = withTokenApiMetrics(getToken);
+async function getToken(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   const caller = await authenticateApiKey(db(), request.headers.get("authorization"));
   if (!caller) return unauthorized();
   const { id } = await context.params;
