@@ -18,25 +18,33 @@ export async function claimBatch(
   const { now, size } = options;
   const owner = `${options.instance}:${randomUUID()}`;
   const free = { OR: [{ keeperClaimUntil: null }, { keeperClaimUntil: { lt: now } }] };
-  const candidates = await db.credential.findMany({
-    where: { keeperDueAt: { lte: now }, ...free },
-    orderBy: { keeperDueAt: "asc" },
-    select: { id: true },
-    take: size,
-  });
-  if (candidates.length === 0) return { owner, rows: [] };
-  const ids = candidates.map((c) => c.id);
-  const taken = await db.credential.updateMany({
-    where: { id: { in: ids }, keeperDueAt: { lte: now }, ...free },
-    data: { keeperClaimOwner: owner, keeperClaimUntil: new Date(now.getTime() + options.claimMs) },
-  });
-  if (taken.count === 0) return { owner, rows: [] };
-  const rows = await db.credential.findMany({
+  // Another instance may claim the same candidates first: then look again.
+  for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+    const candidates = await db.credential.findMany({
+      where: { keeperDueAt: { lte: now }, ...free },
+      orderBy: { keeperDueAt: "asc" },
+      select: { id: true },
+      take: size,
+    });
+    if (candidates.length === 0) return { owner, rows: [] };
+    const ids = candidates.map((c) => c.id);
+    const taken = await db.credential.updateMany({
+      where: { id: { in: ids }, keeperDueAt: { lte: now }, ...free },
+      data: { keeperClaimOwner: owner, keeperClaimUntil: new Date(now.getTime() + options.claimMs) },
+    });
+    if (taken.count > 0) return { owner, rows: await claimedRows(db, ids, owner) };
+  }
+  return { owner, rows: [] };
+}
+
+const CLAIM_ATTEMPTS = 5;
+
+async function claimedRows(db: Db, ids: string[], owner: string): Promise<KeeperRow[]> {
+  return db.credential.findMany({
     where: { id: { in: ids }, keeperClaimOwner: owner },
     orderBy: { keeperDueAt: "asc" },
     select: keeperRowSelect,
   });
-  return { owner, rows };
 }
 
 /**

@@ -45,16 +45,23 @@ describe("which connections the keeper renews", () => {
 
   it("keeps an idle connection alive once a day, and tests it with the fresh token", () => {
     const idle = { accessTokenExpiresAt: ago(22 * HOUR) };
-    expect(decideAction(row({ ...idle, lastRefreshedAt: ago(23 * HOUR), lastTestedAt: ago(23 * HOUR) }), now)).toBe(
-      "none",
-    );
     expect(
-      decideAction(row({ ...idle, lastRefreshedAt: ago(KEEP_ALIVE_MS), lastTestedAt: ago(KEEP_ALIVE_MS) }), now),
+      decideAction(row({ ...idle, lastRefreshedAt: ago(23 * HOUR), lastTestedAt: ago(23 * HOUR) }), now),
+    ).toBe("none");
+    expect(
+      decideAction(
+        row({ ...idle, lastRefreshedAt: ago(KEEP_ALIVE_MS), lastTestedAt: ago(KEEP_ALIVE_MS) }),
+        now,
+      ),
     ).toBe("keep_alive");
   });
 
   it("renews sooner when the refresh token's expiry hint is near, but not over and over", () => {
-    const hint = { refreshTokenExpiresAt: ahead(HOUR), lastRefreshedAt: ago(3 * HOUR), lastTestedAt: ago(HOUR) };
+    const hint = {
+      refreshTokenExpiresAt: ahead(HOUR),
+      lastRefreshedAt: ago(3 * HOUR),
+      lastTestedAt: ago(HOUR),
+    };
     expect(decideAction(row(hint), now)).toBe("keep_alive");
     // Renewed 10 minutes ago and Zoom handed back as short a refresh token: wait an hour between tries.
     const again = { ...hint, lastRefreshedAt: ago(10 * MIN) };

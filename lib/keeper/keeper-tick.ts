@@ -96,8 +96,7 @@ export async function keeperTick(db: Db, options: TickOptions = {}): Promise<Tic
       break;
     }
   }
-  if (report.unfinished)
-    report.leftDue = await db.credential.count({ where: { keeperDueAt: { lte: now } } });
+  if (report.unfinished) report.leftDue = await db.credential.count({ where: { keeperDueAt: { lte: now } } });
 
   await markLegacyAndHints(db, now, report);
   return report;

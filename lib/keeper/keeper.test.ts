@@ -147,7 +147,9 @@ describe("a keeper round: fair and bounded", () => {
     const now = Date.now();
     const idle = { lastRefreshedAt: new Date(now - HOUR), lastTestedAt: new Date(now - HOUR) };
     const order = [3, 0, 5, 1, 4, 2];
-    const ids = await seed(order.map((minutes) => ({ ...idle, keeperDueAt: new Date(now - (minutes + 1) * MIN) })));
+    const ids = await seed(
+      order.map((minutes) => ({ ...idle, keeperDueAt: new Date(now - (minutes + 1) * MIN) })),
+    );
     const byAge = [...order.keys()].sort((a, b) => order[b]! - order[a]!).map((i) => ids[i]);
 
     const first = await claimBatch(t.db, { instance: "probe", now: new Date(), size: 2, claimMs: 1_000 });
@@ -174,12 +176,20 @@ describe("a keeper round: fair and bounded", () => {
 
 describe("a simulated day", () => {
   it("an idle connection costs 2 Zoom calls; a used one's token never runs out", async () => {
-    const IDLE_APP = { ...OAUTH_APP, clientId: "idle-client-id", clientSecret: "idle-client-secret-0123456789" };
+    const IDLE_APP = {
+      ...OAUTH_APP,
+      clientId: "idle-client-id",
+      clientSecret: "idle-client-secret-0123456789",
+    };
     await t.emulator.control.registerApp(IDLE_APP);
     vi.useFakeTimers({ toFake: ["Date"] });
     const start = Date.now();
     const [used] = await seed([
-      { lastUsedAt: new Date(start), accessTokenExpiresAt: new Date(start + 20 * MIN), lastTestedAt: new Date(start) },
+      {
+        lastUsedAt: new Date(start),
+        accessTokenExpiresAt: new Date(start + 20 * MIN),
+        lastTestedAt: new Date(start),
+      },
     ]);
     await seedConnections(t.db, t.emulator.control, { ...app, ...IDLE_APP }, [
       { lastRefreshedAt: new Date(start - 2 * HOUR), lastTestedAt: new Date(start - 2 * HOUR) },
@@ -190,7 +200,8 @@ describe("a simulated day", () => {
     for (let minute = 2; minute <= 24 * 60; minute += 2) {
       vi.setSystemTime(start + minute * MIN);
       // A node fetches the used connection's token every 4 minutes.
-      if (minute % 4 === 0) await t.db.credential.update({ where: { id: used! }, data: { lastUsedAt: new Date() } });
+      if (minute % 4 === 0)
+        await t.db.credential.update({ where: { id: used! }, data: { lastUsedAt: new Date() } });
       await keeperTick(t.db);
       const { accessTokenExpiresAt } = await readKeeperRow(t.db, used!);
       longestExpiredMs = Math.max(longestExpiredMs, Date.now() - accessTokenExpiresAt!.getTime());

@@ -68,7 +68,11 @@ export async function seedConnections(
   const ids: string[] = [];
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
-    const sets = await control.mintTokenSets({ clientId: app.clientId, userId: app.userId, count: chunk.length });
+    const sets = await control.mintTokenSets({
+      clientId: app.clientId,
+      userId: app.userId,
+      count: chunk.length,
+    });
     const data = chunk.map((row, i) => {
       const set = sets[i]!;
       const id = `kc${space.suffix}x${start + i}`;
@@ -81,7 +85,9 @@ export async function seedConnections(
         version: 0,
         accessTokenExpiresAt: row.accessTokenExpiresAt ?? new Date(set.accessExpiresAt),
         refreshTokenExpiresAt:
-          row.refreshTokenExpiresAt !== undefined ? row.refreshTokenExpiresAt : refreshTokenExpiry(set.refreshToken),
+          row.refreshTokenExpiresAt !== undefined
+            ? row.refreshTokenExpiresAt
+            : refreshTokenExpiry(set.refreshToken),
         lastRefreshedAt: row.lastRefreshedAt ?? now,
         lastTestedAt: row.lastTestedAt ?? now,
         lastUsedAt: row.lastUsedAt ?? null,
