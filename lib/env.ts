@@ -69,7 +69,11 @@ const envSchema = z.object({
     .pipe(z.number().min(1, "must be at least 1").max(32, "must be at most 32"))
     .default(4),
   // GET /api/metrics is off (404) unless this is set; scrapers send it as a Bearer token.
-  METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters (openssl rand -hex 24)").optional(),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(16, "must be at least 16 characters (openssl rand -hex 24)")
+    .optional(),
 });
 
 export type AppEnv = {

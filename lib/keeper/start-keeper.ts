@@ -35,8 +35,7 @@ export function startKeeper(
       logReport(log, report);
     } catch (error) {
       metrics().keeperRounds.inc({ outcome: "failed" });
-      // The name and message only: a stack or a cause could carry a query's values.
-      log.error("[keeper] round failed:", error instanceof Error ? error.message : "unknown error");
+      log.error(`[keeper] round failed: ${safeErrorText(error)}. The next round tries again.`);
     } finally {
       metrics().keeperRoundSeconds.observe((performance.now() - startedAt) / 1000);
       running = false;
@@ -59,4 +58,18 @@ function logReport(log: Pick<Console, "log">, report: TickReport): void {
       `[keeper] round could not finish in time: ${leftDue} connections still past due (the next round takes them first). ${JSON.stringify(counts)}`,
     );
   else if (Object.values(counts).some((n) => n > 0)) log.log(`[keeper] ${JSON.stringify(counts)}`);
+}
+
+/**
+ * What a failed round says in the log: the error's name and message only (a
+ * stack or a cause could carry a query's values), with what may be a secret
+ * blanked — a password in a database URL, anything shaped like a token.
+ */
+export function safeErrorText(error: unknown): string {
+  if (!(error instanceof Error)) return "unknown error";
+  const message = error.message
+    .replace(/(\w+:\/\/)[^/\s@]*@/g, "$1[redacted]@")
+    .replace(/[A-Za-z0-9_\-.~+/=]{32,}/g, "[redacted]")
+    .slice(0, 300);
+  return `${error.name}: ${message}`;
 }
