@@ -68,11 +68,10 @@ export async function seedConnections(
   const ids: string[] = [];
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
-    const sets = await control.mintTokenSets({
-      clientId: app.clientId,
-      userId: app.userId,
-      count: chunk.length,
-    });
+    const mint = () =>
+      control.mintTokenSets({ clientId: app.clientId, userId: app.userId, count: chunk.length });
+    // A kept-alive socket the emulator closed while we were writing rows: try once more (extra sets are harmless).
+    const sets = await mint().catch(mint);
     const data = chunk.map((row, i) => {
       const set = sets[i]!;
       const id = `kc${space.suffix}x${start + i}`;
