@@ -91,9 +91,9 @@ async function run(size: number, hours: number) {
   let queries = 0;
   const db = createDb(url).$extends({
     query: {
-      async $allOperations({ args, query }) {
+      $allOperations({ args, query }) {
         queries++;
-        return query(args);
+        return query(args) as Promise<unknown>;
       },
     },
   }) as unknown as ReturnType<typeof createDb>;
