@@ -147,6 +147,8 @@ async function run(size: number, hours: number) {
   let lastBacklog = 0;
   let longestExpiredMs = Number.NEGATIVE_INFINITY;
   let unfinished = 0;
+  let renewFailed = 0;
+  let testFailed = 0;
   let lastUse = Number.NEGATIVE_INFINITY;
   const simStarted = performance.now();
   for (let round = 1; round <= rounds; round++) {
@@ -163,6 +165,8 @@ async function run(size: number, hours: number) {
     wall.push(performance.now() - began);
     perRoundQueries.push(queries);
     if (report.unfinished) unfinished++;
+    renewFailed += report.renewFailed;
+    testFailed += report.testFailed;
     lastBacklog = await db.credential.count({ where: { keeperDueAt: { lte: now } } });
     largestBacklog = Math.max(largestBacklog, lastBacklog);
     const oldest = await db.credential.aggregate({
@@ -206,6 +210,10 @@ async function run(size: number, hours: number) {
   );
   console.log(
     `  per round: ${mean(perRoundQueries).toFixed(0)} database queries on average (max ${Math.max(...perRoundQueries)}); wall time p50 ${pct(0.5).toFixed(0)} ms, p99 ${pct(0.99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms (interval ${intervalMs / 1000} s)`,
+  );
+  const inError = await db.credential.count({ where: { status: "error" } });
+  console.log(
+    `  failed renewals: ${renewFailed}, failed tests: ${testFailed} (Zoom calls slower than their 10 s timeout on a starved machine); connections in error at the end: ${inError}`,
   );
   console.log(
     `  simulated ${hours} h in ${((performance.now() - simStarted) / 1000).toFixed(0)} s of wall time`,
