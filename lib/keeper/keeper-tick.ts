@@ -6,6 +6,7 @@ import { TokenUnavailableError } from "@/lib/credentials/tokens/token-errors";
 import { metrics } from "@/lib/metrics/registry";
 import { claimBatch, finishClaim, releaseClaims } from "./claim-batch";
 import {
+  MIN_RESCHEDULE_MS,
   RENEW_AHEAD_MS,
   decideAction,
   keeperRowSelect,
@@ -130,7 +131,7 @@ async function handle(db: Db, row: KeeperRow, owner: string, now: Date, report: 
   try {
     result = await runAction(db, row, action, report);
   } catch (error) {
-    // A database hiccup on one row must not end the round; the row comes back in a few minutes.
+    // A database hiccup on one row must not end the round.
     result = "error";
     console.error(
       `[keeper] ${action} of credential ${row.id} failed:`,
@@ -143,7 +144,8 @@ async function handle(db: Db, row: KeeperRow, owner: string, now: Date, report: 
       ? row
       : await db.credential.findUnique({ where: { id: row.id }, select: keeperRowSelect });
   if (!fresh) return; // deleted meanwhile
-  const next = result === "error" ? new Date(now.getTime() + 5 * 60_000) : nextDueAt(fresh, now);
+  // After an error the row comes back next round (a token may be running out).
+  const next = result === "error" ? new Date(now.getTime() + MIN_RESCHEDULE_MS) : nextDueAt(fresh, now);
   await finishClaim(db, fresh, owner, next);
 }
 
