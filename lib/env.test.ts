@@ -30,6 +30,23 @@ describe("KEEPER_INTERVAL_SECONDS", () => {
   });
 });
 
+describe("KEEPER_CONCURRENCY and METRICS_TOKEN", () => {
+  it("runs 4 renewals at once unless told, between 1 and 32", () => {
+    expect(parseEnv({}).KEEPER_CONCURRENCY).toBe(4);
+    expect(parseEnv({ KEEPER_CONCURRENCY: " 8 " }).KEEPER_CONCURRENCY).toBe(8);
+    for (const typo of ["four", "", "2.5", "-1"])
+      expect(problem({ KEEPER_CONCURRENCY: typo })).toContain("KEEPER_CONCURRENCY: must be a whole number");
+    expect(problem({ KEEPER_CONCURRENCY: "0" })).toContain("KEEPER_CONCURRENCY: must be at least 1");
+    expect(problem({ KEEPER_CONCURRENCY: "100" })).toContain("KEEPER_CONCURRENCY: must be at most 32");
+  });
+
+  it("leaves metrics off without a token, and refuses a short one", () => {
+    expect(parseEnv({}).METRICS_TOKEN).toBeUndefined();
+    expect(parseEnv({ METRICS_TOKEN: "0123456789abcdef0123" }).METRICS_TOKEN).toBe("0123456789abcdef0123");
+    expect(problem({ METRICS_TOKEN: "short" })).toContain("METRICS_TOKEN: must be at least 16 characters");
+  });
+});
+
 describe("TRUST_PROXY", () => {
   it("is off when unset, and says 1 or 0 (true or false)", () => {
     expect(parseEnv({}).TRUST_PROXY).toBe(false);

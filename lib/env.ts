@@ -74,6 +74,20 @@ const envSchema = z.object({
     .pipe(z.number().max(86_400, "must be at most 86400 (one day); 0 turns the keeper off"))
     .default(60),
   TRUST_PROXY: onOff.default(false),
+  // Renewals one instance's keeper runs at once: a few, so Zoom's rate limits and the database stay calm.
+  KEEPER_CONCURRENCY: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number, like 4")
+    .transform(Number)
+    .pipe(z.number().min(1, "must be at least 1").max(32, "must be at most 32"))
+    .default(4),
+  // GET /api/metrics is off (404) unless this is set; scrapers send it as a Bearer token.
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(16, "must be at least 16 characters (openssl rand -hex 24)")
+    .optional(),
 });
 
 export type AppEnv = {
@@ -87,6 +101,10 @@ export type AppEnv = {
   keeperIntervalSeconds: number;
   /** A reverse proxy in front appends the client's address to X-Forwarded-For. */
   trustProxy: boolean;
+  /** Renewals the keeper runs at once on this instance. */
+  keeperConcurrency: number;
+  /** The scrape token of GET /api/metrics; undefined = metrics off. */
+  metricsToken: string | undefined;
 };
 
 const generatedSchema = z.object({ nextAuthSecret: z.string().min(32), encryptionKey: base64Key });
@@ -152,6 +170,8 @@ export function getEnv(): AppEnv {
     encryptionKeys: keys.map((key) => Buffer.from(key, "base64")),
     keeperIntervalSeconds: env.KEEPER_INTERVAL_SECONDS,
     trustProxy: env.TRUST_PROXY,
+    keeperConcurrency: env.KEEPER_CONCURRENCY,
+    metricsToken: env.METRICS_TOKEN,
   };
   // next-auth 4 reads these from process.env; derive them so people set APP_URL only.
   process.env.NEXTAUTH_URL = `${appUrl}/api/auth`;

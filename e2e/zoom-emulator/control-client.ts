@@ -119,6 +119,20 @@ export interface EmulatorControl {
   ): Promise<DeliveryAttempt>;
   /** Event deliveries so far (revoke sends them without waiting), optionally of one app. */
   events(clientId?: string): Promise<EventDelivery[]>;
+  /** Mint up to 10,000 live token sets of one OAuth app and user at once (seeding many connections). */
+  mintTokenSets(input: {
+    clientId: string;
+    userId: string;
+    count: number;
+    accessExpiresInSeconds?: number;
+  }): Promise<SeededTokenSet[]>;
+}
+
+export interface SeededTokenSet {
+  accessToken: string;
+  refreshToken: string;
+  accessExpiresAt: string;
+  scopes: string[];
 }
 
 export function emulatorControl(baseUrl: string): EmulatorControl {
@@ -166,6 +180,8 @@ export function emulatorControl(baseUrl: string): EmulatorControl {
           attempt: DeliveryAttempt;
         }
       ).attempt,
+    mintTokenSets: async (input) =>
+      ((await call("POST", "/token-sets", input)) as { sets: SeededTokenSet[] }).sets,
     events: async (clientId) =>
       (await call(
         "GET",

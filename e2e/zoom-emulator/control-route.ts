@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { appInput, patchApp, upsertApp } from "./control-apps";
 import { handleEventControl } from "./control-events";
+import { mintTokenSets } from "./control-token-sets";
 import { isJsonRequest, readRawBody, sendJson } from "./http-utils";
 import { zeroCounters, type EmulatorState } from "./state";
 import { FAULT_KINDS, FAULT_TARGETS } from "./types";
@@ -170,6 +171,8 @@ export async function handleControl(
   const path = url.pathname.slice("/__emulator".length);
   // Event routes wait for Zoom-like deliveries (seconds), so they are async.
   const [status, reply] =
-    (await handleEventControl(state, method, path, body, url)) ?? route(state, method, path, body, url);
+    method === "POST" && path === "/token-sets"
+      ? await mintTokenSets(state, body)
+      : ((await handleEventControl(state, method, path, body, url)) ?? route(state, method, path, body, url));
   sendJson(res, status, reply);
 }

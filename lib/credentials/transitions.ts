@@ -5,6 +5,7 @@ import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
 import { credentialErrorFrom, type CredentialError } from "./record-credential-error";
 import { refreshTokenExpiry } from "./tokens/refresh-token-expiry";
 import { forgetServedCredential } from "@/lib/token-api/serving";
+import { KEEPER_LOOK_AHEAD_MS } from "@/lib/keeper/keeper-rules";
 
 /**
  * Every change of a credential's status, each written once:
@@ -133,6 +134,8 @@ export async function markConnected(
       nextAttemptAt: null,
       refreshLeaseOwner: null,
       refreshLeaseUntil: null,
+      // The keeper looks again shortly before this token runs out, and decides then (lib/keeper).
+      keeperDueAt: tokens ? new Date(tokens.expiresAt.getTime() - KEEPER_LOOK_AHEAD_MS) : now,
       version: { increment: 1 },
     },
   });
@@ -179,6 +182,7 @@ export async function markRetrying(
       status: "error",
       failureCount: input.failures,
       nextAttemptAt: input.nextAttemptAt,
+      keeperDueAt: input.nextAttemptAt, // the keeper retries then
       ...errorNote(input.error, input.now),
       refreshLeaseOwner: null,
       refreshLeaseUntil: null,

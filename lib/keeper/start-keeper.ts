@@ -1,34 +1,75 @@
-import { db } from "@/lib/db/client";
+import { db as appDb, type Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { holdKeeperLease } from "./keeper-lease";
-import { keeperTick } from "./keeper-tick";
-import { leaseOwnerId } from "@/lib/credentials/tokens/refresh-lease";
+import { metrics } from "@/lib/metrics/registry";
+import { keeperTick, type TickReport } from "./keeper-tick";
 
 /**
  * Starts the background keeper in this server process. Every instance runs
- * the timer; only the lease holder does the work. KEEPER_INTERVAL_SECONDS=0
- * turns it off (the end-to-end tests do, to control time themselves).
+ * rounds on the interval and claims its share of the due connections through
+ * the database (claim-batch.ts). KEEPER_INTERVAL_SECONDS=0 turns it off (the
+ * end-to-end tests do, to control time themselves). Returns a stop function.
  */
-export function startKeeper(): void {
-  const seconds = getEnv().keeperIntervalSeconds;
-  if (seconds === 0) return;
-  const owner = leaseOwnerId();
+export function startKeeper(
+  options: { db?: () => Db; firstRoundAfterMs?: number; log?: Pick<Console, "log" | "error"> } = {},
+): () => void {
+  const env = getEnv();
+  const seconds = env.keeperIntervalSeconds;
+  if (seconds === 0) return () => undefined;
+  const getDb = options.db ?? appDb;
+  const log = options.log ?? console;
+  const instance = `${process.pid}`;
   let running = false;
   const tick = async () => {
-    if (running) return;
+    if (running) return; // the last round is still going: this one is skipped, not stacked
     running = true;
+    const startedAt = performance.now();
     try {
-      if (await holdKeeperLease(db(), owner, seconds * 3 * 1000)) {
-        const report = await keeperTick(db());
-        const busy = Object.values(report).some((n) => n > 0);
-        if (busy) console.log(`[keeper] ${JSON.stringify(report)}`);
-      }
+      const report = await keeperTick(getDb(), {
+        instance,
+        concurrency: env.keeperConcurrency,
+        // Leave room before the next round; claims outlive a round comfortably.
+        budgetMs: seconds * 750,
+        claimMs: Math.max(5 * 60_000, seconds * 3000),
+      });
+      metrics().keeperRounds.inc({ outcome: report.unfinished ? "unfinished" : "finished" });
+      logReport(log, report);
     } catch (error) {
-      console.error("[keeper] round failed:", error instanceof Error ? error.message : "unknown error");
+      metrics().keeperRounds.inc({ outcome: "failed" });
+      log.error(`[keeper] round failed: ${safeErrorText(error)}. The next round tries again.`);
     } finally {
+      metrics().keeperRoundSeconds.observe((performance.now() - startedAt) / 1000);
       running = false;
     }
   };
-  setInterval(() => void tick(), seconds * 1000).unref();
-  setTimeout(() => void tick(), 5_000).unref();
+  const interval = setInterval(() => void tick(), seconds * 1000);
+  const first = setTimeout(() => void tick(), options.firstRoundAfterMs ?? 5_000);
+  interval.unref();
+  first.unref();
+  return () => {
+    clearInterval(interval);
+    clearTimeout(first);
+  };
+}
+
+function logReport(log: Pick<Console, "log">, report: TickReport): void {
+  const { unfinished, leftDue, ...counts } = report;
+  if (unfinished)
+    log.log(
+      `[keeper] round could not finish in time: ${leftDue} connections still past due (the next round takes them first). ${JSON.stringify(counts)}`,
+    );
+  else if (Object.values(counts).some((n) => n > 0)) log.log(`[keeper] ${JSON.stringify(counts)}`);
+}
+
+/**
+ * What a failed round says in the log: the error's name and message only (a
+ * stack or a cause could carry a query's values), with what may be a secret
+ * blanked — a password in a database URL, anything shaped like a token.
+ */
+export function safeErrorText(error: unknown): string {
+  if (!(error instanceof Error)) return "unknown error";
+  const message = error.message
+    .replace(/(\w+:\/\/)[^/\s@]*@/g, "$1[redacted]@")
+    .replace(/[A-Za-z0-9_\-.~+/=]{32,}/g, "[redacted]")
+    .slice(0, 300);
+  return `${error.name}: ${message}`;
 }

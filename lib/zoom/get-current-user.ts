@@ -68,8 +68,10 @@ export async function getCurrentUser(options: GetCurrentUserOptions): Promise<Zo
   const url = new URL(zoomEndpoints(call.config).usersMe);
   const headers = new Headers({ accept: "application/json" });
 
-  const response = await send(flow, () =>
-    oauth.protectedResourceRequest(accessToken, "GET", url, headers, undefined, call.http),
+  const response = await send(
+    flow,
+    () => oauth.protectedResourceRequest(accessToken, "GET", url, headers, undefined, call.http),
+    "users_me",
   );
   const body = await readBody(response, flow);
   if (response.status !== 200) {

@@ -3,6 +3,7 @@ import { classifyNetworkError } from "./classify-error";
 import { zoomConfig, zoomEndpoints, type ZoomConfig } from "./config";
 import type { ZoomFlow } from "./error-types";
 import { ZoomError } from "./zoom-error";
+import { countZoomCall, type ZoomEndpoint } from "@/lib/metrics/observe";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -47,12 +48,25 @@ export function prepareCall(options: ZoomCallOptions, defaultFlow: ZoomFlow = "o
   };
 }
 
-/** Send a request; anything thrown before an HTTP answer becomes a ZoomError. */
-export async function send(flow: ZoomFlow, request: () => Promise<Response>): Promise<Response> {
+/**
+ * Send a request; anything thrown before an HTTP answer becomes a ZoomError.
+ * Every call to Zoom passes here, so here it is counted (GET /api/metrics).
+ */
+export async function send(
+  flow: ZoomFlow,
+  request: () => Promise<Response>,
+  endpoint: ZoomEndpoint,
+): Promise<Response> {
   try {
-    return await request();
+    const response = await request();
+    countZoomCall(endpoint, response.status);
+    return response;
   } catch (err) {
-    if (err instanceof oauth.WWWAuthenticateChallengeError) return err.response;
+    if (err instanceof oauth.WWWAuthenticateChallengeError) {
+      countZoomCall(endpoint, err.response.status);
+      return err.response;
+    }
+    countZoomCall(endpoint, "network_error");
     if (err instanceof ZoomError) throw err;
     throw new ZoomError(classifyNetworkError(err, { flow }), { cause: err });
   }

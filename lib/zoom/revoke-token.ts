@@ -23,8 +23,10 @@ export async function revokeToken(options: RevokeTokenOptions): Promise<void> {
   const token = requireValue(options.token, () => new ZoomError(buildEntry("invalid_grant", { flow })));
   const client: oauth.Client = { client_id: clientId };
 
-  const response = await send(flow, () =>
-    oauth.revocationRequest(call.as, client, oauth.ClientSecretBasic(clientSecret), token, call.http),
+  const response = await send(
+    flow,
+    () => oauth.revocationRequest(call.as, client, oauth.ClientSecretBasic(clientSecret), token, call.http),
+    "revoke",
   );
   const body = await readBody(response, flow);
   if (response.status !== 200) {

@@ -66,8 +66,10 @@ export async function requestTokenSet(
   const client: oauth.Client = { client_id: clientId };
   const requestedAt = new Date();
 
-  const response = await send(flow, () =>
-    grant(call.as, client, oauth.ClientSecretBasic(clientSecret), call.http),
+  const response = await send(
+    flow,
+    () => grant(call.as, client, oauth.ClientSecretBasic(clientSecret), call.http),
+    "token",
   );
   if (response.status !== 200) {
     const body = await readBody(response, flow);

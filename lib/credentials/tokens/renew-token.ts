@@ -7,6 +7,7 @@ import { getServerToServerToken } from "@/lib/zoom/get-server-to-server-token";
 import { refreshTokens } from "@/lib/zoom/refresh-tokens";
 import type { ZoomTokenSet } from "@/lib/zoom/token-set";
 import { isZoomError } from "@/lib/zoom/zoom-error";
+import { observeRenewal, type RenewalResult } from "@/lib/metrics/observe";
 import { usableToken, type AccessToken, type TokenRow } from "./read-token";
 import { TokenUnavailableError } from "./token-errors";
 import { credentialErrorFrom } from "../record-credential-error";
@@ -69,6 +70,28 @@ export async function renewUnderLease(
   row: TokenRow,
   owner: string,
   now = new Date(),
+): Promise<AccessToken | "retry"> {
+  const startedAt = performance.now();
+  const outcome: { result: RenewalResult } = { result: "temporary_failure" };
+  try {
+    const renewed = await renewAndStore(db, row, owner, now, outcome);
+    if (renewed === "retry") outcome.result = "superseded";
+    return renewed;
+  } catch (error) {
+    if (error instanceof TokenUnavailableError && error.reason === "reconnect_required")
+      outcome.result = error.userMessage === LOST_WRITE_MESSAGE ? "lost_write" : "needs_reconnect";
+    throw error;
+  } finally {
+    observeRenewal(outcome.result, startedAt);
+  }
+}
+
+async function renewAndStore(
+  db: Db,
+  row: TokenRow,
+  owner: string,
+  now: Date,
+  outcome: { result: RenewalResult },
 ): Promise<AccessToken | "retry"> {
   const keys = await zoomAppKeys(db, row.workspaceId, row.zoomAppId);
   let tokens: ZoomTokenSet;
@@ -154,6 +177,7 @@ export async function renewUnderLease(
     return lostWrite(db, row, now, error);
   }
   if (written === 0) return "retry";
+  outcome.result = "renewed";
   await recordAuditEvent(db, {
     workspaceId: row.workspaceId,
     action: "credential.refreshed",

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { TokenUnavailableError } from "@/lib/credentials/tokens/token-errors";
 import { db } from "@/lib/db/client";
+import { withTokenApiMetrics } from "@/lib/metrics/observe";
 import { issuedToken } from "@/lib/token-api/issue-token";
 import {
   credentialNotFound,
@@ -13,7 +14,8 @@ import {
 import { servedToken } from "@/lib/token-api/served-token";
 
 /** GET /api/v1/credentials/{id}/token — a fresh Zoom access token for a node. */
-export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }) {
+export const GET = withTokenApiMetrics(getToken);
+async function getToken(request: NextRequest, context: { params: Promise<{ id: string }> }) {
   const caller = await authenticateApiKey(db(), request.headers.get("authorization"));
   if (!caller) return unauthorized();
   const { id } = await context.params;
