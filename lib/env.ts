@@ -60,6 +60,32 @@ const envSchema = z.object({
     .pipe(z.number().max(86_400, "must be at most 86400 (one day); 0 turns the keeper off"))
     .default(60),
   TRUST_PROXY: onOff.default(false),
+  // Notifications (lib/notifications): email is off without SMTP_URL.
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: "must be an smtp:// or smtps:// URL, like smtps://user:password@mail.example.com:465",
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(
+      /^([^<>@]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/,
+      "must be an email address, like Zoom Wizard <zoom-wizard@example.com>",
+    )
+    .optional(),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: onOff.default(false),
+  NOTIFY_INTERVAL_SECONDS: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number of seconds, like 15 (0 turns sending off)")
+    .transform(Number)
+    .pipe(z.number().max(3600, "must be at most 3600 (one hour); 0 turns sending off"))
+    .default(15),
+}).refine((env) => !env.SMTP_URL || env.MAIL_FROM, {
+  path: ["MAIL_FROM"],
+  error: "must be set when SMTP_URL is: the address notification email comes from",
 });
 
 export type AppEnv = {
@@ -73,6 +99,12 @@ export type AppEnv = {
   keeperIntervalSeconds: number;
   /** A reverse proxy in front appends the client's address to X-Forwarded-For. */
   trustProxy: boolean;
+  /** Notification email: off (null) without SMTP_URL. */
+  mail: { smtpUrl: string; from: string } | null;
+  /** Outbound webhooks may reach loopback / private addresses (tests, single-machine installs). */
+  webhookAllowPrivateTargets: boolean;
+  /** How often this instance's notification worker runs; 0 = never. */
+  notifyIntervalSeconds: number;
 };
 
 const generatedSchema = z.object({ nextAuthSecret: z.string().min(32), encryptionKey: base64Key });
@@ -138,6 +170,9 @@ export function getEnv(): AppEnv {
     encryptionKeys: keys.map((key) => Buffer.from(key, "base64")),
     keeperIntervalSeconds: env.KEEPER_INTERVAL_SECONDS,
     trustProxy: env.TRUST_PROXY,
+    mail: env.SMTP_URL && env.MAIL_FROM ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : null,
+    webhookAllowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    notifyIntervalSeconds: env.NOTIFY_INTERVAL_SECONDS,
   };
   // next-auth 4 reads these from process.env; derive them so people set APP_URL only.
   process.env.NEXTAUTH_URL = `${appUrl}/api/auth`;

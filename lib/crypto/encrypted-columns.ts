@@ -9,11 +9,13 @@ import type { Db } from "@/lib/db/client";
 export const encryptedColumns = {
   credential: ["accessTokenEnc", "refreshTokenEnc"],
   zoomApp: ["developmentClientSecretEnc", "productionClientSecretEnc", "eventSecretTokenEnc"],
+  webhookEndpoint: ["secretEnc"],
 } as const;
 
 export type EncryptedTable = keyof typeof encryptedColumns;
 export type CredentialSecretColumn = (typeof encryptedColumns.credential)[number];
 export type ZoomAppSecretColumn = (typeof encryptedColumns.zoomApp)[number];
+export type WebhookSecretColumn = (typeof encryptedColumns.webhookEndpoint)[number];
 
 export function credentialSecretContext(credentialId: string, column: CredentialSecretColumn): string {
   return `credential:${credentialId}:${column}`;
@@ -23,11 +25,17 @@ export function zoomAppSecretContext(zoomAppId: string, column: ZoomAppSecretCol
   return `zoom-app:${zoomAppId}:${column}`;
 }
 
+export function webhookSecretContext(endpointId: string): string {
+  return `webhook-endpoint:${endpointId}:secretEnc`;
+}
+
 export type EncryptedValue =
   | { table: "credential"; rowId: string; column: CredentialSecretColumn; value: string }
-  | { table: "zoomApp"; rowId: string; column: ZoomAppSecretColumn; value: string };
+  | { table: "zoomApp"; rowId: string; column: ZoomAppSecretColumn; value: string }
+  | { table: "webhookEndpoint"; rowId: string; column: WebhookSecretColumn; value: string };
 
 export function contextOf(item: EncryptedValue): string {
+  if (item.table === "webhookEndpoint") return webhookSecretContext(item.rowId);
   return item.table === "credential"
     ? credentialSecretContext(item.rowId, item.column)
     : zoomAppSecretContext(item.rowId, item.column);
@@ -35,6 +43,7 @@ export function contextOf(item: EncryptedValue): string {
 
 /** Where a value was read from, in words for a log line (never the value). */
 export function describeLocation(item: EncryptedValue): string {
+  if (item.table === "webhookEndpoint") return `webhook ${item.rowId} (${item.column})`;
   return item.table === "credential"
     ? `credential ${item.rowId} (${item.column})`
     : `Zoom app ${item.rowId} (${item.column})`;
@@ -92,4 +101,11 @@ export async function* encryptedValues(db: Db, pageSize = 500): AsyncGenerator<E
       const value = row[column];
       if (value) yield { table: "zoomApp", rowId: row.id, column, value };
     }
+  const webhooks = paged(
+    (cursor) => db.webhookEndpoint.findMany({ select: { id: true, secretEnc: true }, ...page(cursor) }),
+    pageSize,
+  );
+  for await (const row of webhooks)
+    if (row.secretEnc)
+      yield { table: "webhookEndpoint", rowId: row.id, column: "secretEnc", value: row.secretEnc };
 }

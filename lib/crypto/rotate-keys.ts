@@ -5,6 +5,13 @@ import { decryptSecret, encryptSecret, needsRotation } from "./secret-box";
 
 /** Writes `fresh` only where the row still holds `item.value`. */
 async function replaceValue(db: Db, item: EncryptedValue, fresh: string): Promise<boolean> {
+  if (item.table === "webhookEndpoint") {
+    const result = await db.webhookEndpoint.updateMany({
+      where: { id: item.rowId, secretEnc: item.value },
+      data: { secretEnc: fresh },
+    });
+    return result.count === 1;
+  }
   const result =
     item.table === "credential"
       ? await db.credential.updateMany({
