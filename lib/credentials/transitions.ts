@@ -22,7 +22,7 @@ import { refreshTokenExpiry } from "./tokens/refresh-token-expiry";
  * A change people should hear of is written to the notification outbox right
  * after it (lib/notifications), in the caller's transaction when there is one.
  */
-type Tx = Pick<Db, "credential" | "notificationEvent">;
+type Tx = Pick<Db, "credential" | "notificationEvent" | "$executeRaw">;
 type CredentialWhere = NonNullable<Parameters<Db["credential"]["updateMany"]>[0]>["where"];
 
 /**

@@ -1,14 +1,17 @@
-import type { Db } from "@/lib/db/client";
+import { randomUUID } from "node:crypto";
+import { isPostgres, type Db } from "@/lib/db/client";
 import { PROBLEM_KINDS, UNREACHABLE_AFTER_MS, type NotificationKind } from "./event-kinds";
 
-export type OutboxDb = Pick<Db, "credential" | "notificationEvent">;
+export type OutboxDb = Pick<Db, "credential" | "notificationEvent" | "$executeRaw">;
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
 /**
  * Writes one outbox row for a credential's change. The key names the change
  * (credential + kind + the version it happened at), and the database's unique
  * index on it decides: two instances seeing the same change write one row.
- * An upsert, not a create that fails, so it is safe inside a PostgreSQL
- * transaction too (a unique violation there would abort the transaction).
+ * On PostgreSQL an INSERT … ON CONFLICT DO NOTHING, because a failed insert
+ * would abort the caller's transaction; SQLite fails only the statement.
  */
 async function writeEvent(
   db: OutboxDb,
@@ -21,11 +24,19 @@ async function writeEvent(
     dueAt: Date;
   },
 ): Promise<void> {
-  await db.notificationEvent.upsert({
-    where: { dedupeKey: row.dedupeKey },
-    create: { ...row, details: JSON.stringify(row.details) },
-    update: {},
-  });
+  const details = JSON.stringify(row.details);
+  if (isPostgres(db as Db)) {
+    const id = randomUUID().replace(/-/g, "");
+    await db.$executeRaw`INSERT INTO "NotificationEvent" ("id", "workspaceId", "credentialId", "kind", "dedupeKey", "details", "state", "dueAt", "createdAt")
+      VALUES (${id}, ${row.workspaceId}, ${row.credentialId}, ${row.kind}, ${row.dedupeKey}, ${details}, 'pending', ${row.dueAt}, ${new Date()})
+      ON CONFLICT ("dedupeKey") DO NOTHING`;
+    return;
+  }
+  try {
+    await db.notificationEvent.create({ data: { ...row, details } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
 }
 
 const credentialFacts = {
