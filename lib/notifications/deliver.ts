@@ -11,7 +11,13 @@ export type Senders = {
   appUrl: string;
   mail: { smtpUrl: string; from: string } | null;
   allowPrivateTargets: boolean;
-  sendEmail: (input: { smtpUrl: string; from: string; to: string; subject: string; text: string }) => Promise<EmailResult>;
+  sendEmail: (input: {
+    smtpUrl: string;
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+  }) => Promise<EmailResult>;
   sendWebhook: (input: {
     url: string;
     secret: string;
@@ -71,7 +77,11 @@ async function attempt(db: Db, deliveryId: string, senders: Senders): Promise<At
   });
   if (!delivery) return { ok: false, statusCode: null, note: "The delivery no longer exists." };
   const { workspace, ...row } = delivery.event;
-  const event: OutboxEvent = { ...row, kind: row.kind as NotificationKind, details: parseDetails(row.details) };
+  const event: OutboxEvent = {
+    ...row,
+    kind: row.kind as NotificationKind,
+    details: parseDetails(row.details),
+  };
   const link = connectionUrl(senders.appUrl, workspace.slug, event.credentialId);
   if (delivery.channel === "email") {
     if (!senders.mail) return { ok: false, statusCode: null, note: "Email is off: SMTP_URL is not set." };
@@ -111,7 +121,8 @@ export async function deliverClaimed(
   }
   const attemptNumber = claimed.attempts + 1;
   const retryAt = new Date(now.getTime() + retryDelayMs(attemptNumber));
-  const gone = result.note === "The webhook was removed or replaced." || result.note?.startsWith("Email is off");
+  const gone =
+    result.note === "The webhook was removed or replaced." || result.note?.startsWith("Email is off");
   const status = result.ok ? "sent" : gone || retryAt >= claimed.giveUpAt ? "failed" : "pending";
   await db.notificationAttempt.create({
     data: {

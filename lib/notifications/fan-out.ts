@@ -25,7 +25,10 @@ async function stillTrue(
 
 /** Who hears of it by email: the connection's owner (while a member) and the workspace's admins, minus those who turned it off. */
 async function emailRecipients(db: Db, workspaceId: string, credentialId: string): Promise<string[]> {
-  const credential = await db.credential.findUnique({ where: { id: credentialId }, select: { ownerId: true } });
+  const credential = await db.credential.findUnique({
+    where: { id: credentialId },
+    select: { ownerId: true },
+  });
   const members = await db.membership.findMany({
     where: { workspaceId },
     select: { userId: true, role: true, user: { select: { email: true } } },
@@ -44,40 +47,66 @@ async function emailRecipients(db: Db, workspaceId: string, credentialId: string
     .map((member) => member.user.email);
 }
 
+/** A claimed event is this worker's for this long; if it dies midway, the event comes back due. */
+const FAN_OUT_CLAIM_MS = 2 * 60_000;
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
+
 /**
- * Turns one due outbox event into its deliveries, once: the conditional
- * update on the event's state is the claim, so of several workers racing on
- * one event exactly one writes deliveries (in the same transaction).
+ * Turns one due outbox event into its deliveries, once. The conditional
+ * update (still in the state and at the due time we read) is the claim: of
+ * several workers racing on one event exactly one changes it. No long
+ * transaction (SQLite allows one writer): the claim pushes the due time
+ * ahead, so a worker that dies before "fanned_out" leaves the event to be
+ * claimed again, and the unique (event, channel, target) keeps the second
+ * pass from writing any delivery twice.
  */
 export async function fanOutEvent(
   db: Db,
-  event: { id: string; workspaceId: string; credentialId: string | null; kind: string; details: string },
+  event: {
+    id: string;
+    workspaceId: string;
+    credentialId: string | null;
+    kind: string;
+    details: string;
+    state: string;
+    dueAt: Date;
+  },
   input: { now: Date; emailOn: boolean },
 ): Promise<"fanned_out" | "cancelled" | "lost"> {
-  const relevant = await stillTrue(db, event);
-  return db.$transaction(async (tx) => {
-    const claimed = await tx.notificationEvent.updateMany({
-      where: { id: event.id, state: "pending" },
-      data: { state: relevant ? "fanned_out" : "cancelled" },
-    });
-    if (claimed.count === 0) return "lost";
-    if (!relevant) return "cancelled";
-    const base = {
-      eventId: event.id,
-      workspaceId: event.workspaceId,
-      nextAttemptAt: input.now,
-      giveUpAt: new Date(input.now.getTime() + GIVE_UP_AFTER_MS),
-    };
-    const rows: { channel: string; target: string }[] = [];
-    if (input.emailOn && event.credentialId && (event.kind as NotificationKind) !== "test")
-      for (const email of await emailRecipients(tx as Db, event.workspaceId, event.credentialId))
-        rows.push({ channel: "email", target: email });
-    const endpoint = await tx.webhookEndpoint.findUnique({
-      where: { workspaceId: event.workspaceId },
-      select: { id: true },
-    });
-    if (endpoint) rows.push({ channel: "webhook", target: endpoint.id });
-    if (rows.length) await tx.notificationDelivery.createMany({ data: rows.map((row) => ({ ...base, ...row })) });
-    return "fanned_out";
+  const claimed = await db.notificationEvent.updateMany({
+    where: { id: event.id, state: event.state, dueAt: event.dueAt },
+    data: { state: "fanning", dueAt: new Date(input.now.getTime() + FAN_OUT_CLAIM_MS) },
   });
+  if (claimed.count === 0) return "lost";
+  if (!(await stillTrue(db, event))) {
+    await db.notificationEvent.update({ where: { id: event.id }, data: { state: "cancelled" } });
+    return "cancelled";
+  }
+  const rows: { channel: string; target: string }[] = [];
+  if (input.emailOn && event.credentialId && (event.kind as NotificationKind) !== "test")
+    for (const email of await emailRecipients(db, event.workspaceId, event.credentialId))
+      rows.push({ channel: "email", target: email });
+  const endpoint = await db.webhookEndpoint.findUnique({
+    where: { workspaceId: event.workspaceId },
+    select: { id: true },
+  });
+  if (endpoint) rows.push({ channel: "webhook", target: endpoint.id });
+  for (const row of rows) {
+    try {
+      await db.notificationDelivery.create({
+        data: {
+          ...row,
+          eventId: event.id,
+          workspaceId: event.workspaceId,
+          nextAttemptAt: input.now,
+          giveUpAt: new Date(input.now.getTime() + GIVE_UP_AFTER_MS),
+        },
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // written by a worker that died after it
+    }
+  }
+  await db.notificationEvent.update({ where: { id: event.id }, data: { state: "fanned_out" } });
+  return "fanned_out";
 }

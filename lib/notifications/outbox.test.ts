@@ -30,7 +30,14 @@ async function events(credentialId: string) {
 
 async function freshCredential(status = "connected") {
   return f.db.credential.create({
-    data: { workspaceId: f.workspace.id, ownerId: f.member.id, name: "C", method: "oauth", status, version: 1 },
+    data: {
+      workspaceId: f.workspace.id,
+      ownerId: f.member.id,
+      name: "C",
+      method: "oauth",
+      status,
+      version: 1,
+    },
   });
 }
 
@@ -46,7 +53,11 @@ describe("the outbox next to the status transitions", () => {
     expect((await events(c.id)).map((e) => e.kind)).toEqual(["needs_reconnect", "recovered"]);
     // A new break at the new version is a new change.
     await markNeedsReconnect(f.db, { id: c.id }, { error, now });
-    expect((await events(c.id)).map((e) => e.kind)).toEqual(["needs_reconnect", "recovered", "needs_reconnect"]);
+    expect((await events(c.id)).map((e) => e.kind)).toEqual([
+      "needs_reconnect",
+      "recovered",
+      "needs_reconnect",
+    ]);
   });
 
   it("drops a break nobody was told of yet when it recovers first", async () => {
@@ -61,7 +72,9 @@ describe("the outbox next to the status transitions", () => {
     const instances = [f.db, f.secondInstance(), f.secondInstance(), f.secondInstance()];
     await Promise.all(
       instances.flatMap((db) =>
-        [1, 2, 3].map(() => recordStatusChange(db, c.id, "needs_reconnect", { expectStatus: "needs_reconnect", now })),
+        [1, 2, 3].map(() =>
+          recordStatusChange(db, c.id, "needs_reconnect", { expectStatus: "needs_reconnect", now }),
+        ),
       ),
     );
     expect(await events(c.id)).toHaveLength(1);
@@ -79,7 +92,11 @@ describe("the outbox next to the status transitions", () => {
     const c = await freshCredential();
     await markExpiringSoon(f.db, { where: { id: c.id, status: "connected" } });
     await markExpiringSoon(f.db, { where: { id: c.id, status: "connected" } });
-    await markRevoked(f.db, { id: c.id }, { now, reason: { code: "app_deauthorized", message: "Removed in Zoom." } });
+    await markRevoked(
+      f.db,
+      { id: c.id },
+      { now, reason: { code: "app_deauthorized", message: "Removed in Zoom." } },
+    );
     expect((await events(c.id)).map((e) => e.kind)).toEqual(["expiring_soon", "removed_in_zoom"]);
   });
 
@@ -93,7 +110,9 @@ describe("the outbox next to the status transitions", () => {
     const brief = await freshCredential();
     await retrying(brief.id, now);
     await markConnected(f.db, { id: brief.id }, { now: new Date(now.getTime() + 60_000) });
-    expect((await events(brief.id)).map((e) => [e.kind, e.state])).toEqual([["zoom_unreachable", "cancelled"]]);
+    expect((await events(brief.id)).map((e) => [e.kind, e.state])).toEqual([
+      ["zoom_unreachable", "cancelled"],
+    ]);
 
     const long = await freshCredential();
     await retrying(long.id, now);

@@ -17,10 +17,18 @@ export type RoundReport = { fannedOut: number; cancelled: number; sent: number; 
 export async function runNotificationRound(db: Db, senders: Senders, now = new Date()): Promise<RoundReport> {
   const report: RoundReport = { fannedOut: 0, cancelled: 0, sent: 0, failed: 0 };
   const events = await db.notificationEvent.findMany({
-    where: { state: "pending", dueAt: { lte: now } },
+    where: { state: { in: ["pending", "fanning"] }, dueAt: { lte: now } },
     orderBy: { dueAt: "asc" },
     take: ROUND_BATCH,
-    select: { id: true, workspaceId: true, credentialId: true, kind: true, details: true },
+    select: {
+      id: true,
+      workspaceId: true,
+      credentialId: true,
+      kind: true,
+      details: true,
+      state: true,
+      dueAt: true,
+    },
   });
   for (const event of events) {
     const outcome = await fanOutEvent(db, event, { now, emailOn: senders.mail !== null });
@@ -38,7 +46,8 @@ export async function runNotificationRound(db: Db, senders: Senders, now = new D
   for (const row of due) if (await claimDelivery(db, row, now)) mine.push(row);
   // Sent side by side: one slow receiver (5 s at most) does not hold up the rest.
   const results = await Promise.all(mine.map((row) => deliverClaimed(db, row, senders, now)));
-  for (const ok of results) if (ok) report.sent++;
-  else report.failed++;
+  for (const ok of results)
+    if (ok) report.sent++;
+    else report.failed++;
   return report;
 }

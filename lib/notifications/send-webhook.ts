@@ -1,7 +1,8 @@
 import http from "node:http";
 import https from "node:https";
 import { Webhook } from "standardwebhooks";
-import { guardedLookup } from "./safe-target";
+import { isIP } from "node:net";
+import { guardedLookup, isPublicAddress } from "./safe-target";
 
 export const WEBHOOK_TIMEOUT_MS = 5_000;
 const EXCERPT_CHARS = 200;
@@ -27,6 +28,10 @@ export function sendWebhook(input: {
   const signature = new Webhook(input.secret).sign(input.messageId, timestamp, input.body);
   const url = new URL(input.url);
   const client = url.protocol === "https:" ? https : http;
+  // A literal address skips DNS (and so the guarded lookup): judge it here.
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  if (!input.allowPrivate && isIP(literal) !== 0 && !isPublicAddress(literal))
+    return Promise.resolve({ ok: false, statusCode: null, note: networkWords({ code: "EUNSAFE" } as never) });
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: WebhookResult) => {
@@ -83,7 +88,8 @@ export function sendWebhook(input: {
 function networkWords(error: NodeJS.ErrnoException): string {
   if (error.code === "EUNSAFE")
     return "The URL's name resolves to a private or loopback address, which webhooks may not reach.";
-  if (error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") return "The URL's host name could not be found.";
+  if (error.code === "ENOTFOUND" || error.code === "EAI_AGAIN")
+    return "The URL's host name could not be found.";
   if (error.code === "ECONNREFUSED") return "The receiver refused the connection.";
   if (error.code?.startsWith("ERR_TLS") || error.code?.includes("CERT"))
     return "The receiver's HTTPS certificate is not valid.";

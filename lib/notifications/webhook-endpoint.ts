@@ -57,7 +57,12 @@ export async function saveWebhookEndpoint(
   } else {
     const id = randomUUID().replace(/-/g, "");
     await db.webhookEndpoint.create({
-      data: { id, workspaceId: ctx.workspace.id, url: input.url, secretEnc: encrypt(secret!, webhookSecretContext(id)) },
+      data: {
+        id,
+        workspaceId: ctx.workspace.id,
+        url: input.url,
+        secretEnc: encrypt(secret!, webhookSecretContext(id)),
+      },
     });
   }
   await recordAuditEvent(db, {
