@@ -37,7 +37,7 @@ export async function sendEmail(input: {
   text: string;
 }): Promise<EmailResult> {
   try {
-    const info = await transportFor(input.smtpUrl).sendMail({
+    const info: { response?: unknown } = await transportFor(input.smtpUrl).sendMail({
       from: input.from,
       to: input.to,
       subject: input.subject,
