@@ -30,9 +30,12 @@ export type Senders = {
 /** A claimed delivery is someone's for this long; if its sender dies, it comes back due. */
 export const CLAIM_MS = 2 * 60_000;
 
-/** After failed attempt n: 30 s, 1 min, 2 min … at most an hour apart. */
+// Close to Standard Webhooks' schedule: soon after a blip, then further apart, for a day.
+const RETRY_DELAYS_MS = [5_000, 30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000, 60 * 60_000];
+
+/** The wait after failed attempt n: 5 s, 30 s, 2 min, 10 min, 30 min, then every 2 hours. */
 export function retryDelayMs(attempt: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 60 * 60_000);
+  return RETRY_DELAYS_MS[attempt - 1] ?? 2 * 60 * 60_000;
 }
 
 /**

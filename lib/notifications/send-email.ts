@@ -37,13 +37,13 @@ export async function sendEmail(input: {
   text: string;
 }): Promise<EmailResult> {
   try {
-    const info: { response?: unknown } = await transportFor(input.smtpUrl).sendMail({
+    const info = (await transportFor(input.smtpUrl).sendMail({
       from: input.from,
       to: input.to,
       subject: input.subject,
       text: input.text,
-    });
-    return { ok: true, statusCode: 250, note: String(info.response ?? "").slice(0, 200) || null };
+    })) as { response?: string };
+    return { ok: true, statusCode: 250, note: info.response?.slice(0, 200) || null };
   } catch (error) {
     const smtp = error as { responseCode?: number; code?: string; response?: string };
     const note = smtp.response
