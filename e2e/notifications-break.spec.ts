@@ -1,16 +1,18 @@
 import { expect, test } from "@playwright/test";
+import { encrypt } from "../lib/crypto";
+import { credentialSecretContext } from "../lib/crypto/encrypted-columns";
 import { createWorkspaceWithOwner, signInByApi, testDb, unique } from "./support/factory";
 import { configureHook, eventually, hookUrl, mailsTo, receivedHooks } from "./support/notifications";
 import { E2E_APP_URL } from "./support/test-env";
 import { connectOAuthCredential } from "./support/wizard";
-import { createZoomApp, zoom } from "./support/zoom";
+import { createZoomApp } from "./support/zoom";
 
 test("a connection breaks: email and a signed webhook; it is reconnected: email and webhook again", async ({
   page,
 }) => {
   test.slow();
   const { owner, workspace } = await createWorkspaceWithOwner();
-  const { app, user } = await createZoomApp();
+  const { app } = await createZoomApp();
   const hook = unique("hook");
   await signInByApi(page, owner);
 
@@ -25,8 +27,15 @@ test("a connection breaks: email and a signed webhook; it is reconnected: email 
   const id = await connectOAuthCredential(page, workspace.slug, app, name);
   const credentialUrl = `/w/${workspace.slug}/credentials/${id}`;
 
-  // The Zoom user removes the app in Zoom; the next test finds the token dead.
-  await zoom.deauthorize(app.clientId, user.id);
+  // The token has run out and Zoom no longer knows the stored refresh token: the next renewal
+  // (here through Test connection) gets invalid_grant.
+  await testDb().credential.update({
+    where: { id },
+    data: {
+      accessTokenExpiresAt: new Date(Date.now() - 1000),
+      refreshTokenEnc: encrypt("a-refresh-token-zoom-forgot", credentialSecretContext(id, "refreshTokenEnc")),
+    },
+  });
   await page.goto(credentialUrl);
   await page.getByRole("button", { name: "Test connection" }).click();
   await expect(
