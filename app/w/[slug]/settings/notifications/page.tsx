@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DeliveryLog } from "@/components/notifications/delivery-log";
+import { EmailOffNotice } from "@/components/notifications/email-off-notice";
 import { EmailPreferenceForm } from "@/components/notifications/email-preference-form";
-import { Alert } from "@/components/ui/alert";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
@@ -25,15 +25,7 @@ export default async function NotificationSettingsPage({ params }: { params: Pro
         description={`Email to ${ctx.user.email} when a Zoom connection breaks, is about to expire, or works again — so you hear of it without opening the app.`}
       />
       <div className="flex flex-col gap-6">
-        {!mailOn && (
-          <Alert tone="warning" title="Email is off for this app">
-            Nobody gets notification email until the server has a mail server to send through. Whoever runs
-            this app sets <code className="font-mono text-xs">SMTP_URL</code> (like
-            smtps://user:password@mail.example.com:465) and{" "}
-            <code className="font-mono text-xs">MAIL_FROM</code>, then restarts it — see “Notifications” in
-            the README. Your choice below is kept for when it is on.
-          </Alert>
-        )}
+        {!mailOn && <EmailOffNotice />}
         <Card>
           <EmailPreferenceForm slug={ctx.workspace.slug} emailOn={on} />
         </Card>
