@@ -129,7 +129,12 @@ export async function markConnected(
       version: { increment: 1 },
     },
   });
-  if (result.count > 0) await recordRecovery(db, target.id, now);
+  if (result.count > 0) {
+    await recordRecovery(db, target.id, now);
+    // A legacy token pasted close to its end: say so where people read it, too.
+    if (fields.status === "expiring_soon")
+      await recordStatusChange(db, target.id, "expiring_soon", { expectStatus: "expiring_soon", now });
+  }
   return result.count;
 }
 

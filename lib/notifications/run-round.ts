@@ -5,7 +5,16 @@ import { fanOutEvent } from "./fan-out";
 /** Per round and instance: a bounded amount of work, whatever the number of connections. */
 export const ROUND_BATCH = 25;
 
-export type RoundReport = { fannedOut: number; cancelled: number; sent: number; failed: number };
+/** Delivered history is kept this long (the delivery log), then pruned a bounded batch per round. */
+export const KEEP_HISTORY_MS = 30 * 24 * 60 * 60_000;
+
+export type RoundReport = {
+  fannedOut: number;
+  cancelled: number;
+  sent: number;
+  failed: number;
+  pruned: number;
+};
 
 /**
  * One round of the notification worker, safe to run on every instance at
@@ -15,7 +24,7 @@ export type RoundReport = { fannedOut: number; cancelled: number; sent: number; 
  * costs the same at 100 or 100,000 connections.
  */
 export async function runNotificationRound(db: Db, senders: Senders, now = new Date()): Promise<RoundReport> {
-  const report: RoundReport = { fannedOut: 0, cancelled: 0, sent: 0, failed: 0 };
+  const report: RoundReport = { fannedOut: 0, cancelled: 0, sent: 0, failed: 0, pruned: 0 };
   const events = await db.notificationEvent.findMany({
     where: { state: { in: ["pending", "fanning"] }, dueAt: { lte: now } },
     orderBy: { dueAt: "asc" },
@@ -49,5 +58,25 @@ export async function runNotificationRound(db: Db, senders: Senders, now = new D
   for (const ok of results)
     if (ok) report.sent++;
     else report.failed++;
+
+  // Old history goes, its deliveries and log with it (foreign keys cascade), through the same index.
+  const old = await db.notificationEvent.findMany({
+    where: {
+      state: { in: ["fanned_out", "cancelled"] },
+      dueAt: { lt: new Date(now.getTime() - KEEP_HISTORY_MS) },
+    },
+    take: ROUND_BATCH * 4,
+    select: { id: true },
+  });
+  if (old.length)
+    report.pruned = (
+      await db.notificationEvent.deleteMany({
+        where: {
+          id: { in: old.map((row) => row.id) },
+          // A delivery still being retried keeps its event.
+          deliveries: { none: { status: "pending" } },
+        },
+      })
+    ).count;
   return report;
 }

@@ -4,7 +4,7 @@ import { encrypt } from "@/lib/crypto";
 import { webhookSecretContext } from "@/lib/crypto/encrypted-columns";
 import { retryDelayMs } from "./deliver";
 import { GIVE_UP_AFTER_MS } from "./fan-out";
-import { runNotificationRound } from "./run-round";
+import { KEEP_HISTORY_MS, runNotificationRound } from "./run-round";
 import { notificationFixture, recordingSenders } from "./testing/fixture";
 
 let f: Awaited<ReturnType<typeof notificationFixture>>;
@@ -108,5 +108,19 @@ describe("the notification worker", () => {
     expect(gaveUp.status).toBe("failed");
     expect(gaveUp.attempts).toBeGreaterThan(5);
     expect(gaveUp.attempts).toBeLessThan(40);
+  });
+
+  it("prunes history older than 30 days, with its deliveries and log", async () => {
+    const { senders } = recordingSenders();
+    const c = await breakOne("Old news");
+    const at = later();
+    await runNotificationRound(f.db, senders, at);
+    const event = await f.db.notificationEvent.findFirstOrThrow({ where: { credentialId: c.id } });
+    expect(await f.db.notificationDelivery.count({ where: { eventId: event.id } })).toBe(4);
+    for (let round = 0; round < 20; round++)
+      await runNotificationRound(f.db, senders, new Date(at.getTime() + KEEP_HISTORY_MS + 5 * 60_000));
+    expect(await f.db.notificationEvent.count({ where: { id: event.id } })).toBe(0);
+    expect(await f.db.notificationDelivery.count({ where: { eventId: event.id } })).toBe(0);
+    expect(await f.db.notificationAttempt.count({ where: { delivery: { eventId: event.id } } })).toBe(0);
   });
 });
