@@ -45,50 +45,78 @@ const onOff = z
   .enum(["1", "0", "true", "false"], { error: "must be 1 (on) or 0 (off)" })
   .transform((value) => value === "1" || value === "true");
 
-const envSchema = z.object({
-  DATA_DIR: z.string().default("data"),
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .refine(
-      (url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url),
-      "must start with file: (SQLite) or postgresql://",
-    )
-    .optional(),
-  APP_URL: z
-    .url({
-      protocol: /^https?$/,
-      error: "must be an http:// or https:// URL, like https://zoom-wizard.example.com",
-    })
-    .optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  // Newest first, comma-separated: the first key encrypts, all keys decrypt.
-  ENCRYPTION_KEY: encryptionKeyList.optional(),
-  // Whole seconds only: Number("6O") is NaN and once turned the keeper off without a word.
-  KEEPER_INTERVAL_SECONDS: z
-    .string()
-    .trim()
-    .regex(/^\d+$/, "must be a whole number of seconds, like 60 (0 turns the keeper off)")
-    .transform(Number)
-    .pipe(z.number().max(86_400, "must be at most 86400 (one day); 0 turns the keeper off"))
-    .default(60),
-  TRUST_PROXY: onOff.default(false),
-  // Renewals one instance's keeper runs at once: a few, so Zoom's rate limits and the database stay calm.
-  KEEPER_CONCURRENCY: z
-    .string()
-    .trim()
-    .regex(/^\d+$/, "must be a whole number, like 4")
-    .transform(Number)
-    .pipe(z.number().min(1, "must be at least 1").max(32, "must be at most 32"))
-    .default(4),
-  // GET /api/metrics is off (404) unless this is set; scrapers send it as a Bearer token.
-  METRICS_TOKEN: z
-    .string()
-    .trim()
-    .min(16, "must be at least 16 characters (openssl rand -hex 24)")
-    .optional(),
-});
+const envSchema = z
+  .object({
+    DATA_DIR: z.string().default("data"),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .refine(
+        (url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url),
+        "must start with file: (SQLite) or postgresql://",
+      )
+      .optional(),
+    APP_URL: z
+      .url({
+        protocol: /^https?$/,
+        error: "must be an http:// or https:// URL, like https://zoom-wizard.example.com",
+      })
+      .optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    // Newest first, comma-separated: the first key encrypts, all keys decrypt.
+    ENCRYPTION_KEY: encryptionKeyList.optional(),
+    // Whole seconds only: Number("6O") is NaN and once turned the keeper off without a word.
+    KEEPER_INTERVAL_SECONDS: z
+      .string()
+      .trim()
+      .regex(/^\d+$/, "must be a whole number of seconds, like 60 (0 turns the keeper off)")
+      .transform(Number)
+      .pipe(z.number().max(86_400, "must be at most 86400 (one day); 0 turns the keeper off"))
+      .default(60),
+    TRUST_PROXY: onOff.default(false),
+    // Renewals one instance's keeper runs at once: a few, so Zoom's rate limits and the database stay calm.
+    KEEPER_CONCURRENCY: z
+      .string()
+      .trim()
+      .regex(/^\d+$/, "must be a whole number, like 4")
+      .transform(Number)
+      .pipe(z.number().min(1, "must be at least 1").max(32, "must be at most 32"))
+      .default(4),
+    // GET /api/metrics is off (404) unless this is set; scrapers send it as a Bearer token.
+    METRICS_TOKEN: z
+      .string()
+      .trim()
+      .min(16, "must be at least 16 characters (openssl rand -hex 24)")
+      .optional(),
+    // Notifications (lib/notifications): email is off without SMTP_URL.
+    SMTP_URL: z
+      .url({
+        protocol: /^smtps?$/,
+        error: "must be an smtp:// or smtps:// URL, like smtps://user:password@mail.example.com:465",
+      })
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(
+        /^([^<>@]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/,
+        "must be an email address, like Zoom Wizard <zoom-wizard@example.com>",
+      )
+      .optional(),
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: onOff.default(false),
+    NOTIFY_INTERVAL_SECONDS: z
+      .string()
+      .trim()
+      .regex(/^\d+$/, "must be a whole number of seconds, like 15 (0 turns sending off)")
+      .transform(Number)
+      .pipe(z.number().max(3600, "must be at most 3600 (one hour); 0 turns sending off"))
+      .default(15),
+  })
+  .refine((env) => !env.SMTP_URL || env.MAIL_FROM, {
+    path: ["MAIL_FROM"],
+    error: "must be set when SMTP_URL is: the address notification email comes from",
+  });
 
 export type AppEnv = {
   dataDir: string;
@@ -105,6 +133,12 @@ export type AppEnv = {
   keeperConcurrency: number;
   /** The scrape token of GET /api/metrics; undefined = metrics off. */
   metricsToken: string | undefined;
+  /** Notification email: off (null) without SMTP_URL. */
+  mail: { smtpUrl: string; from: string } | null;
+  /** Outbound webhooks may reach loopback / private addresses (tests, single-machine installs). */
+  webhookAllowPrivateTargets: boolean;
+  /** How often this instance's notification worker runs; 0 = never. */
+  notifyIntervalSeconds: number;
 };
 
 const generatedSchema = z.object({ nextAuthSecret: z.string().min(32), encryptionKey: base64Key });
@@ -172,6 +206,9 @@ export function getEnv(): AppEnv {
     trustProxy: env.TRUST_PROXY,
     keeperConcurrency: env.KEEPER_CONCURRENCY,
     metricsToken: env.METRICS_TOKEN,
+    mail: env.SMTP_URL && env.MAIL_FROM ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : null,
+    webhookAllowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    notifyIntervalSeconds: env.NOTIFY_INTERVAL_SECONDS,
   };
   // next-auth 4 reads these from process.env; derive them so people set APP_URL only.
   process.env.NEXTAUTH_URL = `${appUrl}/api/auth`;

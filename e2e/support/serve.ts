@@ -13,6 +13,7 @@ const children = [
     env: { ...env, PORT: String(E2E_EMULATOR_PORT) },
   }),
   spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env }),
+  spawn(process.execPath, ["--import", "tsx", "e2e/support/notification-sink.ts"], { stdio: "inherit", env }),
 ];
 const stop = () => children.forEach((child) => child.kill("SIGTERM"));
 process.on("SIGTERM", stop);

@@ -11,6 +11,10 @@ export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4100);
 // The browser must use exactly this host, or next-auth's cookies do not come back.
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_EMULATOR_URL = `http://127.0.0.1:${E2E_EMULATOR_PORT}`;
+// The notification sink (e2e/support/notification-sink.ts): SMTP for email, HTTP for webhooks.
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? E2E_PORT + 2300);
+export const E2E_SINK_PORT = Number(process.env.E2E_SINK_PORT ?? E2E_PORT + 2200);
+export const E2E_SINK_URL = `http://127.0.0.1:${E2E_SINK_PORT}`;
 // Per port, so two suites on different ports never wipe each other's database.
 export const E2E_DATA_DIR = path.resolve(".e2e-data", String(E2E_PORT));
 
@@ -39,5 +43,10 @@ export function e2eEnv(): Record<string, string> {
     NEXT_TELEMETRY_DISABLED: "1",
     // Tests move token expiry themselves; the background keeper would race them.
     KEEPER_INTERVAL_SECONDS: "0",
+    // Notifications go to the local sink, quickly; its address is loopback.
+    SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+    MAIL_FROM: "Zoom Credential Wizard <wizard@example.com>",
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: "1",
+    NOTIFY_INTERVAL_SECONDS: "1",
   };
 }

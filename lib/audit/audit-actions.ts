@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = {
   "connect_link.revoked": "revoked a connect link",
   "api_key.created": "created an API key",
   "api_key.revoked": "revoked an API key",
+  "webhook.saved": "saved the notification webhook",
+  "webhook.removed": "removed the notification webhook",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { encrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
+import { recordRecovery, recordStatusChange } from "@/lib/notifications/record-change";
 import { credentialErrorFrom, type CredentialError } from "./record-credential-error";
 import { refreshTokenExpiry } from "./tokens/refresh-token-expiry";
 import { forgetServedCredential } from "@/lib/token-api/serving";
@@ -19,8 +20,11 @@ import { KEEPER_LOOK_AHEAD_MS } from "@/lib/keeper/keeper-rules";
  * Each returns how many rows it changed: the conditions a caller passes (the
  * version it read, the lease it holds) make a writer that read an older
  * state lose instead of overwriting a newer one.
+ *
+ * A change people should hear of is written to the notification outbox right
+ * after it (lib/notifications), in the caller's transaction when there is one.
  */
-type Tx = Pick<Db, "credential">;
+type Tx = Pick<Db, "credential" | "notificationEvent" | "$executeRaw">;
 type CredentialWhere = NonNullable<Parameters<Db["credential"]["updateMany"]>[0]>["where"];
 
 /**
@@ -140,6 +144,30 @@ export async function markConnected(
     },
   });
   forgotten(target);
+  if (result.count > 0) {
+    await recordRecovery(db, target.id, now);
+    // A legacy token pasted close to its end: say so where people read it, too.
+    if (fields.status === "expiring_soon")
+      await recordStatusChange(db, target.id, "expiring_soon", { expectStatus: "expiring_soon", now });
+  }
+  return result.count;
+}
+
+/**
+ * Changes many credentials at once (the keeper's sweeps), noting each one
+ * that changed in the outbox.
+ */
+async function updateEach(
+  db: Tx,
+  where: CredentialWhere,
+  data: Parameters<Db["credential"]["updateMany"]>[0]["data"],
+  note: (id: string) => Promise<void>,
+): Promise<number> {
+  if (!where) throw new Error("A where is needed.");
+  const ids = (await db.credential.findMany({ where, select: { id: true } })).map((row) => row.id);
+  if (ids.length === 0) return 0;
+  const result = await db.credential.updateMany({ where: { AND: [where, { id: { in: ids } }] }, data });
+  for (const id of ids) await note(id);
   return result.count;
 }
 
@@ -153,16 +181,18 @@ export async function markNeedsReconnect(
   target: CredentialTarget | { where: CredentialWhere },
   input: { error: CredentialError; now: Date; tested?: boolean },
 ): Promise<number> {
-  const result = await db.credential.updateMany({
-    where: "where" in target ? target.where : whereOf(target),
-    data: {
-      status: "needs_reconnect",
-      ...errorNote(input.error, input.now),
-      nextAttemptAt: null,
-      ...(input.tested ? { lastTestedAt: input.now } : {}),
-    },
-  });
+  const data = {
+    status: "needs_reconnect",
+    ...errorNote(input.error, input.now),
+    nextAttemptAt: null,
+    ...(input.tested ? { lastTestedAt: input.now } : {}),
+  };
+  const note = (id: string) =>
+    recordStatusChange(db, id, "needs_reconnect", { expectStatus: "needs_reconnect", now: input.now });
   forgotten(target);
+  if ("where" in target) return updateEach(db, target.where, data, note);
+  const result = await db.credential.updateMany({ where: whereOf(target), data });
+  if (result.count > 0) await note(target.id);
   return result.count;
 }
 
@@ -189,6 +219,9 @@ export async function markRetrying(
     },
   });
   forgotten(target);
+  // Written at the first failure, due an hour later: the worker drops it if a renewal worked meanwhile.
+  if (result.count > 0)
+    await recordStatusChange(db, target.id, "zoom_unreachable", { expectStatus: "error", now: input.now });
   return result.count;
 }
 
@@ -219,6 +252,12 @@ export async function markRevoked(
     },
   });
   forgotten(target);
+  // A person who disconnected knows; Zoom's removal is news.
+  if (result.count > 0 && input.reason?.code === "app_deauthorized")
+    await recordStatusChange(db, target.id, "removed_in_zoom", {
+      expectStatus: "revoked",
+      now: input.now ?? new Date(),
+    });
   return result.count;
 }
 
@@ -226,14 +265,16 @@ export async function markRevoked(
 export async function markExpiringSoon(
   db: Tx,
   target: { where: CredentialWhere },
-  input: { message?: string } = {},
+  input: { message?: string; now?: Date } = {},
 ): Promise<number> {
-  const result = await db.credential.updateMany({
-    where: target.where,
-    data: { status: "expiring_soon", ...(input.message ? { lastErrorMessage: input.message } : {}) },
-  });
+  const now = input.now ?? new Date();
   forgotten(target);
-  return result.count;
+  return updateEach(
+    db,
+    target.where,
+    { status: "expiring_soon", ...(input.message ? { lastErrorMessage: input.message } : {}) },
+    (id) => recordStatusChange(db, id, "expiring_soon", { expectStatus: "expiring_soon", now }),
+  );
 }
 
 /** A passed test: the note of the last error goes; the status stays what it is. */

@@ -9,11 +9,13 @@ import type { Db } from "@/lib/db/client";
 export const encryptedColumns = {
   credential: ["accessTokenEnc", "refreshTokenEnc"],
   zoomApp: ["developmentClientSecretEnc", "productionClientSecretEnc", "eventSecretTokenEnc"],
+  webhookEndpoint: ["secretEnc"],
 } as const;
 
 export type EncryptedTable = keyof typeof encryptedColumns;
 export type CredentialSecretColumn = (typeof encryptedColumns.credential)[number];
 export type ZoomAppSecretColumn = (typeof encryptedColumns.zoomApp)[number];
+export type WebhookSecretColumn = (typeof encryptedColumns.webhookEndpoint)[number];
 
 export function credentialSecretContext(credentialId: string, column: CredentialSecretColumn): string {
   return `credential:${credentialId}:${column}`;
@@ -23,11 +25,17 @@ export function zoomAppSecretContext(zoomAppId: string, column: ZoomAppSecretCol
   return `zoom-app:${zoomAppId}:${column}`;
 }
 
+export function webhookSecretContext(endpointId: string): string {
+  return `webhook-endpoint:${endpointId}:secretEnc`;
+}
+
 export type EncryptedValue =
   | { table: "credential"; rowId: string; column: CredentialSecretColumn; value: string }
-  | { table: "zoomApp"; rowId: string; column: ZoomAppSecretColumn; value: string };
+  | { table: "zoomApp"; rowId: string; column: ZoomAppSecretColumn; value: string }
+  | { table: "webhookEndpoint"; rowId: string; column: WebhookSecretColumn; value: string };
 
 export function contextOf(item: EncryptedValue): string {
+  if (item.table === "webhookEndpoint") return webhookSecretContext(item.rowId);
   return item.table === "credential"
     ? credentialSecretContext(item.rowId, item.column)
     : zoomAppSecretContext(item.rowId, item.column);
@@ -35,6 +43,7 @@ export function contextOf(item: EncryptedValue): string {
 
 /** Where a value was read from, in words for a log line (never the value). */
 export function describeLocation(item: EncryptedValue): string {
+  if (item.table === "webhookEndpoint") return `webhook ${item.rowId} (${item.column})`;
   return item.table === "credential"
     ? `credential ${item.rowId} (${item.column})`
     : `Zoom app ${item.rowId} (${item.column})`;
@@ -45,7 +54,8 @@ type Row = { id: string } & Record<string, string | null>;
 /** One row's stored encrypted values (columns holding none are left out). */
 export type EncryptedRow =
   | { table: "credential"; rowId: string; values: Partial<Record<CredentialSecretColumn, string>> }
-  | { table: "zoomApp"; rowId: string; values: Partial<Record<ZoomAppSecretColumn, string>> };
+  | { table: "zoomApp"; rowId: string; values: Partial<Record<ZoomAppSecretColumn, string>> }
+  | { table: "webhookEndpoint"; rowId: string; values: Partial<Record<WebhookSecretColumn, string>> };
 
 /** Reads rows in pages so ten thousand credentials do not load at once. */
 async function* paged(fetch: (cursor: string | undefined) => Promise<Row[]>, pageSize: number) {
@@ -75,6 +85,7 @@ const zoomAppSelect = {
   productionClientSecretEnc: true,
   eventSecretTokenEnc: true,
 } as const;
+const webhookSelect = { id: true, secretEnc: true } as const;
 
 /** Every row of every table that holds encrypted values, page by page. */
 export async function* encryptedRows(db: Db, pageSize = 500): AsyncGenerator<EncryptedRow> {
@@ -92,6 +103,16 @@ export async function* encryptedRows(db: Db, pageSize = 500): AsyncGenerator<Enc
   const apps = paged((cursor) => db.zoomApp.findMany({ select: zoomAppSelect, ...page(cursor) }), pageSize);
   for await (const row of apps)
     yield { table: "zoomApp", rowId: row.id, values: valuesOf(row, encryptedColumns.zoomApp) };
+  const webhooks = paged(
+    (cursor) => db.webhookEndpoint.findMany({ select: webhookSelect, ...page(cursor) }),
+    pageSize,
+  );
+  for await (const row of webhooks)
+    yield {
+      table: "webhookEndpoint",
+      rowId: row.id,
+      values: valuesOf(row, encryptedColumns.webhookEndpoint),
+    };
 }
 
 /** The same row read again (null when it is gone), for a writer that lost a conditional update. */
@@ -100,6 +121,16 @@ export async function rereadEncryptedRow(db: Db, row: EncryptedRow): Promise<Enc
     const fresh = await db.credential.findUnique({ where: { id: row.rowId }, select: credentialSelect });
     return (
       fresh && { table: "credential", rowId: fresh.id, values: valuesOf(fresh, encryptedColumns.credential) }
+    );
+  }
+  if (row.table === "webhookEndpoint") {
+    const fresh = await db.webhookEndpoint.findUnique({ where: { id: row.rowId }, select: webhookSelect });
+    return (
+      fresh && {
+        table: "webhookEndpoint",
+        rowId: fresh.id,
+        values: valuesOf(fresh, encryptedColumns.webhookEndpoint),
+      }
     );
   }
   const fresh = await db.zoomApp.findUnique({ where: { id: row.rowId }, select: zoomAppSelect });

@@ -28,12 +28,14 @@ async function replaceValues(db: Db, row: EncryptedRow, fresh: Record<string, st
   const result =
     row.table === "credential"
       ? await db.credential.updateMany({ where, data: fresh })
-      : await db.zoomApp.updateMany({ where, data: fresh });
+      : row.table === "zoomApp"
+        ? await db.zoomApp.updateMany({ where, data: fresh })
+        : await db.webhookEndpoint.updateMany({ where, data: fresh });
   return result.count === 1;
 }
 
 /**
- * Re-encrypts every stored secret (credentials' tokens, Zoom apps' secrets)
+ * Re-encrypts every stored secret (credentials' tokens, Zoom apps' and webhooks' secrets)
  * with the newest key, row by row. A row that changed between the read and
  * the write is read again and done again: what the other writer stored may
  * be under an older key (an instance not yet restarted with the new one).
@@ -73,7 +75,7 @@ async function rotateRow(
       return { rotated: stale.length, skipped: values.length - stale.length };
     if (attempt >= ROTATION_ATTEMPTS)
       throw new RotationConflictError(
-        `The ${row.table === "credential" ? "credential" : "Zoom app"} ${row.rowId} kept changing while its secrets were re-encrypted. Run npm run keys:rotate again.`,
+        `The ${{ credential: "credential", zoomApp: "Zoom app", webhookEndpoint: "webhook" }[row.table]} ${row.rowId} kept changing while its secrets were re-encrypted. Run npm run keys:rotate again.`,
       );
     row = await rereadEncryptedRow(db, row);
   }

@@ -12,6 +12,7 @@ const omit = {
   credential: { accessTokenEnc: true, refreshTokenEnc: true },
   zoomApp: { developmentClientSecretEnc: true, productionClientSecretEnc: true, eventSecretTokenEnc: true },
   apiKey: { keyHash: true },
+  webhookEndpoint: { secretEnc: true },
 } as const;
 
 // Several processes (the app, scripts, tests) share one SQLite file: wait for

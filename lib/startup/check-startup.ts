@@ -3,6 +3,7 @@ import { verifyStoredSecrets } from "@/lib/crypto/verify-stored-secrets";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { startKeeper } from "@/lib/keeper/start-keeper";
+import { startNotifier } from "@/lib/notifications/start-notifier";
 
 export async function checkStartup(): Promise<void> {
   try {
@@ -12,6 +13,7 @@ export async function checkStartup(): Promise<void> {
       `[startup] ${env.databaseKind} database; ${checked} stored secret(s) readable; public URL ${env.appUrl}`,
     );
     startKeeper();
+    startNotifier();
   } catch (error) {
     // A clear sentence and a non-zero exit beat a server that fails request by request.
     console.error(

@@ -38,8 +38,10 @@ export default async function WorkspaceLayout({
           { href: `${base}/admin/audit`, label: "Audit log" },
           { href: `${base}/admin/members`, label: "Members" },
           { href: `${base}/admin/api-keys`, label: "API keys" },
+          { href: `${base}/admin/notifications`, label: "Webhooks" },
         ]
       : []),
+    { href: `${base}/settings/notifications`, label: "Notifications" },
   ];
 
   return (
