@@ -61,7 +61,10 @@ test("people creating accounts on one invite link at the same moment: exactly on
     outcomes.filter((o) => o === "joined"),
     outcomes.join(" | "),
   ).toHaveLength(1);
-  expect(outcomes.filter((o) => o === "refused")).toHaveLength(RACERS - 1);
+  expect(
+    outcomes.filter((o) => o === "refused"),
+    outcomes.join(" | "),
+  ).toHaveLength(RACERS - 1);
 
   const winner = emails[outcomes.indexOf("joined")]!;
   const members = await testDb().membership.findMany({
