@@ -158,6 +158,45 @@ const table = {
   "10,000 credentials, page 200": await timeTable(large.workspace.id, { page: "200" }),
 };
 
+// Where a token request's server time goes, each part timed in-process (load on the machine
+// moves these less than it moves HTTP figures): what the hot path used to do per request, and
+// what it does now.
+const { authenticateApiKey } = await import("../lib/api-keys/authenticate-api-key");
+const { servedToken } = await import("../lib/token-api/served-token");
+const { readTokenRow, usableToken } = await import("../lib/credentials/tokens/read-token");
+const { recordAuditEvent } = await import("../lib/audit/record-event");
+const { hashApiKey } = await import("../lib/api-keys/api-key-format");
+async function perCall(times: number, work: () => unknown): Promise<number> {
+  for (let i = 0; i < Math.min(50, times); i++) await work();
+  const start = performance.now();
+  for (let i = 0; i < times; i++) await work();
+  return ((performance.now() - start) / times) * 1000; // µs
+}
+const tokenRow = (await readTokenRow(db, credential.id))!;
+const caller = (await authenticateApiKey(db, `Bearer ${key}`))!;
+const profile = {
+  "API key lookup (database read)": await perCall(500, () =>
+    db.apiKey.findUnique({ where: { keyHash: hashApiKey(key) }, select: { id: true, revokedAt: true } }),
+  ),
+  "credential read": await perCall(500, () => readTokenRow(db, credential.id)),
+  "decrypt the access token": await perCall(5000, () => usableToken(tokenRow, 0)),
+  "lastUsedAt write": await perCall(100, () =>
+    db.credential.update({ where: { id: credential.id }, data: { lastUsedAt: new Date() } }),
+  ),
+  "audit write": await perCall(100, () =>
+    recordAuditEvent(db, {
+      workspaceId: workspace.id,
+      action: "credential.token_fetched",
+      actor: { apiKeyId: caller.apiKeyId, label: "bench" },
+      credentialId: credential.id,
+    }),
+  ),
+  "now: key + token from memory (whole hot path)": await perCall(20_000, async () => {
+    const who = await authenticateApiKey(db, `Bearer ${key}`);
+    return servedToken(db, who!, credential.id, "token");
+  }),
+};
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -221,6 +260,9 @@ console.log(
   `  proxy overhead         p50 +${(proxied.p50 - direct.p50).toFixed(1)} ms   p99 +${(proxied.p99 - direct.p99).toFixed(1)} ms   ` +
     `throughput ${(proxied.rps / direct.rps).toFixed(2)} of direct`,
 );
+console.log(`\nWhere a token request's time goes — in-process, µs per call`);
+for (const [label, us] of Object.entries(profile))
+  console.log(`  ${label.padEnd(50)} ${us.toFixed(1).padStart(8)} µs`);
 console.log(`\nConnected accounts table — server time (median of 20)`);
 for (const [label, ms] of Object.entries(table))
   console.log(`  ${label.padEnd(50)} ${ms.toFixed(1).padStart(6)} ms`);
