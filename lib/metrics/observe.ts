@@ -25,7 +25,8 @@ export function withTokenApiMetrics<Args extends unknown[]>(
   };
 }
 
-export type ZoomEndpoint = "token" | "revoke" | "users_me";
+/** Zoom's endpoints the app calls; "proxy" is any REST call a node makes through the API proxy. */
+export type ZoomEndpoint = "token" | "revoke" | "users_me" | "proxy";
 
 /** One call to Zoom; `result` is the HTTP status, or network_error when no answer came. */
 export function countZoomCall(endpoint: ZoomEndpoint, result: number | "network_error"): void {

@@ -1,3 +1,5 @@
+import { countZoomCall } from "@/lib/metrics/observe";
+
 // What a caller may say to Zoom: the rest (its Authorization with our API
 // key, cookies, hop-by-hop and proxy headers, Host) never leaves the app.
 const REQUEST_HEADERS = ["accept", "accept-language", "content-type", "if-match", "if-none-match"];
@@ -59,14 +61,17 @@ export class ZoomUnreachableError extends Error {
 
 export async function callZoom(call: ZoomCall, accessToken: string): Promise<Response> {
   try {
-    return await fetch(call.url, {
+    const response = await fetch(call.url, {
       method: call.method,
       headers: upstreamHeaders(call.headers, accessToken),
       body: call.body as BodyInit | null,
       redirect: "manual",
       signal: AbortSignal.timeout(ZOOM_TIMEOUT_MS),
     });
+    countZoomCall("proxy", response.status);
+    return response;
   } catch (error) {
+    countZoomCall("proxy", "network_error");
     throw new ZoomUnreachableError(error instanceof Error && error.name === "TimeoutError");
   }
 }

@@ -33,7 +33,6 @@ export async function proxyZoom(db: Db, caller: ApiCaller, credentialId: string,
       headers: request.headers,
       body,
     };
-    // Metrics (issue 13): count the Zoom call and its status here and after the retry below.
     let answer = await callZoom(call, served.token.accessToken);
     if (answer.status === 401) {
       const { invalid, text } = await isInvalidToken(answer);
