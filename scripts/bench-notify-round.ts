@@ -1,4 +1,4 @@
-// npx tsx scripts/bench-notify-round.ts — the notification worker's round at
+// npm run bench:notify — the notification worker's round at
 // 10,000 and 100,000 connections: each connection has a history in the outbox
 // (an event fanned out, two deliveries sent, their log), and 10 changes are
 // due. Prints the round's time and PostgreSQL/SQLite's plan for its two
