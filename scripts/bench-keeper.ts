@@ -211,9 +211,13 @@ async function run(size: number, hours: number) {
   console.log(
     `  per round: ${mean(perRoundQueries).toFixed(0)} database queries on average (max ${Math.max(...perRoundQueries)}); wall time p50 ${pct(0.5).toFixed(0)} ms, p99 ${pct(0.99).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms (interval ${intervalMs / 1000} s)`,
   );
-  const inError = await db.credential.count({ where: { status: "error" } });
+  const statuses = await db.credential.groupBy({ by: ["status"], _count: true });
+  const inError = statuses
+    .filter((s) => s.status !== "connected")
+    .map((s) => `${s.status} ${s._count}`)
+    .join(", ");
   console.log(
-    `  failed renewals: ${renewFailed}, failed tests: ${testFailed} (Zoom calls slower than their 10 s timeout on a starved machine); connections in error at the end: ${inError}`,
+    `  failed renewals: ${renewFailed}, failed tests: ${testFailed} (Zoom calls slower than their 10 s timeout on a starved machine); connections not connected at the end: ${inError || "none"}`,
   );
   console.log(
     `  simulated ${hours} h in ${((performance.now() - simStarted) / 1000).toFixed(0)} s of wall time`,
