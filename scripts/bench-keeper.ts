@@ -39,7 +39,7 @@ const intervalMs = Number(process.env.BENCH_INTERVAL_SECONDS ?? 60) * 1000;
 const concurrency = Number(process.env.KEEPER_CONCURRENCY ?? 4);
 const USE_EVERY_MS = 5 * MIN;
 
-const dataDir = path.resolve(".bench-keeper");
+const dataDir = path.resolve(process.env.BENCH_DIR ?? ".bench-keeper");
 rmSync(dataDir, { recursive: true, force: true });
 Object.assign(process.env, {
   DATA_DIR: dataDir,
@@ -101,6 +101,7 @@ async function run(size: number, hours: number) {
   // A steady state: active tokens expire spread over the next hour; idle ones
   // were renewed (and tested) spread over the last day.
   const start = Date.now();
+  const seedingBegan = RealDate.now();
   const active = Math.round(size / 10);
   const idle = size - active;
   const seedStarted = performance.now();
@@ -132,6 +133,8 @@ async function run(size: number, hours: number) {
       };
     }),
   );
+  // Seeding takes real time, which the clock would count: the day starts when the rows are in.
+  const baseOffsetMs = -(RealDate.now() - seedingBegan);
   const { id: activeAppId } = await db.zoomApp.findFirstOrThrow({
     where: { developmentClientId: ACTIVE.clientId },
     select: { id: true },
@@ -152,7 +155,7 @@ async function run(size: number, hours: number) {
   let lastUse = Number.NEGATIVE_INFINITY;
   const simStarted = performance.now();
   for (let round = 1; round <= rounds; round++) {
-    offsetMs = round * intervalMs;
+    offsetMs = baseOffsetMs + round * intervalMs;
     const now = new Date();
     if (now.getTime() - lastUse >= USE_EVERY_MS) {
       // The nodes fetch their tokens (the token API writes lastUsedAt, throttled).
