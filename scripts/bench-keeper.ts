@@ -111,7 +111,8 @@ async function run(size: number, hours: number) {
     control,
     seedApp(ACTIVE),
     Array.from({ length: active }, (_, i) => {
-      const expires = start + spread(i, active, HOUR);
+      // Steady state: tokens within 10 minutes of expiry would have been renewed already.
+      const expires = start + 11 * MIN + spread(i, active, 49 * MIN);
       return {
         lastUsedAt: new Date(start),
         accessTokenExpiresAt: new Date(expires),
