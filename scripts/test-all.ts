@@ -18,7 +18,7 @@ import { buildIsStale } from "./build-state";
 const inCi = Boolean(process.env.CI) && !["0", "false"].includes(process.env.CI!.toLowerCase());
 const DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test";
 // Vitest files that open a database (directly or through a child process): the ones worth a second engine.
-const DATABASE_TEST = /temp-database|token-fixture|createDb\(|DATABASE_URL/;
+const DATABASE_TEST = /temp-database|\/testing\/|createDb\(|DATABASE_URL/;
 
 const say = (line: string) => console.log(`\n[test] ${line}`);
 const seconds = (ms: number) =>
