@@ -9,5 +9,8 @@ export default defineConfig({
     // Password hashing (bcrypt, cost 12) and real Zoom-emulator round trips are slow on a
     // loaded 2-core machine; 5 s made healthy tests fail there.
     testTimeout: 20_000,
+    // Vitest's default here is one worker (cores − 1); many tests wait on bcrypt, the emulator or a
+    // database, so two workers take about two thirds of the time on 2 cores (three timed tests out).
+    maxWorkers: 2,
   },
 });
