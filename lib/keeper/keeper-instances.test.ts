@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OAUTH_APP, USER } from "@/e2e/zoom-emulator/fixture";
 import { setupTokenTest } from "@/lib/credentials/tokens/testing/token-fixture";
-import type { TickReport } from "./keeper-tick";
+import type { TickReport } from "./tick-report";
 import { KEEP_ALIVE_MS } from "./keeper-rules";
 import { seedConnections } from "./testing/seed-connections";
 

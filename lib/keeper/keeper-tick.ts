@@ -14,6 +14,7 @@ import {
   type KeeperAction,
   type KeeperRow,
 } from "./keeper-rules";
+import { emptyTickReport, type TickReport } from "./tick-report";
 
 const LEGACY_WARNING_MS = 7 * 24 * 60 * 60_000;
 const KEEPER = { system: true as const, label: "Token keeper" };
@@ -33,21 +34,6 @@ export type TickOptions = {
   claimMs?: number;
 };
 
-export type TickReport = {
-  renewed: number;
-  renewFailed: number;
-  tested: number;
-  testFailed: number;
-  /** Rows looked at and only rescheduled (no Zoom call). */
-  rescheduled: number;
-  markedExpiring: number;
-  markedExpired: number;
-  /** Out of time with due rows left: the next round takes them first. */
-  unfinished: boolean;
-  /** Rows still due at the end of the round (counted only when unfinished). */
-  leftDue: number;
-};
-
 const DEFAULTS = { concurrency: 4, batchSize: 200, budgetMs: 45_000, claimMs: 5 * 60_000 };
 
 /**
@@ -63,17 +49,7 @@ export async function keeperTick(db: Db, options: TickOptions = {}): Promise<Tic
   const now = options.now ?? new Date();
   const { concurrency, batchSize, budgetMs, claimMs } = { ...DEFAULTS, ...stripUndefined(options) };
   const instance = options.instance ?? `${process.pid}`;
-  const report: TickReport = {
-    renewed: 0,
-    renewFailed: 0,
-    tested: 0,
-    testFailed: 0,
-    rescheduled: 0,
-    markedExpiring: 0,
-    markedExpired: 0,
-    unfinished: false,
-    leftDue: 0,
-  };
+  const report = emptyTickReport();
   const startedAt = performance.now();
   const outOfTime = () => performance.now() - startedAt > budgetMs;
 

@@ -3,21 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
-import type { TickReport } from "./keeper-tick";
+import { emptyTickReport, type TickReport } from "./tick-report";
 
 vi.mock("./keeper-tick", () => ({ keeperTick: vi.fn() }));
 
-const quiet: TickReport = {
-  renewed: 0,
-  renewFailed: 0,
-  tested: 0,
-  testFailed: 0,
-  rescheduled: 0,
-  markedExpiring: 0,
-  markedExpired: 0,
-  unfinished: false,
-  leftDue: 0,
-};
+const quiet = emptyTickReport();
 const fakeDb = {} as Db;
 
 /** A fresh copy of the app's modules, reading the environment as stubbed now. */

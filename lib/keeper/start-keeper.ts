@@ -1,7 +1,8 @@
 import { db as appDb, type Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { metrics } from "@/lib/metrics/registry";
-import { keeperTick, type TickReport } from "./keeper-tick";
+import { keeperTick } from "./keeper-tick";
+import type { TickReport } from "./tick-report";
 
 /**
  * Starts the background keeper in this server process. Every instance runs

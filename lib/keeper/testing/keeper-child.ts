@@ -6,16 +6,9 @@
 //   stdout ready
 //   stdin  go
 //   stdout {"report":{…}}   or   {"error":{name,message}}
-import { createInterface } from "node:readline";
+import { nextLine } from "@/lib/credentials/tokens/testing/stdin-lines";
 import { createDb } from "@/lib/db/client";
 import { keeperTick } from "@/lib/keeper/keeper-tick";
-
-const lines: AsyncIterator<string> = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
-async function nextLine(): Promise<string> {
-  const line = await lines.next();
-  if (line.done) throw new Error("stdin closed");
-  return line.value;
-}
 
 let exitCode = 0;
 let db: ReturnType<typeof createDb> | null = null;

@@ -6,7 +6,7 @@
 //   stdout ready                      (own database client open and warmed up)
 //   stdin  go
 //   stdout {"tokens":[…],"startedAt":ms,"finishedAt":ms}   or   {"error":{name,message,reason}}
-import { createInterface } from "node:readline";
+import { nextLine } from "./stdin-lines";
 import { createDb } from "@/lib/db/client";
 import { getAccessToken } from "@/lib/credentials/tokens/get-access-token";
 import { readTokenRow } from "@/lib/credentials/tokens/read-token";
@@ -15,13 +15,6 @@ interface ChildConfig {
   env: Record<string, string>;
   credentialId: string;
   calls: number;
-}
-
-const lines: AsyncIterator<string> = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
-async function nextLine(): Promise<string> {
-  const line = await lines.next();
-  if (line.done) throw new Error("stdin closed");
-  return line.value;
 }
 
 let exitCode = 0;
