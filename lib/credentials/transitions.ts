@@ -189,9 +189,13 @@ export async function markNeedsReconnect(
   };
   const note = (id: string) =>
     recordStatusChange(db, id, "needs_reconnect", { expectStatus: "needs_reconnect", now: input.now });
-  forgotten(target);
-  if ("where" in target) return updateEach(db, target.where, data, note);
+  if ("where" in target) {
+    const count = await updateEach(db, target.where, data, note);
+    forgotten(target);
+    return count;
+  }
   const result = await db.credential.updateMany({ where: whereOf(target), data });
+  forgotten(target);
   if (result.count > 0) await note(target.id);
   return result.count;
 }
@@ -268,13 +272,14 @@ export async function markExpiringSoon(
   input: { message?: string; now?: Date } = {},
 ): Promise<number> {
   const now = input.now ?? new Date();
-  forgotten(target);
-  return updateEach(
+  const count = await updateEach(
     db,
     target.where,
     { status: "expiring_soon", ...(input.message ? { lastErrorMessage: input.message } : {}) },
     (id) => recordStatusChange(db, id, "expiring_soon", { expectStatus: "expiring_soon", now }),
   );
+  forgotten(target); // after the write: a read in between must not cache the old row
+  return count;
 }
 
 /** A passed test: the note of the last error goes; the status stays what it is. */
