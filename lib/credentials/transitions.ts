@@ -191,7 +191,7 @@ export async function markNeedsReconnect(
     recordStatusChange(db, id, "needs_reconnect", { expectStatus: "needs_reconnect", now: input.now });
   if ("where" in target) {
     const count = await updateEach(db, target.where, data, note);
-    forgotten(target);
+    if (count > 0) forgotten(target); // the keeper's sweeps change nothing most rounds: keep the cache
     return count;
   }
   const result = await db.credential.updateMany({ where: whereOf(target), data });
@@ -278,7 +278,8 @@ export async function markExpiringSoon(
     { status: "expiring_soon", ...(input.message ? { lastErrorMessage: input.message } : {}) },
     (id) => recordStatusChange(db, id, "expiring_soon", { expectStatus: "expiring_soon", now }),
   );
-  forgotten(target); // after the write: a read in between must not cache the old row
+  // After the write (a read in between must not cache the old row), and only when rows changed.
+  if (count > 0) forgotten(target);
   return count;
 }
 
