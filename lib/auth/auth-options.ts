@@ -4,6 +4,10 @@ import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { authenticate } from "./authenticate";
 import { clientAddress } from "./client-address";
+import { safeErrorText } from "@/lib/errors/safe-error-text";
+
+const metadataError = (metadata: unknown): unknown =>
+  metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
 
 /**
  * next-auth's options. One next-auth route serves both the app's own sign-in
@@ -45,9 +49,9 @@ export function baseAuthOptions(): AuthOptions {
       },
     },
     logger: {
-      // next-auth logs whole error objects; keep only what cannot hold a secret.
-      error: (code, metadata) =>
-        console.error(`[next-auth] ${code}`, metadata instanceof Error ? metadata.message : ""),
+      // next-auth logs whole error objects (with the account's tokens beside them): keep only
+      // the error's words, blanked where they could hold a secret. Handler errors wrap theirs.
+      error: (code, metadata) => console.error(`[next-auth] ${code}`, safeErrorText(metadataError(metadata))),
       warn: (code) => console.warn(`[next-auth] ${code}`),
       debug: () => undefined,
     },

@@ -1,5 +1,6 @@
 import { db as appDb, type Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { safeErrorText } from "@/lib/errors/safe-error-text";
 import { metrics } from "@/lib/metrics/registry";
 import { keeperTick } from "./keeper-tick";
 import type { TickReport } from "./tick-report";
@@ -59,18 +60,4 @@ function logReport(log: Pick<Console, "log">, report: TickReport): void {
       `[keeper] round could not finish in time: ${leftDue} connections still past due (the next round takes them first). ${JSON.stringify(counts)}`,
     );
   else if (Object.values(counts).some((n) => n > 0)) log.log(`[keeper] ${JSON.stringify(counts)}`);
-}
-
-/**
- * What a failed round says in the log: the error's name and message only (a
- * stack or a cause could carry a query's values), with what may be a secret
- * blanked — a password in a database URL, anything shaped like a token.
- */
-export function safeErrorText(error: unknown): string {
-  if (!(error instanceof Error)) return "unknown error";
-  const message = error.message
-    .replace(/(\w+:\/\/)[^/\s@]*@/g, "$1[redacted]@")
-    .replace(/[A-Za-z0-9_\-.~+/=]{32,}/g, "[redacted]")
-    .slice(0, 300);
-  return `${error.name}: ${message}`;
 }
