@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_APP_URL, e2eEnv } from "./e2e/support/test-env";
 
@@ -25,6 +26,13 @@ const postgresOnly = new RegExp(
   ["@postgres", ...POSTGRES_SPECS.map((file) => `\\b${escape(file)}`)].join("|"),
 );
 
+// Debian's chromium-headless-shell when it is installed, else Debian's chromium: the same
+// Chromium, without the full browser's display compositor. Measured on these 2 cores, a spec run
+// took about a quarter less CPU and wall time in it than in chromium's headless mode.
+const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
+
 const chromiumArgs = [
   "--no-sandbox",
   "--disable-gpu",
@@ -45,12 +53,14 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   timeout: 45_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"]],
   use: {
     baseURL: E2E_APP_URL,
-    trace: "retain-on-failure",
+    // A trace costs every test CPU while it records. npm test, whose failures are read in its
+    // output, turns it off (E2E_TRACE=off); `npx playwright test <spec>` keeps failures' traces.
+    trace: process.env.E2E_TRACE === "off" ? "off" : "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
   projects: [
     // The first-run screen only exists while the database is empty: it runs alone, first.

@@ -132,7 +132,9 @@ if ("missing" in postgres) {
 
 if (buildIsStale()) await step("build", "npx", ["next", "build"]);
 else say("build: .next is newer than every source, kept");
-const e2e = { SKIP_BUILD: "1" }; // built just above: the test server must not build again
+// Built just above: the test server must not build again. No traces: they cost every test CPU
+// and a failure's words are in this output (rerun one spec with `npx playwright test` for its trace).
+const e2e = { SKIP_BUILD: "1", E2E_TRACE: "off" };
 
 await step("Playwright, SQLite (every spec)", "npx", ["playwright", "test"], { ...sqlite, ...e2e });
 

@@ -3,14 +3,18 @@ import { baseAuthOptions } from "@/lib/auth/auth-options";
 import { isAdmin, roleSchema } from "@/lib/auth/roles";
 import { connectLinkStillOpen, markConnectLinkUsed } from "@/lib/connect-links/use-connect-link";
 import { db } from "@/lib/db/client";
+import { safeErrorText } from "@/lib/errors/safe-error-text";
 import { connectionFromNextAuth, storeOAuthConnection } from "@/lib/credentials/store-oauth-connection";
 import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
 import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import { handshakePages, type ConnectSession } from "./connect-session";
 import { zoomProviderFor } from "./zoom-provider";
 
-/** Filled by this request's own provider (a closure, not next-auth's process-wide logger). */
-export type HandshakeOutcome = { error: ZoomErrorEntry | null };
+/**
+ * Filled by this request's own provider and callback (a closure, not next-auth's process-wide
+ * logger): Zoom's refusal, or that Zoom said yes and storing the connection failed.
+ */
+export type HandshakeOutcome = { error: ZoomErrorEntry | null; notSaved?: boolean };
 
 /**
  * next-auth's options for one Zoom handshake, built per request from the
@@ -58,12 +62,19 @@ export async function zoomAuthOptions(
       ...base.callbacks,
       async signIn({ account, profile }) {
         if (account?.provider !== "zoom") return true;
-        await storeOAuthConnection(db(), {
-          credentialId: session.credentialId,
-          workspaceId: session.workspaceId,
-          actor: { userId: session.userId, label: session.userName },
-          connection: connectionFromNextAuth(account, (profile ?? {}) as Record<string, unknown>),
-        });
+        try {
+          await storeOAuthConnection(db(), {
+            credentialId: session.credentialId,
+            workspaceId: session.workspaceId,
+            actor: { userId: session.userId, label: session.userName },
+            connection: connectionFromNextAuth(account, (profile ?? {}) as Record<string, unknown>),
+          });
+        } catch (error) {
+          // next-auth turns a throw here into its error page and logs nothing: say it here.
+          console.error(`[connect] storing the connection failed: ${safeErrorText(error)}`);
+          outcome.notSaved = true;
+          throw error;
+        }
         await markConnectLinkUsed(db(), session);
         // A path built from our own signed cookie, never from the request.
         return pages.afterConnect;

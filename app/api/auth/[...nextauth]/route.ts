@@ -2,13 +2,21 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { baseAuthOptions } from "@/lib/auth/auth-options";
 import { db } from "@/lib/db/client";
+import { safeErrorText } from "@/lib/errors/safe-error-text";
 import { getEnv } from "@/lib/env";
 import { credentialErrorFrom, recordCredentialError } from "@/lib/credentials/record-credential-error";
 import { rejectBadAuthRequest } from "@/lib/http/next-auth-request";
 import { describeAccessDenied } from "@/lib/zoom/error-catalogue";
-import { HANDSHAKE_LOST_MESSAGE } from "@/lib/zoom-connect/classify-handshake-error";
+import {
+  HANDSHAKE_LOST_MESSAGE,
+  HANDSHAKE_NOT_SAVED_MESSAGE,
+} from "@/lib/zoom-connect/classify-handshake-error";
 import { CONNECT_COOKIE, handshakePages, readConnectSession } from "@/lib/zoom-connect/connect-session";
 import { zoomAuthOptions, type HandshakeOutcome } from "@/lib/zoom-connect/zoom-auth-options";
+
+// A path (the pages option) or a whole URL; the base only makes a path parseable.
+const nextAuthErrorCode = (location: string) =>
+  new URL(location, "http://app.invalid").searchParams.get("error") ?? "no error code";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -52,10 +60,20 @@ async function handler(req: NextRequest, ctx: Context) {
   if (location.includes(pages.afterConnect)) return response;
   const declined = req.nextUrl.searchParams.get("error") === "access_denied";
   const entry = outcome.error ?? (declined ? describeAccessDenied() : null);
+  // next-auth's own reason for a failure no Zoom answer explains (its code is in the redirect).
+  if (!entry && !outcome.notSaved)
+    console.warn(
+      `[connect] handshake did not finish: ${safeErrorText(new Error(nextAuthErrorCode(location)))}`,
+    );
   await recordCredentialError(
     db(),
     session.credentialId,
-    entry ? credentialErrorFrom(entry) : { code: "handshake", message: HANDSHAKE_LOST_MESSAGE },
+    entry
+      ? credentialErrorFrom(entry)
+      : {
+          code: "handshake",
+          message: outcome.notSaved ? HANDSHAKE_NOT_SAVED_MESSAGE : HANDSHAKE_LOST_MESSAGE,
+        },
   );
   // Straight back to the connect step, where the recorded error is shown. The response
   // keeps next-auth's Set-Cookie headers that clear the state and PKCE cookies.
