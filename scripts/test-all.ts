@@ -117,7 +117,9 @@ if ("missing" in postgres) {
   }
   say(line);
 } else {
-  const databaseFiles = testFiles(".").filter((file) => DATABASE_TEST.test(readFileSync(file, "utf8")));
+  const databaseFiles = testFiles(".").filter(
+    (file) => !file.endsWith(".sqlite.test.ts") && DATABASE_TEST.test(readFileSync(file, "utf8")),
+  );
   // Every file makes (and drops) a schema of its own on this server: lib/db/temp-database.ts.
   await step(
     `Vitest, PostgreSQL (${databaseFiles.length} database files)`,

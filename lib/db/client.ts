@@ -1,6 +1,7 @@
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
 import { PrismaLibSql } from "@prisma/adapter-libsql";
+import type { Client, Config } from "@libsql/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { getEnv } from "@/lib/env";
 import { parsePostgresUrl } from "./postgres-url";
@@ -19,9 +20,28 @@ const omit = {
 // a lock instead of failing at once. WAL mode is set by lib/db/migrate.ts.
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
+/**
+ * Prisma's libSQL adapter begins every transaction DEFERRED: it reads first
+ * and asks for the write lock only at its first write. If another process
+ * wrote in between, SQLite cannot let the stale reader write and answers
+ * SQLITE_BUSY at once, without waiting (the busy timeout does not apply) —
+ * seen as a connection that Zoom approved but the app failed to save while
+ * the tests' own process wrote to the same file. BEGIN IMMEDIATE takes the
+ * write lock when the transaction starts, waiting for it like any write, so
+ * transactions of several processes queue instead of failing.
+ */
+class ImmediateLibSql extends PrismaLibSql {
+  override createClient(config: Config): Client {
+    const client = super.createClient(config);
+    const begin = client.transaction.bind(client);
+    client.transaction = () => begin("write");
+    return client;
+  }
+}
+
 function createSqlite(url: string) {
   return new SqliteClient({
-    adapter: new PrismaLibSql({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    adapter: new ImmediateLibSql({ url, timeout: SQLITE_BUSY_TIMEOUT_MS }),
     omit,
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });

@@ -7,8 +7,8 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * up?", "is another owner left?") run one after another. PostgreSQL's default
  * isolation lets two such transactions both see the old state and both
  * write; a transaction-scoped advisory lock on the key queues them. SQLite
- * needs nothing: one process runs one transaction at a time, and across
- * processes a transaction whose read went stale cannot write.
+ * needs nothing: every transaction takes the write lock when it begins
+ * (lib/db/client.ts), so they already run one after another.
  */
 export async function serializeOn(tx: Tx, key: string): Promise<void> {
   const provider = (tx as unknown as { _activeProvider?: string })._activeProvider;

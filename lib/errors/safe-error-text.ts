@@ -9,5 +9,8 @@ export function safeErrorText(error: unknown): string {
     .replace(/(\w+:\/\/)[^/\s@]*@/g, "$1[redacted]@")
     .replace(/[A-Za-z0-9_\-.~+/=]{32,}/g, "[redacted]")
     .slice(0, 300);
-  return `${error.name}: ${message}`;
+  // Prisma's errors from a driver adapter often come with no message, only a code (P1008…).
+  const code = (error as { code?: unknown }).code;
+  const codeNote = typeof code === "string" && /^P\d{4}$/.test(code) ? `[${code}]` : "";
+  return `${error.name}: ${[message, codeNote].filter(Boolean).join(" ")}`;
 }
