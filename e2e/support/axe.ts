@@ -29,6 +29,9 @@ async function violationsReport(page: Page, width: number): Promise<string[]> {
  * impact. Soft, so one run reports every page.
  */
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  // Colours are checked as they settle: a button still fading to its hover colour under the
+  // pointer measured between the two. The app drops its fades for people who ask for less motion.
+  await page.emulateMedia({ reducedMotion: "reduce" });
   const window = page.viewportSize() ?? { width: 1280, height: 720 };
   const found = await violationsReport(page, window.width);
   await page.setViewportSize(PHONE);
