@@ -188,6 +188,29 @@ describe("markNeedsReconnect", () => {
     expect(count).toBe(1);
     expect(await markNeedsReconnect(temp.db, { where: { id, status: "error" } }, { error, now })).toBe(0);
   });
+
+  it("a sweep changes at most its limit in one go; the next one takes the rest, outbox and all", async () => {
+    const sweep = `sweep-${Date.now()}`;
+    await temp.db.credential.createMany({
+      data: [1, 2, 3].map((n) => ({ workspaceId, ownerId, name: `${sweep}-${n}`, method: "access_token" })),
+    });
+    const target = { where: { name: { startsWith: sweep }, status: "draft" }, limit: 2 };
+    expect(await markNeedsReconnect(temp.db, target, { error, now })).toBe(2);
+    const marked = () =>
+      temp.db.credential.count({ where: { name: { startsWith: sweep }, status: "needs_reconnect" } });
+    expect(await marked()).toBe(2);
+    expect(await markNeedsReconnect(temp.db, target, { error, now })).toBe(1);
+    expect(await markNeedsReconnect(temp.db, target, { error, now })).toBe(0);
+    expect(await marked()).toBe(3);
+    const ids = await temp.db.credential.findMany({
+      where: { name: { startsWith: sweep } },
+      select: { id: true },
+    });
+    const noted = await temp.db.notificationEvent.count({
+      where: { credentialId: { in: ids.map((row) => row.id) }, kind: "needs_reconnect" },
+    });
+    expect(noted).toBe(3);
+  });
 });
 
 describe("markRetrying", () => {

@@ -154,17 +154,35 @@ export async function markConnected(
 }
 
 /**
- * Changes many credentials at once (the keeper's sweeps), noting each one
- * that changed in the outbox.
+ * How many credentials one sweep changes at most. The rest still match and
+ * are changed by the next round, so a round's work stays bounded however
+ * many legacy tokens run out at once (each change also writes the outbox).
+ */
+export const SWEEP_LIMIT = 1000;
+
+/** Many credentials at once, by a filter: the keeper's sweeps. */
+export type SweepTarget = { where: CredentialWhere; limit?: number };
+
+/**
+ * Changes up to `limit` credentials matching `where` (oldest ids first),
+ * noting each one that changed in the outbox.
  */
 async function updateEach(
   db: Tx,
-  where: CredentialWhere,
+  target: SweepTarget,
   data: Parameters<Db["credential"]["updateMany"]>[0]["data"],
   note: (id: string) => Promise<void>,
 ): Promise<number> {
+  const { where } = target;
   if (!where) throw new Error("A where is needed.");
-  const ids = (await db.credential.findMany({ where, select: { id: true } })).map((row) => row.id);
+  const ids = (
+    await db.credential.findMany({
+      where,
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: target.limit ?? SWEEP_LIMIT,
+    })
+  ).map((row) => row.id);
   if (ids.length === 0) return 0;
   const result = await db.credential.updateMany({ where: { AND: [where, { id: { in: ids } }] }, data });
   for (const id of ids) await note(id);
@@ -178,7 +196,7 @@ async function updateEach(
  */
 export async function markNeedsReconnect(
   db: Tx,
-  target: CredentialTarget | { where: CredentialWhere },
+  target: CredentialTarget | SweepTarget,
   input: { error: CredentialError; now: Date; tested?: boolean },
 ): Promise<number> {
   const data = {
@@ -190,7 +208,7 @@ export async function markNeedsReconnect(
   const note = (id: string) =>
     recordStatusChange(db, id, "needs_reconnect", { expectStatus: "needs_reconnect", now: input.now });
   if ("where" in target) {
-    const count = await updateEach(db, target.where, data, note);
+    const count = await updateEach(db, target, data, note);
     if (count > 0) forgotten(target); // the keeper's sweeps change nothing most rounds: keep the cache
     return count;
   }
@@ -268,13 +286,13 @@ export async function markRevoked(
 /** Expiring soon: still works, but a person must act within days (the keeper's warning). */
 export async function markExpiringSoon(
   db: Tx,
-  target: { where: CredentialWhere },
+  target: SweepTarget,
   input: { message?: string; now?: Date } = {},
 ): Promise<number> {
   const now = input.now ?? new Date();
   const count = await updateEach(
     db,
-    target.where,
+    target,
     { status: "expiring_soon", ...(input.message ? { lastErrorMessage: input.message } : {}) },
     (id) => recordStatusChange(db, id, "expiring_soon", { expectStatus: "expiring_soon", now }),
   );
