@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Credential_zoomUserId_idx" ON "Credential"("zoomUserId");
