@@ -44,7 +44,8 @@ const DEFAULTS = { concurrency: 4, batchSize: 200, budgetMs: 45_000, claimMs: 5 
  * - legacy tokens are marked Expiring soon within 7 days, and Needs
  *   reconnect once expired; OAuth credentials whose refresh token (by its
  *   exp hint) runs out within 7 days are marked Expiring soon too — each
- *   sweep at most SWEEP_LIMIT rows a round; the next round takes the rest.
+ *   sweep at most SWEEP_LIMIT rows a round (transition-writes.ts); the next
+ *   round takes the rest.
  */
 export async function keeperTick(db: Db, options: TickOptions = {}): Promise<TickReport> {
   const now = options.now ?? new Date();
