@@ -4,11 +4,8 @@
 // Zoom's deauthorization events look a Zoom user up in every workspace. This
 // times that lookup on a SQLite file with N connections, with the
 // Credential(zoomUserId) index and, in the same run, without it.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { createDb, type Db } from "../lib/db/client";
-import { migrateDatabase } from "../lib/db/migrate";
+import type { Db } from "../lib/db/client";
+import { createTempSqliteDatabase } from "../lib/db/temp-database";
 import { sameClientIdWhere } from "../lib/zoom-apps/find-zoom-app";
 
 const LOOKUPS = 400;
@@ -71,10 +68,7 @@ async function lookupsPerSecond(db: Db, rows: number): Promise<number> {
 }
 
 for (const rows of sizes.length > 0 ? sizes : [10_000, 100_000]) {
-  const dir = mkdtempSync(path.join(tmpdir(), "zcw-bench-lookup-"));
-  const url = `file:${path.join(dir, "bench.db")}`;
-  await migrateDatabase(url);
-  const db = createDb(url);
+  const { db, cleanup } = await createTempSqliteDatabase();
   try {
     await seed(db, rows);
     await db.$executeRawUnsafe("ANALYZE");
@@ -87,7 +81,6 @@ for (const rows of sizes.length > 0 ? sizes : [10_000, 100_000]) {
         `${without.toFixed(0)} without (${(withIndex / without).toFixed(1)}×)`,
     );
   } finally {
-    await db.$disconnect();
-    rmSync(dir, { recursive: true, force: true });
+    await cleanup();
   }
 }

@@ -37,7 +37,7 @@ export function whereOf(target: CredentialTarget): CredentialWhere {
  * forget again after it commits (their callers do), so a read in between
  * cannot cache the old row.
  */
-export function forgotten(target: CredentialTarget | { where: CredentialWhere }): void {
+export function forgotten(target: CredentialTarget | SweepTarget): void {
   forgetServedCredential("id" in target ? target.id : undefined);
 }
 

@@ -33,6 +33,15 @@ export async function createTempDatabase(): Promise<{ db: Db; url: string; clean
       },
     };
   }
+  return createTempSqliteDatabase();
+}
+
+/** The same, always a SQLite file: for what only SQLite does (its locks, its query plans). */
+export async function createTempSqliteDatabase(): Promise<{
+  db: Db;
+  url: string;
+  cleanup: () => Promise<void>;
+}> {
   const dir = mkdtempSync(path.join(tmpdir(), "zcw-test-"));
   const url = `file:${path.join(dir, "test.db")}`;
   await migrateDatabase(url);

@@ -1,12 +1,6 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { createInterface } from "node:readline";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createDb, type Db } from "./client";
-import { migrateDatabase } from "./migrate";
+import { createTempSqliteDatabase } from "./temp-database";
+import { startSqliteProcess } from "./testing/sqlite-process";
 
 // SQLite only, whatever DATABASE_URL says (npm test leaves *.sqlite.test.ts out
 // of its PostgreSQL pass): PostgreSQL has no such failure.
@@ -23,43 +17,34 @@ process.stdin.once("data", async () => {
   process.exit(0);
 });`;
 
-const dir = mkdtempSync(path.join(tmpdir(), "zcw-sqlite-"));
-const url = `file:${path.join(dir, "test.db")}`;
-let db: Db;
+let temp: Awaited<ReturnType<typeof createTempSqliteDatabase>>;
 
 beforeAll(async () => {
-  await migrateDatabase(url);
-  db = createDb(url);
+  temp = await createTempSqliteDatabase();
 });
-afterAll(async () => {
-  await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => temp.cleanup());
 
 test("a transaction that read before another process wrote still writes: the two queue instead of failing", async () => {
+  const { db, url } = temp;
   await db.workspace.createMany({
     data: [
       { slug: "one", name: "One" },
       { slug: "two", name: "Two" },
     ],
   });
-  const other = spawn(process.execPath, ["--input-type=module", "-e", OTHER_PROCESS, url], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  const closed = once(other, "close");
-  const lines = createInterface({ input: other.stdout })[Symbol.asyncIterator]();
-  expect((await lines.next()).value).toBe("ready");
+  const other = startSqliteProcess(OTHER_PROCESS, url);
+  expect(await other.next()).toBe("ready");
 
   const renamed = await db.$transaction(async (tx) => {
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { slug: "one" } });
     // The other process writes while this transaction holds its read. Begun
     // DEFERRED, this transaction's write below fails at once with SQLITE_BUSY.
-    other.stdin.write("go\n");
+    other.send("go");
     await new Promise((resolve) => setTimeout(resolve, 300));
     return tx.workspace.update({ where: { id: workspace.id }, data: { name: `${workspace.name}, renamed` } });
   });
-  expect((await lines.next()).value).toBe("wrote");
-  await closed;
+  expect(await other.next()).toBe("wrote");
+  await other.closed;
 
   expect(renamed.name).toBe("One, renamed");
   const names = (await db.workspace.findMany({ orderBy: { slug: "asc" } })).map((w) => w.name);

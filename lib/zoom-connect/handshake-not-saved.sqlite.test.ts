@@ -1,6 +1,5 @@
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { expect, test } from "vitest";
+import { startSqliteProcess } from "@/lib/db/testing/sqlite-process";
 import { setupTokenTest } from "@/lib/credentials/tokens/testing/token-fixture";
 import { USER } from "@/e2e/zoom-emulator/fixture";
 import type { HandshakeOutcome } from "./zoom-auth-options";
@@ -30,11 +29,8 @@ test("Zoom said yes but the database would not take the connection: the handshak
   const signIn = options?.callbacks?.signIn;
   if (!signIn) throw new Error("the handshake's options have no signIn callback");
 
-  const holder = spawn(process.execPath, ["--input-type=module", "-e", LOCK_HOLDER, t.url], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  const lines = createInterface({ input: holder.stdout })[Symbol.asyncIterator]();
-  expect((await lines.next()).value).toBe("locked");
+  const holder = startSqliteProcess(LOCK_HOLDER, t.url);
+  expect(await holder.next()).toBe("locked");
   try {
     const account = {
       provider: "zoom",
@@ -48,8 +44,9 @@ test("Zoom said yes but the database would not take the connection: the handshak
     const profile = { id: USER.id, email: USER.email, first_name: "Pat", last_name: "Person" };
     await expect(signIn({ account, profile, user: { id: USER.id, email: USER.email } })).rejects.toThrow();
   } finally {
-    holder.stdin.write("release\n");
+    holder.send("release");
   }
+  await holder.closed;
   expect(outcome.notSaved).toBe(true);
   // Nothing half-written: the credential still holds what it held.
   expect(await t.row(id)).toEqual(before);

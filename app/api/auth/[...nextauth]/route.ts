@@ -2,7 +2,6 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { baseAuthOptions } from "@/lib/auth/auth-options";
 import { db } from "@/lib/db/client";
-import { safeErrorText } from "@/lib/errors/safe-error-text";
 import { getEnv } from "@/lib/env";
 import { credentialErrorFrom, recordCredentialError } from "@/lib/credentials/record-credential-error";
 import { rejectBadAuthRequest } from "@/lib/http/next-auth-request";
@@ -14,9 +13,11 @@ import {
 import { CONNECT_COOKIE, handshakePages, readConnectSession } from "@/lib/zoom-connect/connect-session";
 import { zoomAuthOptions, type HandshakeOutcome } from "@/lib/zoom-connect/zoom-auth-options";
 
-// A path (the pages option) or a whole URL; the base only makes a path parseable.
+// next-auth's error code from its redirect: a path (the pages option) or a whole URL, the base
+// only makes a path parseable. Its codes are single words (OAuthCallback…); nothing else is kept.
 const nextAuthErrorCode = (location: string) =>
-  new URL(location, "http://app.invalid").searchParams.get("error") ?? "no error code";
+  (new URL(location, "http://app.invalid").searchParams.get("error") ?? "").replace(/\W/g, "").slice(0, 40) ||
+  "no error code";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -62,9 +63,7 @@ async function handler(req: NextRequest, ctx: Context) {
   const entry = outcome.error ?? (declined ? describeAccessDenied() : null);
   // next-auth's own reason for a failure no Zoom answer explains (its code is in the redirect).
   if (!entry && !outcome.notSaved)
-    console.warn(
-      `[connect] handshake did not finish: ${safeErrorText(new Error(nextAuthErrorCode(location)))}`,
-    );
+    console.warn(`[connect] handshake did not finish: ${nextAuthErrorCode(location)}`);
   await recordCredentialError(
     db(),
     session.credentialId,
