@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { databaseNow } from "@/lib/db/database-now";
 import { keeperRowSelect, type KeeperRow } from "./keeper-rules";
 
 /**
@@ -8,7 +9,8 @@ import { keeperRowSelect, type KeeperRow } from "./keeper-rules";
  * conditional update (a row already claimed by a live claim is skipped), and
  * reads back the rows it won. SQLite serialises writers; PostgreSQL re-checks
  * the condition on a row another transaction just claimed. A claim runs out
- * after `claimMs`, so rows of an instance that died are taken by the next round.
+ * after `claimMs` on the database's clock, so rows of an instance that died are
+ * taken by the next round.
  * Selection walks the keeperDueAt index: cheap at 100,000 rows.
  */
 export async function claimBatch(
@@ -17,7 +19,10 @@ export async function claimBatch(
 ): Promise<{ owner: string; rows: KeeperRow[] }> {
   const { now, size } = options;
   const owner = `${options.instance}:${randomUUID()}`;
-  const free = { OR: [{ keeperClaimUntil: null }, { keeperClaimUntil: { lt: now } }] };
+  // Due-ness is the keeper's own decision (its `now`); a claim's end is the database's,
+  // so every instance agrees on when another's claim has run out.
+  const clock = await databaseNow(db);
+  const free = { OR: [{ keeperClaimUntil: null }, { keeperClaimUntil: { lt: clock } }] };
   // Another instance may claim the same candidates first: then look again.
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
     const candidates = await db.credential.findMany({
@@ -30,7 +35,7 @@ export async function claimBatch(
     const ids = candidates.map((c) => c.id);
     const taken = await db.credential.updateMany({
       where: { id: { in: ids }, keeperDueAt: { lte: now }, ...free },
-      data: { keeperClaimOwner: owner, keeperClaimUntil: new Date(now.getTime() + options.claimMs) },
+      data: { keeperClaimOwner: owner, keeperClaimUntil: new Date(clock.getTime() + options.claimMs) },
     });
     if (taken.count > 0) return { owner, rows: await claimedRows(db, ids, owner) };
   }

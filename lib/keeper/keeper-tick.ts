@@ -137,7 +137,8 @@ async function runAction(db: Db, row: KeeperRow, action: KeeperAction, report: T
       const token = await getAccessToken(
         db,
         row.id,
-        action === "renew" ? { minValidityMs: RENEW_AHEAD_MS } : { force: true },
+        // keep_alive: renew even a valid token — unless someone renewed since this row was read.
+        action === "renew" ? { minValidityMs: RENEW_AHEAD_MS } : { staleVersion: row.version },
       );
       if (token.version !== row.version) report.renewed++;
     } catch (error) {

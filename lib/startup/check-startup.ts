@@ -2,6 +2,7 @@ import { appKeyRing } from "@/lib/crypto";
 import { verifyStoredSecrets } from "@/lib/crypto/verify-stored-secrets";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { replayRotatedSets } from "@/lib/credentials/tokens/rotated-sets";
 import { startKeeper } from "@/lib/keeper/start-keeper";
 import { startNotifier } from "@/lib/notifications/start-notifier";
 
@@ -12,6 +13,8 @@ export async function checkStartup(): Promise<void> {
     console.log(
       `[startup] ${env.databaseKind} database; ${checked} stored secret(s) readable; public URL ${env.appUrl}`,
     );
+    // Renewed token sets a previous run could not store: written before the keeper renews anything.
+    replayRotatedSets(db());
     startKeeper();
     startNotifier();
   } catch (error) {

@@ -1,7 +1,10 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { scopeRefusal, type ApiCaller, type KeyAction } from "@/lib/api-keys/key-scope";
-import { getAccessToken, MIN_VALIDITY_MS } from "@/lib/credentials/tokens/get-access-token";
+import { getAccessToken } from "@/lib/credentials/tokens/get-access-token";
 import { readTokenRow, usableToken, type AccessToken } from "@/lib/credentials/tokens/read-token";
+import { heldToken, heldWorkspace } from "@/lib/credentials/tokens/rotated-sets";
+import { RENEW_AHEAD_MS } from "@/lib/keeper/keeper-rules";
 import { recordUse } from "./record-use";
 import { servingCache } from "./serving";
 import type { ServingCache } from "./serving-cache";
@@ -11,7 +14,26 @@ export type Served = { ok: true; token: AccessToken } | { ok: false; status: 403
 const SERVABLE = ["connected", "expiring_soon"];
 
 /**
- * The token a key may use for a credential, with at least five minutes left.
+ * A used connection's token is renewed RENEW_AHEAD_MS before it runs out, and
+ * Zoom's rotation kills it then. So a node is told to come back by then
+ * (`comeBackAt`, the token API's `expires_at`), and a token is served only
+ * while that moment is at least a minute away; after it, the token is renewed
+ * first, as the keeper would.
+ */
+export const SERVE_MIN_VALIDITY_MS = RENEW_AHEAD_MS + 60_000;
+export const comeBackAt = (token: AccessToken) => new Date(token.expiresAt.getTime() - RENEW_AHEAD_MS);
+
+export type ServeOptions = {
+  now?: Date;
+  cache?: ServingCache;
+  /** Zoom answered 124 to the token of this version (the proxy): renew it, unless it is renewed already. */
+  staleVersion?: number;
+  /** Zoom answered 124 to this token (a node says so to the token API): the same, by the token itself. */
+  refusedToken?: string;
+};
+
+/**
+ * The token a key may use for a credential, until at least a minute before its planned renewal.
  * The hot path reads nothing: the decrypted token stays in memory until it
  * nears its end or the credential changes (serving-cache.ts). Otherwise one
  * read, and a renewal through the lease when the stored token is short.
@@ -22,7 +44,7 @@ export async function servedToken(
   caller: ApiCaller,
   credentialId: string,
   action: KeyAction,
-  options: { now?: Date; cache?: ServingCache; forceRenewal?: boolean } = {},
+  options: ServeOptions = {},
 ): Promise<Served> {
   const now = options.now ?? new Date();
   const cache = options.cache ?? servingCache();
@@ -34,24 +56,54 @@ export async function servedToken(
       : { ok: false, status: 404 };
   if (refusal) return { ok: false, status: 403, message: refusal };
 
-  const hit = options.forceRenewal ? undefined : cache.token(credentialId, MIN_VALIDITY_MS, now.getTime());
-  if (hit) {
+  let stale = options.staleVersion;
+  const isStale = (token: AccessToken) =>
+    (stale !== undefined && token.version <= stale) ||
+    (options.refusedToken !== undefined && sameToken(token.accessToken, options.refusedToken));
+
+  const hit = cache.token(credentialId, SERVE_MIN_VALIDITY_MS, now.getTime());
+  if (hit && !isStale(hit.token)) {
     if (hit.workspaceId !== caller.workspaceId) return { ok: false, status: 404 };
     recordUse(db, caller, credentialId, action, now);
     return { ok: true, token: hit.token };
+  }
+  if (hit && isStale(hit.token)) stale = Math.max(stale ?? -1, hit.token.version);
+
+  // A renewed set this instance holds while the database is away (rotated-sets.ts).
+  const held = heldToken(credentialId, SERVE_MIN_VALIDITY_MS, now);
+  if (held && !isStale(held)) {
+    if (heldWorkspace(credentialId) !== caller.workspaceId) return { ok: false, status: 404 };
+    recordUse(db, caller, credentialId, action, now);
+    return { ok: true, token: held };
   }
 
   const generationBefore = cache.generation;
   const row = await readTokenRow(db, credentialId);
   if (!row || row.workspaceId !== caller.workspaceId) return { ok: false, status: 404 };
+  const storedToken = SERVABLE.includes(row.status) ? usableToken(row, 0, now) : null;
+  if (storedToken && isStale(storedToken)) stale = Math.max(stale ?? -1, storedToken.version);
   const stored =
-    !options.forceRenewal && SERVABLE.includes(row.status) ? usableToken(row, MIN_VALIDITY_MS, now) : null;
+    storedToken &&
+    !isStale(storedToken) &&
+    storedToken.expiresAt.getTime() - now.getTime() >= SERVE_MIN_VALIDITY_MS
+      ? storedToken
+      : null;
   if (stored)
     cache.rememberToken(credentialId, { workspaceId: row.workspaceId, token: stored }, generationBefore);
   const token =
-    stored ?? (await getAccessToken(db, credentialId, options.forceRenewal ? { force: true } : {}));
+    stored ??
+    (await getAccessToken(db, credentialId, {
+      minValidityMs: SERVE_MIN_VALIDITY_MS,
+      ...(stale !== undefined ? { staleVersion: stale } : {}),
+    }));
   recordUse(db, caller, credentialId, action, now);
   return { ok: true, token };
+}
+
+/** Compared by digest, in constant time: the caller's word is never used to look anything up. */
+function sameToken(a: string, b: string): boolean {
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }
 
 async function inWorkspace(db: Db, cache: ServingCache, caller: ApiCaller, credentialId: string) {

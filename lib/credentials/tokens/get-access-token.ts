@@ -2,7 +2,9 @@ import type { Db } from "@/lib/db/client";
 import { isLive } from "../status";
 import { WAIT_FOR_LEASE_MS, leaseOwnerId, takeLease, whileLeased } from "./refresh-lease";
 import { readTokenRow, usableToken, type AccessToken, type TokenRow } from "./read-token";
+import { ROTATED_ELSEWHERE } from "./renewal-refusals";
 import { renewUnderLease } from "./renew-token";
+import { flushHeldSet, heldToken } from "./rotated-sets";
 import { singleFlight } from "./single-flight";
 import { TokenUnavailableError } from "./token-errors";
 
@@ -10,6 +12,19 @@ import { TokenUnavailableError } from "./token-errors";
 export const MIN_VALIDITY_MS = 5 * 60_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export type TokenOptions = {
+  minValidityMs?: number;
+  /** Renew even a valid token ("Refresh now"), unless someone renewed since this call began. */
+  force?: boolean;
+  /**
+   * The caller's token of this version is no good (Zoom answered 124, or the
+   * keeper keeps a grant alive): renew — unless the row has already moved
+   * past it, when the newer token is the answer. However many callers report
+   * the same refused token, one renewal answers them all.
+   */
+  staleVersion?: number;
+};
 
 /**
  * A valid access token for a credential, renewing it when under five minutes
@@ -20,18 +35,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function getAccessToken(
   db: Db,
   credentialId: string,
-  options: { minValidityMs?: number; force?: boolean } = {},
+  options: TokenOptions = {},
 ): Promise<AccessToken> {
   const minValidity = options.minValidityMs ?? MIN_VALIDITY_MS;
+  const stale = options.staleVersion;
+  // A renewed set the database has not taken yet is newer than anything stored.
+  const held = heldToken(credentialId, minValidity);
+  if (held && !options.force && (stale === undefined || held.version > stale)) return held;
   if (!options.force) {
     const row = await readTokenRow(db, credentialId);
     // Drafts (a pasted token not yet tested), revoked and dead credentials never hand out a token.
     const ready = row && isLive(row.status) ? usableToken(row, minValidity) : null;
-    if (ready) return ready;
+    if (ready && (stale === undefined || ready.version > stale)) return ready;
   }
-  // Callers with other needs (forced, longer validity) must not share an answer.
-  return singleFlight(`token:${credentialId}:${options.force ? "force" : minValidity}`, () =>
-    renew(db, credentialId, minValidity, options.force ?? false),
+  // Callers with other needs (forced, longer validity, another refused version) must not share an answer.
+  const need = options.force ? "force" : stale !== undefined ? `stale:${stale}` : String(minValidity);
+  return singleFlight(`token:${credentialId}:${need}`, () =>
+    renew(db, credentialId, minValidity, { force: options.force ?? false, stale }),
   );
 }
 
@@ -47,20 +67,39 @@ function refuseUnservable(row: TokenRow | null): asserts row is TokenRow {
     );
 }
 
+/** The stored token, when it answers the caller's need without a renewal. */
+function answers(
+  row: TokenRow,
+  minValidity: number,
+  need: { force: boolean; stale?: number; startVersion: number },
+): AccessToken | null {
+  // Forced: only a renewal made since this call began will do.
+  if (need.force) return row.version > need.startVersion ? usableToken(row, minValidity) : null;
+  // Refused at Zoom: any newer version will do; the refused one will not.
+  if (need.stale !== undefined && row.version <= need.stale) return null;
+  return usableToken(row, minValidity);
+}
+
 async function renew(
   db: Db,
   credentialId: string,
   minValidity: number,
-  force: boolean,
+  options: { force: boolean; stale?: number },
 ): Promise<AccessToken> {
   const owner = leaseOwnerId();
   // Long enough for a live holder to finish, or a crashed one's lease to run out.
   const deadline = Date.now() + WAIT_FOR_LEASE_MS;
   let startVersion: number | null = null;
   for (;;) {
+    // This process holds a set the database has not taken: store it before anything else.
+    if ((await flushHeldSet(db, credentialId)) === "held") {
+      const held = heldToken(credentialId, 0);
+      if (held) return held;
+    }
     const row = await readTokenRow(db, credentialId);
     refuseUnservable(row);
     startVersion ??= row.version;
+    const need = { ...options, startVersion };
     if (row.method === "access_token") {
       const legacy = usableToken(row, 0);
       if (legacy) return legacy;
@@ -70,32 +109,39 @@ async function renew(
       );
     }
     // Someone (another request, another instance) renewed meanwhile.
-    const wanted = force && row.version === startVersion ? Number.POSITIVE_INFINITY : minValidity;
-    const fresh = usableToken(row, wanted);
+    const fresh = answers(row, minValidity, need);
     if (fresh) return fresh;
 
-    // Backing off after Zoom failures: serve what is left, or say when to come back.
-    if (!force && row.nextAttemptAt && row.nextAttemptAt > new Date()) {
-      const current = usableToken(row, 0);
-      if (current) return current;
-      throw new TokenUnavailableError(
-        "zoom_unavailable",
-        "Zoom cannot be reached right now. The app keeps retrying.",
-        Math.ceil((row.nextAttemptAt.getTime() - Date.now()) / 1000),
-      );
+    if (row.nextAttemptAt && row.nextAttemptAt > new Date()) {
+      // Another instance may be about to store a set Zoom gave it: no renewal, forced or not, until then.
+      if (row.lastErrorCode === ROTATED_ELSEWHERE)
+        throw new TokenUnavailableError(
+          "zoom_unavailable",
+          "The token is being renewed by another app instance. Try again shortly.",
+          Math.ceil((row.nextAttemptAt.getTime() - Date.now()) / 1000),
+        );
+      // Backing off after Zoom failures: serve what is left, or say when to come back.
+      if (!options.force) {
+        const current = usableToken(row, 0);
+        if (current) return current;
+        throw new TokenUnavailableError(
+          "zoom_unavailable",
+          "Zoom cannot be reached right now. The app keeps retrying.",
+          Math.ceil((row.nextAttemptAt.getTime() - Date.now()) / 1000),
+        );
+      }
     }
 
+    // A lease still named after a holder that stopped renewing it: taking it is a takeover.
+    // (Judged on this instance's clock, so only a hint: the holder's write wins either way.)
+    const tookOver = row.refreshLeaseOwner !== null && (row.refreshLeaseUntil ?? new Date(0)) < new Date();
     if (await takeLease(db, credentialId, owner)) {
       const result = await whileLeased(db, credentialId, owner, async () => {
         // Re-read under the lease: the holder before us may have just finished,
         // and a person may have disconnected or deleted it since our first read.
         const leased = await readTokenRow(db, credentialId);
         refuseUnservable(leased);
-        const already = usableToken(
-          leased,
-          force && leased.version === startVersion ? Number.POSITIVE_INFINITY : minValidity,
-        );
-        return already ?? renewUnderLease(db, leased, owner);
+        return answers(leased, minValidity, need) ?? renewUnderLease(db, leased, owner, { tookOver });
       });
       if (result !== "retry") return result;
       continue;

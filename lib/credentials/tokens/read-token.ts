@@ -20,6 +20,8 @@ export const tokenSelect = {
   failureCount: true,
   nextAttemptAt: true,
   lastErrorCode: true,
+  refreshLeaseOwner: true,
+  refreshLeaseUntil: true,
 } as const;
 
 export async function readTokenRow(db: Db, credentialId: string) {

@@ -88,7 +88,9 @@ export async function whileLeased<T>(
     return await work();
   } finally {
     clearInterval(timer);
-    await releaseLease(db, credentialId, owner);
+    // A database that went away must not turn a finished renewal into an error:
+    // an unreleased lease simply runs out LEASE_MS after its last heartbeat.
+    await releaseLease(db, credentialId, owner).catch(() => undefined);
   }
 }
 

@@ -2,26 +2,23 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { decrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
+import { safeErrorText } from "@/lib/errors/safe-error-text";
 import { zoomAppKeys, type ZoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import { getServerToServerToken } from "@/lib/zoom/get-server-to-server-token";
 import { refreshTokens } from "@/lib/zoom/refresh-tokens";
 import type { ZoomTokenSet } from "@/lib/zoom/token-set";
 import { isZoomError } from "@/lib/zoom/zoom-error";
 import { observeRenewal, type RenewalResult } from "@/lib/metrics/observe";
-import { usableToken, type AccessToken, type TokenRow } from "./read-token";
+import type { AccessToken, TokenRow } from "./read-token";
+import { onRefusal, onTemporaryFailure, type RenewalAttempt } from "./renewal-refusals";
+import { holdRotatedSet, storeLater, storeRotatedSet, tokenOf, type RotatedSet } from "./rotated-sets";
 import { TokenUnavailableError } from "./token-errors";
-import { credentialErrorFrom } from "../record-credential-error";
-import { LIVE_STATUSES } from "../status";
-import { markConnected, markNeedsReconnect, markRetrying } from "../transitions";
+
+export { backoffMs } from "./renewal-refusals";
 
 const SYSTEM = { system: true as const, label: "Token keeper" };
 
-/** Back-off after temporary failures: 5 s, 10 s, 20 s … up to 10 minutes. */
-export function backoffMs(failures: number): number {
-  return Math.min(5_000 * 2 ** Math.max(0, failures - 1), 10 * 60_000);
-}
-
-/** A busy SQLite or a dropped PostgreSQL connection gets this many tries at storing a renewed set. */
+/** A busy SQLite or a dropped PostgreSQL connection gets this many quick tries before the write goes to the background. */
 export const WRITE_ATTEMPTS = 4;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -35,9 +32,6 @@ async function withRetries<T>(write: () => Promise<T>): Promise<T> {
     }
   }
 }
-
-export const LOST_WRITE_MESSAGE =
-  "Zoom renewed the token, but the app could not store the new one (the database did not answer), so the old one no longer works. Reconnect this credential.";
 
 const noKeys = () =>
   new TokenUnavailableError("reconnect_required", "This credential has no stored keys. Connect it again.");
@@ -64,22 +58,24 @@ function callZoom(row: TokenRow, keys: ZoomAppKeys | null): Promise<ZoomTokenSet
  * reconnect" — unless another writer changed the row meanwhile, in which case
  * the refusal was about a token that is no longer ours to worry about.
  * Temporary failures change nothing stored but the error note and back-off.
+ * `tookOver`: the lease was taken from a holder whose heartbeats stopped.
  */
 export async function renewUnderLease(
   db: Db,
   row: TokenRow,
   owner: string,
-  now = new Date(),
+  options: { now?: Date; tookOver?: boolean } = {},
 ): Promise<AccessToken | "retry"> {
   const startedAt = performance.now();
+  const attempt = { row, owner, now: options.now ?? new Date(), tookOver: options.tookOver ?? false };
   const outcome: { result: RenewalResult } = { result: "temporary_failure" };
   try {
-    const renewed = await renewAndStore(db, row, owner, now, outcome);
+    const renewed = await renewAndStore(db, attempt, outcome);
     if (renewed === "retry") outcome.result = "superseded";
     return renewed;
   } catch (error) {
     if (error instanceof TokenUnavailableError && error.reason === "reconnect_required")
-      outcome.result = error.userMessage === LOST_WRITE_MESSAGE ? "lost_write" : "needs_reconnect";
+      outcome.result = "needs_reconnect";
     throw error;
   } finally {
     observeRenewal(outcome.result, startedAt);
@@ -88,139 +84,67 @@ export async function renewUnderLease(
 
 async function renewAndStore(
   db: Db,
-  row: TokenRow,
-  owner: string,
-  now: Date,
+  attempt: RenewalAttempt,
   outcome: { result: RenewalResult },
 ): Promise<AccessToken | "retry"> {
+  const { row, now } = attempt;
   const keys = await zoomAppKeys(db, row.workspaceId, row.zoomAppId);
   let tokens: ZoomTokenSet;
   try {
     tokens = await callZoom(row, keys);
   } catch (error) {
     if (!isZoomError(error)) throw error;
-    const entry = error.entry;
-    if (entry.kind === "needs_person") {
-      const marked = await markNeedsReconnect(
-        db,
-        { id: row.id, version: row.version, statusIn: LIVE_STATUSES },
-        { error: credentialErrorFrom(entry), now },
-      );
-      if (marked === 0) return "retry";
-      await recordAuditEvent(db, {
-        workspaceId: row.workspaceId,
-        action: "credential.refresh_failed",
-        actor: SYSTEM,
-        credentialId: row.id,
-        details: { reason: entry.id, code: entry.zoomCode },
-      });
-      throw new TokenUnavailableError("reconnect_required", entry.message);
-    }
-    const failures = row.failureCount + 1;
-    const nextAttemptAt = new Date(
-      now.getTime() + Math.max(backoffMs(failures), (entry.retryAfterSeconds ?? 0) * 1000),
-    );
-    await markRetrying(
-      db,
-      { id: row.id, leaseOwner: owner },
-      {
-        error: { ...credentialErrorFrom(entry), message: `Zoom unreachable, retrying. ${entry.message}` },
-        failures,
-        nextAttemptAt,
-        now,
-      },
-    );
-    if (failures === 1)
-      await recordAuditEvent(db, {
-        workspaceId: row.workspaceId,
-        action: "credential.refresh_failed",
-        actor: SYSTEM,
-        credentialId: row.id,
-        details: { reason: entry.id, code: entry.zoomCode, temporary: true },
-      });
-    // Zoom is away: the stored token still serves while it lasts.
-    const current = usableToken(row, 0, now);
-    if (current) return current;
-    throw new TokenUnavailableError(
-      "zoom_unavailable",
-      "Zoom cannot be reached right now. The app keeps retrying.",
-      Math.ceil((nextAttemptAt.getTime() - now.getTime()) / 1000),
-    );
+    if (error.entry.kind === "needs_person") return onRefusal(db, attempt, error);
+    return onTemporaryFailure(db, attempt, error);
   }
 
-  const recovered = row.status === "error";
   // Zoom has already rotated: these tokens are the only live ones. They are
-  // written only over the row we read, still live: a person who disconnected,
-  // reconnected or deleted the credential meanwhile bumped the version (or
-  // changed the status), and then the set belongs to nobody. It is never
-  // revoked: on Zoom a revoke uninstalls the app for the user, which would
-  // kill the reconnection that won. The caller re-reads.
-  let written: number;
+  // held (in memory and in the journal) before the database is tried, and
+  // written only over the row we read: a person who disconnected, reconnected
+  // or deleted the credential meanwhile bumped the version (or changed the
+  // status), and then the set belongs to nobody. It is never revoked: on Zoom
+  // a revoke uninstalls the app for the user, which would kill the
+  // reconnection that won. The caller re-reads.
+  const set = rotatedSetOf(row, tokens, now);
+  holdRotatedSet(set);
+  let stored: boolean;
   try {
-    written = await withRetries(() =>
-      markConnected(
-        db,
-        { id: row.id, version: row.version, statusIn: LIVE_STATUSES },
-        {
-          now,
-          tokens: {
-            accessToken: tokens.accessToken,
-            refreshToken: tokens.refreshToken ?? undefined,
-            expiresAt: tokens.expiresAt,
-            scopes: tokens.scopes.length ? tokens.scopes : undefined,
-            apiUrl: tokens.apiUrl ?? undefined,
-          },
-        },
-      ),
-    );
+    stored = await withRetries(() => storeRotatedSet(db, set));
   } catch (error) {
-    return lostWrite(db, row, now, error);
+    // The database is away. The set stays held and served; a background writer keeps trying.
+    console.error(
+      `[tokens] could not store the renewed set of ${row.id} yet (${safeErrorText(error)}); holding it and retrying`,
+    );
+    storeLater(db, set);
+    outcome.result = "write_deferred";
+    return tokenOf(set);
   }
-  if (written === 0) return "retry";
+  if (!stored) return "retry";
   outcome.result = "renewed";
   await recordAuditEvent(db, {
     workspaceId: row.workspaceId,
     action: "credential.refreshed",
     actor: SYSTEM,
     credentialId: row.id,
-    details: recovered ? { recovered: true } : {},
+    details: row.status === "error" ? { recovered: true } : {},
+  }).catch((error: unknown) => {
+    // Stored is what matters; an audit line lost to a database hiccup is only logged.
+    console.error(`[tokens] audit of the renewal of ${row.id} not written: ${safeErrorText(error)}`);
   });
-  return {
-    version: row.version + 1,
-    accessToken: tokens.accessToken,
-    expiresAt: tokens.expiresAt,
-    apiUrl: tokens.apiUrl ?? row.apiUrl,
-    scopes: tokens.scopes.length ? tokens.scopes : row.grantedScopes.split(" ").filter(Boolean),
-    zoomUser: { id: row.zoomUserId, email: row.zoomEmail, accountId: row.zoomAccountId },
-  };
+  return tokenOf(set);
 }
 
-/**
- * The renewed set could not be stored. A Server-to-Server grant can simply
- * be made again; an OAuth refresh token was used up at Zoom, so the
- * credential is dead and says so in words, if the database lets us.
- */
-async function lostWrite(db: Db, row: TokenRow, now: Date, error: unknown): Promise<never> {
-  if (row.method === "s2s")
-    throw new TokenUnavailableError(
-      "zoom_unavailable",
-      "The app could not store the new token just now. Try again shortly.",
-      5,
-    );
-  await withRetries(async () => {
-    const marked = await markNeedsReconnect(
-      db,
-      { id: row.id, version: row.version, statusIn: LIVE_STATUSES },
-      { error: { code: "store_failed", message: LOST_WRITE_MESSAGE }, now },
-    );
-    if (marked === 1)
-      await recordAuditEvent(db, {
-        workspaceId: row.workspaceId,
-        action: "credential.refresh_failed",
-        actor: SYSTEM,
-        credentialId: row.id,
-        details: { reason: "store_failed", error: error instanceof Error ? error.name : "unknown" },
-      });
-  }).catch(() => undefined); // the database is gone: the next read finds a dead token and says so
-  throw new TokenUnavailableError("reconnect_required", LOST_WRITE_MESSAGE);
+function rotatedSetOf(row: TokenRow, tokens: ZoomTokenSet, now: Date): RotatedSet {
+  return {
+    credentialId: row.id,
+    workspaceId: row.workspaceId,
+    fromVersion: row.version,
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    expiresAt: tokens.expiresAt,
+    scopes: tokens.scopes.length ? tokens.scopes : row.grantedScopes.split(" ").filter(Boolean),
+    apiUrl: tokens.apiUrl ?? row.apiUrl,
+    zoomUser: { id: row.zoomUserId, email: row.zoomEmail, accountId: row.zoomAccountId },
+    rotatedAt: now,
+  };
 }

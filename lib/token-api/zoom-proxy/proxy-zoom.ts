@@ -38,7 +38,10 @@ export async function proxyZoom(db: Db, caller: ApiCaller, credentialId: string,
       const { invalid, text } = await isInvalidToken(answer);
       if (!invalid)
         return new NextResponse(text, { status: 401, headers: answerHeaders(answer.headers, credentialId) });
-      const renewed = await servedToken(db, caller, credentialId, "proxy", { forceRenewal: true });
+      // Renewed only if nobody renewed since this token was served: one renewal per refusal.
+      const renewed = await servedToken(db, caller, credentialId, "proxy", {
+        staleVersion: served.token.version,
+      });
       if (!renewed.ok) return refusal(renewed);
       answer = await callZoom(call, renewed.token.accessToken);
     }
