@@ -102,7 +102,7 @@ describe("storing a renewed token set", () => {
     forgetHeldSetsForTest();
     await t.db.credential.update({ where: { id: seeded.id }, data: { version: { increment: 5 } } });
     replayRotatedSets(t.db);
-    await until(async () => journaled().length === 0);
+    await until(() => Promise.resolve(journaled().length === 0));
     expect(await t.row(seeded.id)).toMatchObject({ version: 5 });
   });
 });
