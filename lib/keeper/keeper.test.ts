@@ -165,6 +165,23 @@ describe("a keeper round: fair and bounded", () => {
     expect(await calls()).toEqual({ refresh: 0, usersMe: 0 });
   });
 
+  it("a claim runs out on the database's clock: an instance whose clock runs ahead takes no live claim", async () => {
+    const now = Date.now();
+    const idle = { lastRefreshedAt: new Date(now - HOUR), lastTestedAt: new Date(now - HOUR) };
+    await seed([0, 1].map(() => ({ ...idle, keeperDueAt: new Date(now - MIN) })));
+    const first = await claimBatch(t.db, { instance: "a", now: new Date(), size: 2, claimMs: MIN });
+    expect(first.rows).toHaveLength(2);
+    // Its clock is 10 minutes fast: by its own time, a's one-minute claim ran out long ago.
+    const fast = await claimBatch(t.db, {
+      instance: "fast-clock",
+      now: new Date(Date.now() + 10 * MIN),
+      size: 2,
+      claimMs: MIN,
+    });
+    expect(fast.rows).toEqual([]);
+    await t.db.credential.updateMany({ data: { keeperClaimOwner: null, keeperClaimUntil: null } });
+  });
+
   it("a round out of time says so, leaves its rows due and unclaimed for the next one", async () => {
     const now = Date.now();
     await seed(Array.from({ length: 3 }, () => ({ keeperDueAt: new Date(now - MIN) })));
