@@ -15,6 +15,7 @@ Object.assign(process.env, e2eEnv());
 export const POSTGRES_SPECS = [
   "first-run.spec.ts",
   "invite-race.spec.ts",
+  "renewal-per-refusal.spec.ts",
   "revoke-safely.spec.ts",
   "sign-in.spec.ts",
   "token-api.spec.ts",
