@@ -21,7 +21,12 @@ const SERVABLE = ["connected", "expiring_soon"];
  * first, as the keeper would.
  */
 export const SERVE_MIN_VALIDITY_MS = RENEW_AHEAD_MS + 60_000;
-export const comeBackAt = (token: AccessToken) => new Date(token.expiresAt.getTime() - RENEW_AHEAD_MS);
+export function comeBackAt(token: AccessToken, now = new Date()): Date {
+  const planned = token.expiresAt.getTime() - RENEW_AHEAD_MS;
+  // A pasted legacy token is never renewed, and while Zoom is away a short token is served as it
+  // is: then the only moment to come back is its end.
+  return new Date(planned > now.getTime() ? planned : token.expiresAt.getTime());
+}
 
 export type ServeOptions = {
   now?: Date;
