@@ -53,7 +53,7 @@ function startInstance(env: Record<string, string>, credentialId: string) {
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const exited = new Promise((resolve) => child.on("close", resolve));
   child.stdin.write(`${JSON.stringify({ env, credentialId })}\n`);
-  opened.push({ close: async () => void child.kill("SIGKILL") });
+  opened.push({ close: () => Promise.resolve(void child.kill("SIGKILL")) });
   return {
     next: async () => (await lines.next()).value as string,
     go: () => void child.stdin.write("go\n"),

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { isLive } from "../status";
 import { WAIT_FOR_LEASE_MS, leaseOwnerId, takeLease, whileLeased } from "./refresh-lease";
 import { readTokenRow, usableToken, type AccessToken, type TokenRow } from "./read-token";
-import { ROTATED_ELSEWHERE } from "./renewal-refusals";
+import { ROTATED_ELSEWHERE, ROTATED_ELSEWHERE_RETRY_SECONDS } from "./renewal-refusals";
 import { renewUnderLease } from "./renew-token";
 import { flushHeldSet, heldToken } from "./rotated-sets";
 import { singleFlight } from "./single-flight";
@@ -118,7 +118,7 @@ async function renew(
         throw new TokenUnavailableError(
           "zoom_unavailable",
           "The token is being renewed by another app instance. Try again shortly.",
-          Math.ceil((row.nextAttemptAt.getTime() - Date.now()) / 1000),
+          ROTATED_ELSEWHERE_RETRY_SECONDS,
         );
       // Backing off after Zoom failures: serve what is left, or say when to come back.
       if (!options.force) {

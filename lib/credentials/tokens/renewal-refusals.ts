@@ -26,6 +26,8 @@ export const ROTATED_ELSEWHERE = "rotated_elsewhere";
  * two minutes also covers a restart that replays its journal.
  */
 export const ROTATED_ELSEWHERE_GRACE_MS = 2 * 60_000;
+/** …while callers are told to come back much sooner: the holder's set usually lands within seconds. */
+export const ROTATED_ELSEWHERE_RETRY_SECONDS = 5;
 
 /** Refusals of a refresh token that a stalled holder may have just rotated. */
 const ROTATION_REFUSALS = new Set(["invalid_grant", "token_replaced"]);
@@ -84,7 +86,7 @@ async function waitForPreviousHolder(db: Db, attempt: RenewalAttempt): Promise<"
   throw new TokenUnavailableError(
     "zoom_unavailable",
     "The token is being renewed by another app instance. Try again shortly.",
-    Math.ceil(ROTATED_ELSEWHERE_GRACE_MS / 1000),
+    ROTATED_ELSEWHERE_RETRY_SECONDS,
   );
 }
 
