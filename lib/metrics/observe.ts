@@ -33,7 +33,8 @@ export function countZoomCall(endpoint: ZoomEndpoint, result: number | "network_
   metrics().zoomCalls.inc({ endpoint, result: String(result) });
 }
 
-export type RenewalResult = "renewed" | "needs_reconnect" | "temporary_failure" | "write_deferred" | "superseded";
+export type RenewalResult =
+  "renewed" | "needs_reconnect" | "temporary_failure" | "write_deferred" | "superseded";
 
 /** One renewal under the lease, from before Zoom's call until its outcome is stored. */
 export function observeRenewal(result: RenewalResult, startedAt: number): void {
