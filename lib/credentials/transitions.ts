@@ -48,6 +48,11 @@ export type ConnectedFields = {
   wizardStep?: string;
   /** The connection was just proven to work (GET /users/me). */
   tested?: boolean;
+  /**
+   * Zoom just authorized it (an OAuth handshake): Zoom's removal events from
+   * before this moment no longer concern it (lib/zoom-apps/events).
+   */
+  authorized?: boolean;
   /** A legacy token close to its end connects as Expiring soon. */
   status?: "connected" | "expiring_soon";
 };
@@ -96,6 +101,7 @@ export async function markConnected(
         : {}),
       ...(fields.wizardStep ? { wizardStep: fields.wizardStep } : {}),
       ...(fields.tested ? { lastTestedAt: now } : {}),
+      ...(fields.authorized ? { authorizedAt: now } : {}),
       ...noError,
       failureCount: 0,
       nextAttemptAt: null,
