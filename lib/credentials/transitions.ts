@@ -48,10 +48,7 @@ export type ConnectedFields = {
   wizardStep?: string;
   /** The connection was just proven to work (GET /users/me). */
   tested?: boolean;
-  /**
-   * Zoom just authorized it (an OAuth handshake): Zoom's removal events from
-   * before this moment no longer concern it (lib/zoom-apps/events).
-   */
+  /** Zoom just authorized it (a handshake): Zoom's earlier removal events no longer concern it. */
   authorized?: boolean;
   /** A legacy token close to its end connects as Expiring soon. */
   status?: "connected" | "expiring_soon";
