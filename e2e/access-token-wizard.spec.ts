@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SignJWT } from "jose";
 import { getServerToServerToken } from "../lib/zoom/get-server-to-server-token";
+import { createApiKey } from "../lib/api-keys/manage-api-keys";
 import { createWorkspaceWithOwner, signInByApi, testDb } from "./support/factory";
 import { createS2SApp } from "./support/zoom";
 import { E2E_EMULATOR_URL } from "./support/test-env";
@@ -71,9 +72,11 @@ test("a JWT-app token with exp in milliseconds is read, and Zoom's refusal is ex
   await expect(token).toContainText("written in milliseconds");
   await expect(token).toContainText(String(new Date(expiresAt).getUTCFullYear()));
   await page.getByRole("button", { name: "Test connection" }).click();
-  await expect(
-    page.getByRole("alert").filter({ hasText: "Zoom no longer accepts tokens from JWT apps" }),
-  ).toBeVisible();
+  const refusal = page.getByRole("alert").filter({ hasText: "Zoom no longer accepts tokens from JWT apps" });
+  await expect(refusal).toBeVisible();
+  // In this wizard's own steps and buttons: it has no "Connect to Zoom", and its step 6 is "Connected".
+  await expect(refusal).toContainText("paste a new token on step 4, then press Test connection on step 5");
+  await expect(refusal).not.toContainText("Connect to Zoom");
   await expect(page).toHaveURL(step("jwt-test"));
 });
 
@@ -126,3 +129,63 @@ test("the retirement notice switches the same credential to the Server-to-Server
   await expect(page).toHaveURL(`/w/${workspace.slug}/credentials/${id}/setup/s2s-marketplace`);
   await expect(page.getByRole("heading", { name: "Create a Server-to-Server OAuth app" })).toBeVisible();
 });
+
+test(
+  "a new token pasted over a connected one is tested first, and the token API serves it at once",
+  { tag: "@postgres" },
+  async ({ page, request }) => {
+    const { owner, workspace } = await createWorkspaceWithOwner();
+    const { app } = await createS2SApp();
+    // Two live Zoom access tokens of one account (a Server-to-Server app may hold several).
+    const config = { oauthBaseUrl: E2E_EMULATOR_URL, apiBaseUrl: `${E2E_EMULATOR_URL}/v2` };
+    const first = (await getServerToServerToken({ ...app, config })).accessToken;
+    const second = (await getServerToServerToken({ ...app, config })).accessToken;
+    await signInByApi(page, owner);
+    const { id, step } = await toPasteStep(page, workspace.slug);
+    await page.getByLabel("Access token").fill(first);
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await expect(page).toHaveURL(step("done"));
+
+    const { key } = await createApiKey(
+      testDb(),
+      { user: { ...owner, id: owner.id }, workspace, role: "owner" },
+      { name: "node" },
+    );
+    const served = async () => {
+      const response = await request.get(`/api/v1/credentials/${id}/token`, {
+        headers: { Authorization: `Bearer ${key}` },
+      });
+      expect(response.status()).toBe(200);
+      return ((await response.json()) as { access_token: string }).access_token;
+    };
+    expect(await served()).toBe(first);
+    const before = await testDb().credential.findUniqueOrThrow({ where: { id }, select: { version: true } });
+
+    // Reconnect → the paste step. A token Zoom refuses is not saved; the working one stays served.
+    await page.goto(`/w/${workspace.slug}/credentials/${id}`);
+    await page.getByRole("link", { name: "Reconnect" }).click();
+    await expect(page).toHaveURL(step("jwt-paste"));
+    await page.getByLabel("Access token").fill(await jwtAppToken(Date.now() + 30 * DAY));
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(
+      page.getByText(
+        /^This token was not saved, and the one saved before stays in use\. Zoom did not accept it/,
+      ),
+    ).toBeVisible();
+    await expect(page).toHaveURL(step("jwt-paste"));
+    expect(await served()).toBe(first);
+
+    // A token Zoom accepts: tested on Next, then served at once — not the old one from memory.
+    await page.getByLabel("Access token").fill(second);
+    await page.getByRole("button", { name: "Next" }).click();
+    await expect(page).toHaveURL(step("done"));
+    expect(await served()).toBe(second);
+    const after = await testDb().credential.findUniqueOrThrow({
+      where: { id },
+      select: { version: true, status: true },
+    });
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.status).toBe("expiring_soon");
+  },
+);

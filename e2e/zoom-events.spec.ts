@@ -117,3 +117,64 @@ test("the event endpoint: unknown apps, apps without a Secret Token and junk get
   const huge = await request.post(`/api/zoom/events/${appRow.id}`, { data: "x".repeat(70_000) });
   expect(huge.status()).toBe(413);
 });
+
+test(
+  "Zoom's retry of a removal, arriving after the person connected again, leaves the new connection alone",
+  { tag: "@postgres" },
+  async ({ page, request }) => {
+    const { owner, workspace } = await createWorkspaceWithOwner();
+    const { app, user } = await createZoomApp();
+    await signInByApi(page, owner);
+    const credentialId = await connectOAuthCredential(page, workspace.slug, app, "Support Zoom");
+    const { zoomAppId } = await testDb().credential.findUniqueOrThrow({
+      where: { id: credentialId },
+      select: { zoomAppId: true },
+    });
+    const { key } = await createApiKey(
+      testDb(),
+      { user: { ...owner, id: owner.id }, workspace, role: "owner" },
+      { name: "node" },
+    );
+    const token = () =>
+      request.get(`/api/v1/credentials/${credentialId}/token`, {
+        headers: { Authorization: `Bearer ${key}` },
+      });
+    await page.goto(`/w/${workspace.slug}/apps/${zoomAppId}`);
+    const secretToken = unique("evtoken").replace(/-/g, "");
+    await page.getByLabel("Secret Token", { exact: true }).fill(secretToken);
+    await page.getByRole("button", { name: "Save Secret Token" }).click();
+    await expect(page.getByText("The Secret Token is saved (encrypted).")).toBeVisible();
+    await zoom.patchApp(app.clientId, {
+      eventEndpoint: `${E2E_APP_URL}/api/zoom/events/${zoomAppId}`,
+      secretToken,
+    });
+
+    // The person removes the app in Zoom: the connection is revoked.
+    const removal = await zoom.deauthorize(app.clientId, user.id);
+    expect(removal.delivery).toMatchObject({ delivered: true, attempts: [{ status: 200 }] });
+    expect((await token()).status()).toBe(409);
+
+    // They connect again, through the same credential.
+    await page.goto(`/w/${workspace.slug}/credentials/${credentialId}`);
+    await page.getByRole("link", { name: "Reconnect" }).click();
+    await page.getByRole("button", { name: /Connect to Zoom/ }).click();
+    await page.getByRole("button", { name: "Allow" }).click();
+    await expect(page).toHaveURL(`/w/${workspace.slug}/credentials/${credentialId}/setup/done`);
+    const fresh = await token();
+    expect(fresh.status()).toBe(200);
+    const { access_token: accessToken } = (await fresh.json()) as { access_token: string };
+
+    // Zoom retries the old removal, signed afresh: acknowledged, and nothing changes.
+    expect(await zoom.redeliverEvent(removal.delivery.id)).toMatchObject({ status: 200 });
+    await page.goto(`/w/${workspace.slug}/credentials/${credentialId}`);
+    await expect(
+      page.getByRole("region", { name: "Connection" }).getByText("Connected", { exact: true }),
+    ).toBeVisible();
+    const after = await token();
+    expect(after.status()).toBe(200);
+    expect(((await after.json()) as { access_token: string }).access_token).toBe(accessToken);
+    expect(
+      await testDb().auditEvent.count({ where: { credentialId, action: "credential.removed_in_zoom" } }),
+    ).toBe(1);
+  },
+);

@@ -12,8 +12,16 @@ import { urlAfterForm } from "@/lib/guides/step-url";
 export const saveAccessTokenAction = workspaceAction(
   { schema: accessTokenFormSchema, role: "member" },
   async (ctx, input) => {
-    await saveAccessToken(db(), ctx, input);
-    redirect(urlAfterForm(ctx.workspace.slug, input.credentialId, accessTokenGuide, "token-paste"));
+    const { tested } = await saveAccessToken(db(), ctx, input);
+    // A token pasted over a working one was tested already: on to "Connected".
+    redirect(
+      urlAfterForm(
+        ctx.workspace.slug,
+        input.credentialId,
+        accessTokenGuide,
+        tested ? "token-test" : "token-paste",
+      ),
+    );
   },
 );
 

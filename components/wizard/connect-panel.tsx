@@ -6,6 +6,7 @@ import { prepareZoomConnect } from "@/app/_actions/wizard-actions";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionState } from "@/lib/actions/action-state";
+import { STEP_BUTTONS } from "@/lib/guides/step-buttons";
 import { WizardSubmit } from "./wizard-submit";
 
 type State = ActionState | null;
@@ -20,7 +21,7 @@ export function ConnectPanel({
   credentialId,
   backHref,
   doneHref,
-  label = "Connect to Zoom",
+  label = STEP_BUTTONS.connect,
   expectedZoomEmail,
 }: {
   slug: string;

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { connectS2SAction } from "@/app/_actions/s2s-actions";
 import { Alert } from "@/components/ui/alert";
+import { STEP_BUTTONS } from "@/lib/guides/step-buttons";
 import { WizardSubmit } from "./wizard-submit";
 
 /** Server-to-Server: the app gets a token itself; errors point to the step that fixes them. */
@@ -36,7 +37,7 @@ export function S2SConnectPanel({
       <WizardSubmit
         backHref={backHref}
         pending={pending}
-        label="Connect to Zoom"
+        label={STEP_BUTTONS["s2s-connect"]}
         pendingLabel="Connecting…"
       />
     </form>

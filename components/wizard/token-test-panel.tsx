@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { testAccessTokenAction } from "@/app/_actions/token-actions";
 import { Alert } from "@/components/ui/alert";
+import { STEP_BUTTONS } from "@/lib/guides/step-buttons";
 import { WizardSubmit } from "./wizard-submit";
 
 export function TokenTestPanel({
@@ -19,7 +20,12 @@ export function TokenTestPanel({
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="credentialId" value={credentialId} />
       {state && !state.ok && <Alert tone="error">{state.message}</Alert>}
-      <WizardSubmit backHref={backHref} pending={pending} label="Test connection" pendingLabel="Testing…" />
+      <WizardSubmit
+        backHref={backHref}
+        pending={pending}
+        label={STEP_BUTTONS["token-test"]}
+        pendingLabel="Testing…"
+      />
     </form>
   );
 }

@@ -119,6 +119,8 @@ export interface EmulatorControl {
   ): Promise<DeliveryAttempt>;
   /** Event deliveries so far (revoke sends them without waiting), optionally of one app. */
   events(clientId?: string): Promise<EventDelivery[]>;
+  /** Zoom retries an earlier delivery: the same body, freshly signed, sent once. */
+  redeliverEvent(deliveryId: string): Promise<DeliveryAttempt>;
   /** Mint up to 10,000 live token sets of one OAuth app and user at once (seeding many connections). */
   mintTokenSets(input: {
     clientId: string;
@@ -182,6 +184,12 @@ export function emulatorControl(baseUrl: string): EmulatorControl {
       ).attempt,
     mintTokenSets: async (input) =>
       ((await call("POST", "/token-sets", input)) as { sets: SeededTokenSet[] }).sets,
+    redeliverEvent: async (deliveryId) =>
+      (
+        (await call("POST", `/events/${encodeURIComponent(deliveryId)}/redeliver`)) as {
+          attempt: DeliveryAttempt;
+        }
+      ).attempt,
     events: async (clientId) =>
       (await call(
         "GET",

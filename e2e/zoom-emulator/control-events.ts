@@ -1,7 +1,13 @@
 // Control routes that make the emulator send events to an app's endpoint.
 import { z } from "zod";
 import type { Reply } from "./control-route";
-import { deauthorizationPayload, deliverEvent, sendForgedEvent, validateEndpoint } from "./events";
+import {
+  deauthorizationPayload,
+  deliverEvent,
+  redeliverEvent,
+  sendForgedEvent,
+  validateEndpoint,
+} from "./events";
 import type { EmulatorState } from "./state";
 
 const deauthorizeInput = z.object({
@@ -13,7 +19,10 @@ const forgedInput = z.object({
   userId: z.string().min(1).optional(),
 });
 
-/** Handles /apps/:clientId/{validate-endpoint,deauthorize,forged-event} and GET /events; null otherwise. */
+/**
+ * Handles /apps/:clientId/{validate-endpoint,deauthorize,forged-event}, GET /events and
+ * POST /events/:id/redeliver (Zoom's retry of a delivery, freshly signed); null otherwise.
+ */
 export async function handleEventControl(
   state: EmulatorState,
   method: string,
@@ -24,6 +33,14 @@ export async function handleEventControl(
   if (method === "GET" && path === "/events") {
     const appKey = state.appKeyOf(url.searchParams.get("clientId"));
     return [200, state.deliveries.filter((d) => appKey === null || d.appKey === appKey)];
+  }
+  const redelivery = /^\/events\/([^/]+)\/redeliver$/.exec(path);
+  if (method === "POST" && redelivery?.[1]) {
+    const delivery = state.deliveries.find((d) => d.id === decodeURIComponent(redelivery[1]!));
+    if (!delivery) return [404, { error: `no delivery ${redelivery[1]}` }];
+    const attempt = await redeliverEvent(state, delivery);
+    if (!attempt) return [409, { error: "the app has no eventEndpoint and secretToken" }];
+    return [200, { attempt }];
   }
   const match = /^\/apps\/([^/]+)\/(validate-endpoint|deauthorize|forged-event)$/.exec(path);
   if (method !== "POST" || !match?.[1]) return null;

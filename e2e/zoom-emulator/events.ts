@@ -101,6 +101,24 @@ export async function deliverEvent(
   return delivery;
 }
 
+/**
+ * Zoom's retry of an earlier delivery: the same body, signed afresh with the
+ * current timestamp (a retry is indistinguishable from the first send by its
+ * headers). Sent once; the attempt is added to the delivery's record.
+ */
+export async function redeliverEvent(
+  state: EmulatorState,
+  delivery: EventDelivery,
+): Promise<DeliveryAttempt | null> {
+  const app = state.apps.get(delivery.appKey);
+  const endpoint = app ? endpointOf(app) : null;
+  if (!endpoint) return null;
+  const sent = await post(endpoint.url, endpoint.secretToken, delivery.body);
+  delivery.attempts.push(sent.attempt);
+  if (sent.status !== null && sent.status >= 200 && sent.status < 300) delivery.delivered = true;
+  return sent.attempt;
+}
+
 /** The app_deauthorized payload Zoom sends when the app is removed from a user's account. */
 export function deauthorizationPayload(
   state: EmulatorState,

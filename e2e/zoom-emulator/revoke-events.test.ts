@@ -140,6 +140,22 @@ describe("event delivery: reply within 3 s or Zoom retries, 3 times at most", ()
     expect(receiver.received).toHaveLength(4);
   });
 
+  it("a retry sent later carries the same body, signed afresh with a new timestamp", async () => {
+    await withEndpoint();
+    const { delivery } = await emulator.control.deauthorize(OAUTH_APP.clientId, USER.id);
+    // A second apart at least, so the timestamps (whole seconds) differ.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await emulator.control.redeliverEvent(delivery.id)).toMatchObject({ status: 200 });
+    const [first, retry] = receiver.received;
+    if (!first || !retry) throw new Error("the retry did not arrive");
+    expect(retry.body).toBe(first.body);
+    expect(retry.headers["x-zm-request-timestamp"]).not.toBe(first.headers["x-zm-request-timestamp"]);
+    expectSignedByZoom(retry.headers, retry.body);
+    const [recorded] = await emulator.control.events(OAUTH_APP.clientId);
+    expect(recorded?.attempts).toHaveLength(2);
+    await expect(emulator.control.redeliverEvent("nosuchdelivery")).rejects.toThrow(/404/);
+  });
+
   it("an answer slower than 3 s counts as a failure", { timeout: 15_000 }, async () => {
     await withEndpoint();
     receiver.behave({ delaysMs: [3500] });

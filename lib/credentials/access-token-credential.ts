@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
-import { decrypt, encrypt } from "@/lib/crypto";
+import { decrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
 import { accessTokenGuide } from "@/lib/guides/access-token-guide";
@@ -11,22 +11,26 @@ import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { isZoomError } from "@/lib/zoom/zoom-error";
 import { findCredential } from "./find-credential";
 import { credentialErrorFrom, recordCredentialError } from "./record-credential-error";
+import { legacyStatus, replaceServedToken, storeUntestedToken } from "./pasted-token-writes";
+import { isLive } from "./status";
 import { markConnected } from "./transitions";
-
-const EXPIRING_SOON_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * The legacy paste step: the pasted token is decoded here (no secret needed) and
  * refused when it is not a token or already expired; otherwise it is stored
  * encrypted with its expiry. A legacy token needs no Zoom app: its issuer
  * (the JWT app's API key) is read from the token when it is shown.
+ *
+ * On a credential whose token the API is serving, the new token is tested
+ * before it replaces the old one and is served from then on (`tested`: the
+ * wizard can skip its test step); otherwise the test step tests it.
  */
 export async function saveAccessToken(
   db: Db,
   ctx: WorkspaceContext,
   input: { credentialId: string; accessToken: string },
   now = new Date(),
-): Promise<DecodedZoomToken> {
+): Promise<{ decoded: DecodedZoomToken; tested: boolean }> {
   const credential = await findCredential(db, ctx, input.credentialId);
   const step = formStep(accessTokenGuide, "token-paste");
   if (credential.method !== "access_token" || !canOpenStep(accessTokenGuide, credential.wizardStep, step.key))
@@ -47,19 +51,28 @@ export async function saveAccessToken(
       accessToken: `This token expired on ${decoded.expiresAt?.toUTCString() ?? "an earlier date"}. Create a new one (View JWT Token, choose a later expiration) and paste it.`,
     });
   }
-  await db.credential.update({
-    where: { id: credential.id },
-    data: {
-      accessTokenEnc: encrypt(
-        normalizePastedToken(input.accessToken),
-        credentialSecretContext(credential.id, "accessTokenEnc"),
-      ),
-      accessTokenExpiresAt: decoded.expiresAt,
-      refreshTokenEnc: null,
-      wizardStep: furthest(accessTokenGuide, credential.wizardStep, step.key),
-    },
+  const token = normalizePastedToken(input.accessToken);
+  if (isLive(credential.status)) {
+    const tested = formStep(accessTokenGuide, "token-test").key;
+    await replaceServedToken(
+      db,
+      ctx,
+      credential.id,
+      {
+        token,
+        expiresAt: decoded.expiresAt,
+        wizardStep: furthest(accessTokenGuide, credential.wizardStep, tested),
+      },
+      now,
+    );
+    return { decoded, tested: true };
+  }
+  await storeUntestedToken(db, credential.id, {
+    token,
+    expiresAt: decoded.expiresAt,
+    wizardStep: furthest(accessTokenGuide, credential.wizardStep, step.key),
   });
-  return decoded;
+  return { decoded, tested: false };
 }
 
 /** What the stored token is, for the test step; decrypted only to decode it. */
@@ -105,17 +118,15 @@ export async function testAccessToken(
   try {
     const user = await getCurrentUser({
       accessToken: decrypt(row.accessTokenEnc, credentialSecretContext(credential.id, "accessTokenEnc")),
+      flow: "access_token",
     });
-    const expiringSoon =
-      row.accessTokenExpiresAt !== null &&
-      row.accessTokenExpiresAt.getTime() - now.getTime() < EXPIRING_SOON_MS;
     await db.$transaction(async (tx) => {
       await markConnected(
         tx,
         { id: credential.id },
         {
           now,
-          status: expiringSoon ? "expiring_soon" : "connected",
+          status: legacyStatus(row.accessTokenExpiresAt, now),
           zoomUser: {
             id: user.id,
             email: user.email,

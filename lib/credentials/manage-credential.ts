@@ -6,6 +6,7 @@ import { decrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
 import { revokeToken } from "@/lib/zoom/revoke-token";
+import { flowOfMethod } from "@/lib/zoom/error-catalogue";
 import { isZoomError } from "@/lib/zoom/zoom-error";
 import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import { releaseZoomApp } from "@/lib/zoom-apps/manage-zoom-app";
@@ -112,7 +113,7 @@ async function revokeAtZoom(db: Db, credential: CredentialRecord, mode: RemoveMo
       clientId: keys.clientId,
       clientSecret: keys.clientSecret,
       token: decrypt(sealed, credentialSecretContext(credential.id, column)),
-      flow: credential.method === "s2s" ? "s2s" : "oauth",
+      flow: flowOfMethod(credential.method),
     });
     return { revokedAtZoom: true, warning: null, zoomEmail: row.zoomEmail };
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-event";
+import { flowOfMethod } from "@/lib/zoom/error-catalogue";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { isZoomError } from "@/lib/zoom/zoom-error";
 import { markTestFailed, markTestPassed } from "./transitions";
@@ -27,7 +28,7 @@ export async function runConnectionTest(
     version = token.version;
     const user = await getCurrentUser({
       accessToken: token.accessToken,
-      flow: credential.method === "s2s" ? "s2s" : "oauth",
+      flow: flowOfMethod(credential.method),
     });
     await markTestPassed(db, { id: credential.id }, { now, zoomEmail: user.email });
     result = {

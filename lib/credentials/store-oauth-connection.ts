@@ -65,6 +65,7 @@ export async function storeOAuthConnection(
           zoomUser: connection.zoomUser,
           wizardStep: furthest(oauthGuide, credential.wizardStep, formStep(oauthGuide, "connect").key),
           tested: true,
+          authorized: true,
         },
       );
 

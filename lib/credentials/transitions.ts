@@ -48,6 +48,8 @@ export type ConnectedFields = {
   wizardStep?: string;
   /** The connection was just proven to work (GET /users/me). */
   tested?: boolean;
+  /** Zoom just authorized it (a handshake): Zoom's earlier removal events no longer concern it. */
+  authorized?: boolean;
   /** A legacy token close to its end connects as Expiring soon. */
   status?: "connected" | "expiring_soon";
 };
@@ -96,6 +98,7 @@ export async function markConnected(
         : {}),
       ...(fields.wizardStep ? { wizardStep: fields.wizardStep } : {}),
       ...(fields.tested ? { lastTestedAt: now } : {}),
+      ...(fields.authorized ? { authorizedAt: now } : {}),
       ...noError,
       failureCount: 0,
       nextAttemptAt: null,

@@ -1,7 +1,8 @@
 import { stepLabel } from "@/lib/guides/progress";
+import { connectAgain } from "@/lib/guides/step-buttons";
 import type { ZoomErrorEntry, ZoomErrorKind, ZoomFlow } from "./error-types";
 import type { EntryTemplate } from "./catalogue-template";
-import { CONNECT, FLOW_GUIDES, NEEDS_PERSON_TEMPLATES } from "./needs-person-entries";
+import { FLOW_GUIDES, NEEDS_PERSON_TEMPLATES } from "./needs-person-entries";
 import { TEMPORARY_TEMPLATES } from "./temporary-entries";
 import { ZOOM_PAGE_TEMPLATES } from "./zoom-page-entries";
 
@@ -32,10 +33,11 @@ export function buildEntry(id: CatalogueId, options: BuildOptions = {}): ZoomErr
   const zoomCode = options.zoomCode ?? null;
   const retryAfterSeconds = options.retryAfterSeconds ?? null;
   const action = typeof template.action === "string" ? template.action : template.action[flow];
+  const guide = FLOW_GUIDES[flow];
   const message = template.message({
     flow,
-    step: wizardStep ? stepLabel(FLOW_GUIDES[flow], wizardStep) : "",
-    connect: stepLabel(FLOW_GUIDES[flow], CONNECT[flow]),
+    step: wizardStep ? stepLabel(guide, wizardStep) : "",
+    again: connectAgain(guide),
     detail: options.detail ?? null,
     code: zoomCode,
     retryAfterSeconds,

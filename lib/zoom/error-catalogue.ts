@@ -18,6 +18,11 @@ export type { HttpErrorInput } from "./classify-error";
 export { explainZoomMessage, type ZoomMessageExplanation } from "./explain-zoom-message";
 export { ZOOM_ERROR_HELP_URL } from "./zoom-page-entries";
 
+/** The wizard (flow) of a credential's method, whose steps its messages name. */
+export function flowOfMethod(method: string): ZoomFlow {
+  return method === "s2s" || method === "access_token" ? method : "oauth";
+}
+
 export interface LookupOptions {
   flow?: ZoomFlow;
   /**

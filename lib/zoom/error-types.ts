@@ -1,11 +1,13 @@
+import type { accessTokenGuide } from "@/lib/guides/access-token-guide";
 import type { oauthGuide } from "@/lib/guides/oauth-guide";
 import type { s2sGuide } from "@/lib/guides/s2s-guide";
-import type { StepKey } from "@/lib/guides/types";
+import type { GuideMethod, StepKey } from "@/lib/guides/types";
 
-/** Which wizard a message is written for; its step numbers come from that guide. */
-export type ZoomFlow = "oauth" | "s2s";
+/** Which wizard a message is written for (a guide's method); its steps and buttons come from that guide. */
+export type ZoomFlow = GuideMethod;
 export type OAuthStepKey = StepKey<typeof oauthGuide>;
 export type S2SStepKey = StepKey<typeof s2sGuide>;
+export type AccessTokenStepKey = StepKey<typeof accessTokenGuide>;
 
 /**
  * needs_person: nothing will improve until someone acts (reconnect, fix a
@@ -31,7 +33,8 @@ export interface ZoomErrorEntry {
   id: string;
   kind: ZoomErrorKind;
   action: ZoomErrorAction;
-  wizardStep: OAuthStepKey | S2SStepKey | null;
+  /** The step of the person's wizard that fixes it, if any. */
+  wizardStep: OAuthStepKey | S2SStepKey | AccessTokenStepKey | null;
   title: string;
   /** Plain language, ends with the next step. */
   message: string;

@@ -2,7 +2,7 @@ import type { EntryTemplate } from "./catalogue-template";
 
 // Temporary errors never point at a wizard step: the person has nothing to fix,
 // the stored credential stays exactly as it is and the app tries again.
-const NO_STEP = { oauth: null, s2s: null } as const;
+const NO_STEP = { oauth: null, s2s: null, access_token: null } as const;
 const NOTHING_LOST =
   "Nothing was changed or lost; the app will try again shortly. You don't need to do anything.";
 

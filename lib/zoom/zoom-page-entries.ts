@@ -1,7 +1,7 @@
 // Failures Zoom shows only on its own pages: the app never hears of them, so
 // these entries are reached from what the person tells us Zoom showed.
 import type { EntryTemplate } from "./catalogue-template";
-import { again, CONNECT } from "./needs-person-entries";
+import { CONNECT } from "./needs-person-entries";
 import { oauthGuide } from "@/lib/guides/oauth-guide";
 import { stepLabel } from "@/lib/guides/progress";
 
@@ -15,12 +15,12 @@ export const ZOOM_PAGE_TEMPLATES = {
     steps: CONNECT,
     title: "Zoom: You cannot authorize the app",
     message: (c) =>
-      `Zoom showed "You cannot authorize the app": this app is not published, so only users of the Zoom account it was built in can connect it. Sign in to Zoom as a user of that account (sign out of Zoom first if the browser is signed in as someone else), then ${again(c)}. To connect a user of another Zoom account, build the app in that account.`,
+      `Zoom showed "You cannot authorize the app": this app is not published, so only users of the Zoom account it was built in can connect it. Sign in to Zoom as a user of that account (sign out of Zoom first if the browser is signed in as someone else), then ${c.again}. To connect a user of another Zoom account, build the app in that account.`,
   },
   admin_required: {
     kind: "needs_person",
-    action: { oauth: "fix_client_id", s2s: "contact_admin" },
-    steps: { oauth: "app-type", s2s: null },
+    action: { oauth: "fix_client_id", s2s: "contact_admin", access_token: "contact_admin" },
+    steps: { oauth: "app-type", s2s: null, access_token: null },
     title: "Zoom: An account admin is required",
     message: (c) =>
       c.flow === "oauth"
@@ -33,12 +33,12 @@ export const ZOOM_PAGE_TEMPLATES = {
     steps: CONNECT,
     title: "Zoom: pre-approval required",
     message: (c) =>
-      `Your Zoom account requires apps to be pre-approved by an admin. Ask your Zoom account admin to pre-approve this app in the Zoom App Marketplace (Manage → Permissions, or App Requests), then ${again(c)}.`,
+      `Your Zoom account requires apps to be pre-approved by an admin. Ask your Zoom account admin to pre-approve this app in the Zoom App Marketplace (Manage → Permissions, or App Requests), then ${c.again}.`,
   },
   not_recognised: {
     kind: "needs_person",
     action: "none",
-    steps: { oauth: null, s2s: null },
+    steps: { oauth: null, s2s: null, access_token: null },
     title: "We don't know this one",
     message: () =>
       `We don't know this one. Zoom's list of OAuth errors may explain it: ${ZOOM_ERROR_HELP_URL}. If it does not, give the exact words Zoom showed to whoever looks after your Zoom account.`,

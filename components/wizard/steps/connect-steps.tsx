@@ -3,6 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { describeStoredToken } from "@/lib/credentials/access-token-credential";
 import { connectedInOtherWorkspaces, sameAppConnections } from "@/lib/credentials/connect-warnings";
 import { db } from "@/lib/db/client";
+import { STEP_BUTTONS } from "@/lib/guides/step-buttons";
 import { fixStepLink, fixStepLinks } from "@/lib/guides/step-url";
 import { lookupZoomCode } from "@/lib/zoom/error-catalogue";
 import { PrivateAppNote } from "@/components/connect/private-app-note";
@@ -68,7 +69,7 @@ export async function ConnectStep({ view }: StepProps) {
         credentialId={credential.id}
         backHref={view.backHref}
         doneHref={view.nextHref ?? view.hrefFor(view.step.key)}
-        label={credential.zoomUserId ? "Connect to Zoom again" : "Connect to Zoom"}
+        label={credential.zoomUserId ? `${STEP_BUTTONS.connect} again` : STEP_BUTTONS.connect}
         expectedZoomEmail={credential.expectedZoomEmail}
       />
       <ZoomMessageExplainer

@@ -141,9 +141,9 @@ describe("handleZoomEvent", () => {
       /^Removed in Zoom on 22 Nov 2026, 10:00 UTC: zu-removed@example.com removed the app “Team app”/,
     );
     expect((await row(other)).status).toBe("connected");
-    // Zoom retries and repeats events: the second one finds nothing left to do.
+    // Zoom retries and repeats events, freshly signed: the second one is known and changes nothing.
     const again = await handleZoomEvent(temp.db, signed(deauthorization("zu-removed")));
-    expect(again).toEqual({ status: 200, body: { ok: true, revoked: 0 } });
+    expect(again).toEqual({ status: 200, body: { ok: true, revoked: 0, repeated: true } });
     const audits = await temp.db.auditEvent.count({
       where: { workspaceId, credentialId: removed, action: "credential.removed_in_zoom" },
     });

@@ -76,7 +76,7 @@ export async function handleZoomEvent(
   const removal = deauthorized.safeParse(json);
   if (removal.success) {
     const payload = removal.data.payload;
-    const { revoked } = await removeConnectionsInZoom(
+    const { revoked, repeated } = await removeConnectionsInZoom(
       db,
       app,
       {
@@ -88,7 +88,8 @@ export async function handleZoomEvent(
       },
       now,
     );
-    return { status: 200, body: { ok: true, revoked } };
+    // A repeat is acknowledged like the first: Zoom retries anything but a 2xx.
+    return { status: 200, body: { ok: true, revoked, ...(repeated ? { repeated } : {}) } };
   }
   if (anyEvent.safeParse(json).success) return { status: 200, body: { ok: true, ignored: true } };
   return { status: 400, body: { error: "invalid_event", message: "The body is not a Zoom event." } };

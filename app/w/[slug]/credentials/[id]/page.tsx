@@ -14,6 +14,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { guideFor } from "@/lib/guides";
 import { continueSetupUrl, fixStepLinks, wizardStepUrl } from "@/lib/guides/step-url";
+import { flowOfMethod } from "@/lib/zoom/error-catalogue";
 import { findZoomApp } from "@/lib/zoom-apps/find-zoom-app";
 
 export const metadata: Metadata = { title: "Credential" };
@@ -55,7 +56,7 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
         <ConnectionCard slug={slug} credential={credential} />
         {guide && credential.method !== "access_token" && (
           <ZoomMessageExplainer
-            flow={credential.method === "s2s" ? "s2s" : "oauth"}
+            flow={flowOfMethod(credential.method)}
             fixLinks={fixStepLinks(slug, credential.id, guide, null)}
           />
         )}
