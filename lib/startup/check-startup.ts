@@ -3,6 +3,7 @@ import { verifyStoredSecrets } from "@/lib/crypto/verify-stored-secrets";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { startKeeper } from "@/lib/keeper/start-keeper";
+import { startN8nPusher } from "@/lib/n8n/start-pusher";
 import { startNotifier } from "@/lib/notifications/start-notifier";
 
 export async function checkStartup(): Promise<void> {
@@ -14,6 +15,7 @@ export async function checkStartup(): Promise<void> {
     );
     startKeeper();
     startNotifier();
+    startN8nPusher();
   } catch (error) {
     // A clear sentence and a non-zero exit beat a server that fails request by request.
     console.error(

@@ -1,0 +1,36 @@
+import { probe, type N8nTargetKeys } from "./n8n-api";
+
+/** An id no n8n credential has: the probes below must find nothing, and change nothing. */
+export const PROBE_CREDENTIAL_ID = "zcw-probe-none";
+
+export type KeysCheck =
+  { ok: true; words: string } | { ok: false; words: string; field: "baseUrl" | "apiKey" };
+
+/**
+ * Checks an n8n address and key before they are saved, without touching any
+ * credential: a read of a credential that does not exist (404 proves the key
+ * works and may read), then an update of it (404 proves PATCH is routed and
+ * allowed; n8n 2.39.0–2.39.8 answer 405, keys without credential:update 403).
+ */
+export async function checkN8nKeys(target: N8nTargetKeys): Promise<KeysCheck> {
+  const read = await probe(target, { method: "GET", id: PROBE_CREDENTIAL_ID, scope: "credential:read" });
+  if (read.status !== 404 && !read.ok) return { ok: false, words: read.words, field: fieldOf(read.status) };
+  if (read.status === 404 && !read.n8nShaped)
+    return {
+      ok: false,
+      words:
+        "That address answered, but not like n8n's public API. Enter n8n's own address, like https://n8n.example.com.",
+      field: "baseUrl",
+    };
+  const update = await probe(target, {
+    method: "PATCH",
+    id: PROBE_CREDENTIAL_ID,
+    scope: "credential:update",
+  });
+  if (update.status !== 404 && !update.ok)
+    return { ok: false, words: update.words, field: fieldOf(update.status) };
+  return { ok: true, words: "n8n accepted the key: it may read and update credentials." };
+}
+
+const fieldOf = (status: number | null): "baseUrl" | "apiKey" =>
+  status === 401 || status === 403 ? "apiKey" : "baseUrl";
