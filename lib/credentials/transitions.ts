@@ -213,8 +213,7 @@ export async function markRevoked(
     });
     // The token n8n holds goes too (a connection used in n8n), in the same transaction.
     if (written.count > 0)
-      emptyQueued =
-        (await queueEmptyPush(tx, target.id, { now: input.now ?? new Date() })) !== null;
+      emptyQueued = (await queueEmptyPush(tx, target.id, { now: input.now ?? new Date() })) !== null;
     return written;
   });
   forgotten(target);

@@ -14,12 +14,13 @@ export type KeysCheck =
  */
 export async function checkN8nKeys(target: N8nTargetKeys): Promise<KeysCheck> {
   const read = await probe(target, { method: "GET", id: PROBE_CREDENTIAL_ID, scope: "credential:read" });
-  if (read.status !== 404 && !read.ok) return { ok: false, words: read.words, field: fieldOf(read.status) };
-  if (read.status === 404 && !read.n8nShaped)
+  if (read.status === 401 || read.status === 403 || read.status === null)
+    return { ok: false, words: read.words, field: fieldOf(read.status) };
+  // Only n8n's own JSON "not found" proves this is n8n's API (a web page or a 200 does not).
+  if (read.status !== 404 || !read.n8nShaped)
     return {
       ok: false,
-      words:
-        "That address answered, but not like n8n's public API. Enter n8n's own address, like https://n8n.example.com.",
+      words: `That address answered (${read.status}), but not like n8n's public API. Enter n8n's own address, like https://n8n.example.com.`,
       field: "baseUrl",
     };
   const update = await probe(target, {

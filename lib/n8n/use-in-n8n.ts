@@ -37,7 +37,7 @@ async function targetOf(db: Db, workspaceId: string): Promise<{ id: string; keys
  * token (push-outbox.ts). n8n never gets the refresh token: it would renew on
  * its own, Zoom would rotate, and one side's token would die.
  */
-export async function useInN8n(
+export async function startUsingInN8n(
   db: Db,
   ctx: WorkspaceContext,
   input: { credentialId: string; n8nCredentialId?: string },
