@@ -10,7 +10,8 @@ export type KeysCheck =
  * Checks an n8n address and key before they are saved, without touching any
  * credential: a read of a credential that does not exist (404 proves the key
  * works and may read), then an update of it (404 proves PATCH is routed and
- * allowed; n8n 2.39.0–2.39.8 answer 405, keys without credential:update 403).
+ * allowed; n8n 2.39.0–2.39.8 answer 405, keys without credential:update 403),
+ * then a creation with an empty body (400 proves credential:create; 403 not).
  */
 export async function checkN8nKeys(target: N8nTargetKeys): Promise<KeysCheck> {
   const read = await probe(target, { method: "GET", id: PROBE_CREDENTIAL_ID, scope: "credential:read" });
@@ -30,7 +31,10 @@ export async function checkN8nKeys(target: N8nTargetKeys): Promise<KeysCheck> {
   });
   if (update.status !== 404 && !update.ok)
     return { ok: false, words: update.words, field: fieldOf(update.status) };
-  return { ok: true, words: "n8n accepted the key: it may read and update credentials." };
+  // An empty body: n8n checks the key's scope first (403), then refuses the body (400) — nothing is made.
+  const create = await probe(target, { method: "POST", id: "", scope: "credential:create" });
+  if (create.status !== 400) return { ok: false, words: create.words, field: fieldOf(create.status) };
+  return { ok: true, words: "n8n accepted the key: it may create, read and update credentials." };
 }
 
 const fieldOf = (status: number | null): "baseUrl" | "apiKey" =>

@@ -109,13 +109,16 @@ describe("checking an n8n address and key before saving", () => {
     expect(fake.credentials.size).toBe(before);
   });
 
-  it("names the missing scope: read, then update", async () => {
+  it("names the missing scope: read, then update, then create", async () => {
     const noRead = await checkN8nKeys(target(["credential:update"]));
     expect(noRead).toMatchObject({ ok: false, field: "apiKey" });
     expect(noRead.words).toContain("credential:read");
     const noUpdate = await checkN8nKeys(target(["credential:read"]));
     expect(noUpdate).toMatchObject({ ok: false, field: "apiKey" });
     expect(noUpdate.words).toContain("credential:update");
+    const noCreate = await checkN8nKeys(target(["credential:read", "credential:update"]));
+    expect(noCreate).toMatchObject({ ok: false, field: "apiKey" });
+    expect(noCreate.words).toContain("credential:create");
   });
 
   it("says to upgrade an n8n that refuses PATCH (2.39.0–2.39.8)", async () => {
@@ -132,5 +135,27 @@ describe("checking an n8n address and key before saving", () => {
   it("refuses an address that is not n8n's API", async () => {
     const check = await checkN8nKeys({ baseUrl: `${fake.url}/somewhere-else`, apiKey: fake.key() });
     expect(check).toMatchObject({ ok: false, field: "baseUrl" });
+  });
+});
+
+describe("names n8n will keep updating", () => {
+  it("a connection named in one or two letters gets a name n8n accepts on PATCH", async () => {
+    const keys = target();
+    const created = await createZoomCredential(keys, { name: "Z", token: token("t") });
+    expect(fake.credentials.get(created.id!)!.name).toBe("Z (Zoom)");
+    const pushed = await replaceZoomCredentialData(keys, { n8nCredentialId: created.id!, token: token("u") });
+    expect(pushed.ok).toBe(true);
+  });
+
+  it("the fake refuses a PATCH of a credential named in fewer than 3 characters, as n8n did", async () => {
+    const keys = target();
+    const raw = await fetch(`${fake.url}/api/v1/credentials`, {
+      method: "POST",
+      headers: { "X-N8N-API-KEY": keys.apiKey, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Z", type: "zoomOAuth2Api", data: {} }),
+    }).then((r) => r.json() as Promise<{ id: string }>);
+    const answer = await replaceZoomCredentialData(keys, { n8nCredentialId: raw.id, token: token("u") });
+    expect(answer.status).toBe(400);
+    expect(answer.words).toContain("3 to 128 characters");
   });
 });

@@ -123,6 +123,12 @@ export function zoomCredentialData(token: PushedTokenData | null) {
   return { oauthTokenData: token ?? { access_token: "", token_type: "Bearer", expires_in: 0 } };
 }
 
+/** n8n refuses to update a credential whose name is not 3–128 characters long (though it creates one). */
+export function n8nCredentialName(name: string): string {
+  const trimmed = name.trim().slice(0, 128);
+  return trimmed.length >= 3 ? trimmed : `${trimmed} (Zoom)`.trim();
+}
+
 export async function createZoomCredential(
   target: N8nTargetKeys,
   input: { name: string; token: PushedTokenData },
@@ -130,7 +136,11 @@ export async function createZoomCredential(
   const answer = await call(target, {
     method: "POST",
     path: "/credentials",
-    body: { name: input.name, type: ZOOM_CREDENTIAL_TYPE, data: zoomCredentialData(input.token) },
+    body: {
+      name: n8nCredentialName(input.name),
+      type: ZOOM_CREDENTIAL_TYPE,
+      data: zoomCredentialData(input.token),
+    },
     scope: "credential:create",
     okWords: "n8n created the credential and stored the token.",
   });
@@ -161,12 +171,17 @@ export function replaceZoomCredentialData(
  */
 export async function probe(
   target: N8nTargetKeys,
-  input: { method: "GET" | "PATCH"; id: string; scope: string },
+  input: { method: "GET" | "PATCH" | "POST"; id: string; scope: string },
 ): Promise<N8nAnswer & { n8nShaped: boolean }> {
   const answer = await call(target, {
     method: input.method,
-    path: `/credentials/${encodeURIComponent(input.id)}`,
-    body: input.method === "PATCH" ? { data: zoomCredentialData(null) } : undefined,
+    path: input.method === "POST" ? "/credentials" : `/credentials/${encodeURIComponent(input.id)}`,
+    body:
+      input.method === "PATCH"
+        ? { data: zoomCredentialData(null) }
+        : input.method === "POST"
+          ? {}
+          : undefined,
     scope: input.scope,
     okWords: "n8n answered.",
   });

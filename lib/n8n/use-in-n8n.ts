@@ -8,6 +8,7 @@ import { TokenUnavailableError } from "@/lib/credentials/tokens/token-errors";
 import { AppError } from "@/lib/errors/app-error";
 import {
   createZoomCredential,
+  n8nCredentialName,
   readCredential,
   replaceZoomCredentialData,
   ZOOM_CREDENTIAL_TYPE,
@@ -86,7 +87,7 @@ export async function startUsingInN8n(
   } else {
     const created = await createZoomCredential(target.keys, { name: credential.name, token: data });
     if (!created.ok || !created.id) throw new AppError("conflict", created.words);
-    n8nCredential = { id: created.id, name: credential.name, words: created.words };
+    n8nCredential = { id: created.id, name: n8nCredentialName(credential.name), words: created.words };
   }
 
   try {

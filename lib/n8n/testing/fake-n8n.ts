@@ -3,8 +3,9 @@
 // machine (README, "Use it from n8n"; npm run check:n8n runs the real one):
 // PATCH replaces `data` whole, `isPartialData: true` answers 200 but keeps the
 // stored oauthTokenData, 2.39.0–2.39.8 answer 405 to every PATCH, keys carry
-// scopes (403 without), a non-JSON body gets 415, unknown data keys 400, an
-// unknown id 404. It keeps every request body, so tests can look for secrets.
+// scopes (403, checked before the body), a non-JSON body gets 415, unknown
+// data keys 400, an unknown id 404, and a PATCH of a credential whose name is
+// not 3–128 characters long 400 (though POST created it). It keeps every request body, so tests can look for secrets.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -112,6 +113,9 @@ export async function startFakeN8n(): Promise<FakeN8n> {
       const stored = credentials.get(id!);
       if (!stored) return send(404, { message: "Credential not found" });
       if (method === "GET") return send(200, { id: stored.id, name: stored.name, type: stored.type });
+      const newName = typeof body.name === "string" ? body.name : stored.name;
+      if (newName.length < 3 || newName.length > 128)
+        return send(400, { message: "Credential name must be 3 to 128 characters long." });
       if (body.data !== undefined) {
         const problem = badData(stored.type, body.data);
         if (problem) return send(400, { message: problem });
@@ -122,7 +126,7 @@ export async function startFakeN8n(): Promise<FakeN8n> {
               { ...stored.data, ...incoming, oauthTokenData: stored.data.oauthTokenData }
             : { ...incoming };
       }
-      if (typeof body.name === "string") stored.name = body.name;
+      stored.name = newName;
       return send(200, { id: stored.id, name: stored.name, type: stored.type });
     });
   });
