@@ -52,22 +52,33 @@ export function UseInN8nForm({ slug, credentialId }: { slug: string; credentialI
   );
 }
 
-export function StopUsingInN8nButton({ slug, credentialId }: { slug: string; credentialId: string }) {
+export function StopUsingInN8nButton({
+  slug,
+  credentialId,
+  linked,
+}: {
+  slug: string;
+  credentialId: string;
+  linked: boolean;
+}) {
   const [state, run, pending] = useActionState(stopUsingInN8nAction.bind(null, slug), null);
+  if (!linked && !state) return null;
   return (
     <div className="flex flex-col items-start gap-2">
-      <ConfirmButton
-        label="Stop using in n8n"
-        title="Stop using this connection in n8n?"
-        description="The token in the n8n credential is emptied, so Zoom nodes using it stop working. The Zoom connection itself stays as it is."
-        confirmLabel="Stop using in n8n"
-        disabled={pending}
-        onConfirm={() => {
-          const data = new FormData();
-          data.set("credentialId", credentialId);
-          startTransition(() => run(data));
-        }}
-      />
+      {linked && (
+        <ConfirmButton
+          label="Stop using in n8n"
+          title="Stop using this connection in n8n?"
+          description="The token in the n8n credential is emptied, so Zoom nodes using it stop working. The Zoom connection itself stays as it is."
+          confirmLabel="Stop using in n8n"
+          disabled={pending}
+          onConfirm={() => {
+            const data = new FormData();
+            data.set("credentialId", credentialId);
+            startTransition(() => run(data));
+          }}
+        />
+      )}
       {state && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
     </div>
   );

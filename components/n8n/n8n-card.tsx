@@ -60,7 +60,6 @@ export function N8nCard({
               and again every 15 minutes. In n8n, pick it in a Zoom node with Authentication “OAuth2”.
             </p>
           )}
-          <StopUsingInN8nButton slug={slug} credentialId={credentialId} />
         </>
       ) : !targetUrl ? (
         <p className="text-sm text-slate-600">
@@ -87,6 +86,8 @@ export function N8nCard({
           <UseInN8nForm slug={slug} credentialId={credentialId} />
         </>
       )}
+      {/* Always in this place, so its answer stays on screen after the stop re-renders the card. */}
+      <StopUsingInN8nButton slug={slug} credentialId={credentialId} linked={link !== null} />
     </section>
   );
 }
