@@ -9,6 +9,7 @@
 //      it must succeed with the NEW token, which Zoom (the emulator) saw it carry;
 //   5. checks that nothing the app sent n8n ever contained a refresh token.
 // The app's code runs in this process, on a SQLite database of its own.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -50,7 +51,7 @@ try {
     caFile: path.join(work, "ca.pem"),
   });
   say(
-    `n8n ${N8N_VERSION} is up at ${n8n.url} (Node ${install.node.includes("node24") ? "24" : "?"}); api.zoom.us is the emulator, through ${front.proxyUrl}`,
+    `n8n ${N8N_VERSION} is up at ${n8n.url} (Node ${execFileSync(install.node, ["-v"]).toString().trim()}); api.zoom.us is the emulator, through ${front.proxyUrl}`,
   );
   await run(n8n);
 } catch (error) {
