@@ -81,9 +81,12 @@ async function json<T>(response: Response, what: string): Promise<T> {
 
 /** The owner (through /rest, as the first visitor would) and an API key with `scopes`. */
 export async function ownerApiKey(url: string, scopes: string[]): Promise<string> {
-  let setup: Response | null = null;
-  for (let attempt = 0; attempt < 30; attempt++) {
-    setup = await fetch(`${url}/rest/owner/setup`, {
+  // Right after start-up /rest may not be routed yet (the editor's page answers instead): try again.
+  let cookie = "";
+  let last = "";
+  for (let attempt = 0; attempt < 60 && !cookie; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+    const setup = await fetch(`${url}/rest/owner/setup`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
@@ -93,11 +96,10 @@ export async function ownerApiKey(url: string, scopes: string[]): Promise<string
         password: "Check-n8n-passw0rd",
       }),
     });
-    if (setup.status !== 404 && setup.status !== 503) break;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    last = `${setup.status} ${(await setup.text()).slice(0, 120)}`;
+    cookie = (setup.headers.getSetCookie().find((c) => c.startsWith("n8n-auth=")) ?? "").split(";")[0]!;
   }
-  const cookie = (setup!.headers.getSetCookie().find((c) => c.startsWith("n8n-auth=")) ?? "").split(";")[0]!;
-  if (!cookie) throw new Error(`owner setup gave no n8n-auth cookie (${setup!.status})`);
+  if (!cookie) throw new Error(`owner setup gave no n8n-auth cookie (last answer: ${last})`);
   const created = await json<{ data: { rawApiKey: string } }>(
     await fetch(`${url}/rest/api-keys`, {
       method: "POST",
