@@ -112,6 +112,13 @@ const envSchema = z
       .transform(Number)
       .pipe(z.number().max(3600, "must be at most 3600 (one hour); 0 turns sending off"))
       .default(15),
+    N8N_PUSH_INTERVAL_SECONDS: z
+      .string()
+      .trim()
+      .regex(/^\d+$/, "must be a whole number of seconds, like 10 (0 turns pushing to n8n off)")
+      .transform(Number)
+      .pipe(z.number().max(600, "must be at most 600 (ten minutes); 0 turns pushing to n8n off"))
+      .default(10),
   })
   .refine((env) => !env.SMTP_URL || env.MAIL_FROM, {
     path: ["MAIL_FROM"],
@@ -139,6 +146,8 @@ export type AppEnv = {
   webhookAllowPrivateTargets: boolean;
   /** How often this instance's notification worker runs; 0 = never. */
   notifyIntervalSeconds: number;
+  /** How often this instance's n8n pusher looks for pushes left over (each renewal pushes at once); 0 = never. */
+  n8nPushIntervalSeconds: number;
 };
 
 const generatedSchema = z.object({ nextAuthSecret: z.string().min(32), encryptionKey: base64Key });
@@ -209,6 +218,7 @@ export function getEnv(): AppEnv {
     mail: env.SMTP_URL && env.MAIL_FROM ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM } : null,
     webhookAllowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     notifyIntervalSeconds: env.NOTIFY_INTERVAL_SECONDS,
+    n8nPushIntervalSeconds: env.N8N_PUSH_INTERVAL_SECONDS,
   };
   // next-auth 4 reads these from process.env; derive them so people set APP_URL only.
   process.env.NEXTAUTH_URL = `${appUrl}/api/auth`;

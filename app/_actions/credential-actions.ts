@@ -12,6 +12,7 @@ import {
 } from "@/lib/credentials/manage-credential";
 import { renameSchema, replaceSecretSchema } from "@/lib/credentials/schemas";
 import { db } from "@/lib/db/client";
+import { emptiedWords } from "@/lib/n8n/empty-on-remove";
 
 // "here_only" deletes the stored tokens without asking Zoom to revoke (which uninstalls the app for the user).
 const removeSchema = z.object({
@@ -44,7 +45,7 @@ export const replaceSecretAction = workspaceAction(
 export const disconnectAction = workspaceAction(
   { schema: removeSchema, role: "member" },
   async (ctx, input) => {
-    const { revokedAtZoom, warning, zoomEmail } = await disconnectCredential(
+    const { revokedAtZoom, warning, zoomEmail, n8n } = await disconnectCredential(
       db(),
       ctx,
       input.credentialId,
@@ -58,11 +59,15 @@ export const disconnectAction = workspaceAction(
         : input.mode === "here_only"
           ? `Removed here only: the stored tokens are deleted and Zoom was not asked to revoke, so ${zoomEmail ?? "the Zoom user"}’s other connections keep working.`
           : "Disconnected: the stored tokens are deleted. Zoom was not asked to revoke, as this connection was no longer live.");
-    return { ok: true, message };
+    return { ok: true, message: message + emptiedWords(n8n) };
   },
 );
 
 export const deleteAction = workspaceAction({ schema: removeSchema, role: "member" }, async (ctx, input) => {
-  await deleteCredential(db(), ctx, input.credentialId, input.mode);
-  redirect(`/w/${ctx.workspace.slug}/credentials?deleted=1`);
+  const { n8n } = await deleteCredential(db(), ctx, input.credentialId, input.mode);
+  // The list says what happened in n8n: the token there was emptied, or is being.
+  const n8nNote = n8n
+    ? `&${new URLSearchParams({ n8n: n8n.ok ? "emptied" : "pending", n8nName: n8n.n8nCredentialName })}`
+    : "";
+  redirect(`/w/${ctx.workspace.slug}/credentials?deleted=1${n8nNote}`);
 });

@@ -48,5 +48,7 @@ export function e2eEnv(): Record<string, string> {
     MAIL_FROM: "Zoom Credential Wizard <wizard@example.com>",
     WEBHOOK_ALLOW_PRIVATE_TARGETS: "1",
     NOTIFY_INTERVAL_SECONDS: "1",
+    // Pushes to n8n go at once; the interval only picks up retries, and quickly.
+    N8N_PUSH_INTERVAL_SECONDS: "1",
   };
 }

@@ -32,6 +32,10 @@ export const AUDIT_ACTIONS = {
   "api_key.revoked": "revoked an API key",
   "webhook.saved": "saved the notification webhook",
   "webhook.removed": "removed the notification webhook",
+  "n8n.saved": "saved the workspace's n8n",
+  "n8n.removed": "removed the workspace's n8n",
+  "credential.n8n_used": "started using a connection in n8n",
+  "credential.n8n_stopped": "stopped using a connection in n8n",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

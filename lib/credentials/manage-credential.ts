@@ -17,6 +17,8 @@ import { isLive } from "./status";
 import { leaseOwnerId, takeLeaseWaiting, whileLeased } from "./tokens/refresh-lease";
 import { markRevoked } from "./transitions";
 import { forgetServedCredential } from "@/lib/token-api/serving";
+import { emptyQueuedNow, findN8nLink, type N8nEmptied } from "@/lib/n8n/empty-on-remove";
+import { queueEmptyPush } from "@/lib/n8n/push-outbox";
 
 const actorOf = (ctx: WorkspaceContext) => ({ userId: ctx.user.id, label: ctx.user.name });
 
@@ -96,6 +98,9 @@ async function removeTokens(
 
 export type RevokeResult = { revokedAtZoom: boolean; warning: string | null; zoomEmail: string | null };
 
+/** A connection used in n8n: whether n8n let go of its token (the empty push queued with the change). */
+export type RemoveResult = RevokeResult & { n8n: N8nEmptied | null };
+
 async function revokeAtZoom(db: Db, credential: CredentialRecord, mode: RemoveMode): Promise<RevokeResult> {
   // Read again under the lease: a renewal may have rotated the set, a reconnect replaced it.
   const row = await db.credential.findUniqueOrThrow({
@@ -132,10 +137,12 @@ export async function disconnectCredential(
   ctx: WorkspaceContext,
   credentialId: string,
   mode: RemoveMode = "revoke",
-): Promise<RevokeResult> {
+): Promise<RemoveResult> {
   const credential = await findCredential(db, ctx, credentialId);
-  return removeTokens(db, credential, mode, async ({ revokedAtZoom }) => {
+  const link = await findN8nLink(db, credential.id);
+  const result = await removeTokens(db, credential, mode, async ({ revokedAtZoom }) => {
     await db.$transaction(async (tx) => {
+      // Also queues emptying the token in n8n, in this transaction (transitions.ts).
       await markRevoked(tx, { id: credential.id });
       await recordAuditEvent(tx, {
         workspaceId: ctx.workspace.id,
@@ -147,6 +154,7 @@ export async function disconnectCredential(
     });
     forgetServedCredential(credential.id);
   });
+  return { ...result, n8n: link && (await emptyQueuedNow(db, link)) };
 }
 
 /** Delete: revoke at Zoom (when chosen and live), then remove the credential; the audit log keeps the record. */
@@ -155,10 +163,13 @@ export async function deleteCredential(
   ctx: WorkspaceContext,
   credentialId: string,
   mode: RemoveMode = "revoke",
-): Promise<RevokeResult> {
+): Promise<RemoveResult> {
   const credential = await findCredential(db, ctx, credentialId);
-  return removeTokens(db, credential, mode, async ({ revokedAtZoom }) => {
+  const link = await findN8nLink(db, credential.id);
+  const result = await removeTokens(db, credential, mode, async ({ revokedAtZoom }) => {
     await db.$transaction(async (tx) => {
+      // The push outlives the link, which goes with the credential.
+      await queueEmptyPush(tx, credential.id, { change: "deleted", now: new Date() });
       await tx.credential.delete({ where: { id: credential.id } });
       await releaseZoomApp(tx, { workspaceId: ctx.workspace.id, zoomAppId: credential.zoomAppId });
       await recordAuditEvent(tx, {
@@ -176,4 +187,5 @@ export async function deleteCredential(
     });
     forgetServedCredential(credential.id);
   });
+  return { ...result, n8n: link && (await emptyQueuedNow(db, link)) };
 }

@@ -6,7 +6,17 @@ import type { CredentialError } from "./record-credential-error";
 // (one, guarded by version / lease / status, or a bounded sweep), the error
 // note, and forgetting what the token API serves from memory.
 
-export type Tx = Pick<Db, "credential" | "notificationEvent" | "$executeRaw">;
+export type Tx = Pick<Db, "credential" | "notificationEvent" | "n8nLink" | "n8nPush" | "$executeRaw">;
+
+/**
+ * Runs `write` in a transaction: the caller's when `db` is one already (a
+ * transaction client has no $transaction), else a new one — so a change and
+ * the outbox rows written with it commit together or not at all.
+ */
+export function inTransaction<T>(db: Tx, write: (tx: Tx) => Promise<T>): Promise<T> {
+  const root = db as Partial<Pick<Db, "$transaction">>;
+  return typeof root.$transaction === "function" ? root.$transaction((tx) => write(tx)) : write(db);
+}
 export type CredentialWhere = NonNullable<Parameters<Db["credential"]["updateMany"]>[0]>["where"];
 
 /**

@@ -4,9 +4,11 @@ import type { ZoomErrorEntry } from "@/lib/zoom/error-catalogue";
 import { recordRecovery, recordStatusChange } from "@/lib/notifications/record-change";
 import { credentialErrorFrom, type CredentialError } from "./record-credential-error";
 import { refreshTokenExpiry } from "./tokens/refresh-token-expiry";
+import { queueEmptyPush, queueTokenPush, wakePusher } from "@/lib/n8n/push-outbox";
 import {
   errorNote,
   forgotten,
+  inTransaction,
   noError,
   updateEach,
   whereOf,
@@ -67,49 +69,56 @@ export async function markConnected(
   const { tokens, zoomUser, now } = fields;
   const sealed = (value: string, column: "accessTokenEnc" | "refreshTokenEnc") =>
     encrypt(value, credentialSecretContext(target.id, column));
-  const result = await db.credential.updateMany({
-    where: whereOf(target),
-    data: {
-      status: fields.status ?? "connected",
-      ...(tokens
-        ? {
-            accessTokenEnc: sealed(tokens.accessToken, "accessTokenEnc"),
-            accessTokenExpiresAt: tokens.expiresAt,
-            ...(tokens.refreshToken !== undefined
-              ? {
-                  refreshTokenEnc: tokens.refreshToken
-                    ? sealed(tokens.refreshToken, "refreshTokenEnc")
-                    : null,
-                  refreshTokenExpiresAt: refreshTokenExpiry(tokens.refreshToken),
-                }
-              : {}),
-            ...(tokens.scopes !== undefined ? { grantedScopes: tokens.scopes.join(" ") } : {}),
-            ...(tokens.apiUrl !== undefined ? { apiUrl: tokens.apiUrl } : {}),
-            lastRefreshedAt: now,
-          }
-        : {}),
-      ...(zoomUser
-        ? {
-            zoomUserId: zoomUser.id,
-            zoomEmail: zoomUser.email,
-            zoomName: zoomUser.name,
-            zoomAccountId: zoomUser.accountId,
-          }
-        : {}),
-      ...(fields.wizardStep ? { wizardStep: fields.wizardStep } : {}),
-      ...(fields.tested ? { lastTestedAt: now } : {}),
-      ...(fields.authorized ? { authorizedAt: now } : {}),
-      ...noError,
-      failureCount: 0,
-      nextAttemptAt: null,
-      refreshLeaseOwner: null,
-      refreshLeaseUntil: null,
-      // The keeper looks again shortly before this token runs out, and decides then (lib/keeper).
-      keeperDueAt: tokens ? new Date(tokens.expiresAt.getTime() - KEEPER_LOOK_AHEAD_MS) : now,
-      version: { increment: 1 },
-    },
+  let pushQueued = false;
+  // A new token and its push to n8n (when the connection is used there) commit together.
+  const result = await inTransaction(db, async (tx) => {
+    const written = await tx.credential.updateMany({
+      where: whereOf(target),
+      data: {
+        status: fields.status ?? "connected",
+        ...(tokens
+          ? {
+              accessTokenEnc: sealed(tokens.accessToken, "accessTokenEnc"),
+              accessTokenExpiresAt: tokens.expiresAt,
+              ...(tokens.refreshToken !== undefined
+                ? {
+                    refreshTokenEnc: tokens.refreshToken
+                      ? sealed(tokens.refreshToken, "refreshTokenEnc")
+                      : null,
+                    refreshTokenExpiresAt: refreshTokenExpiry(tokens.refreshToken),
+                  }
+                : {}),
+              ...(tokens.scopes !== undefined ? { grantedScopes: tokens.scopes.join(" ") } : {}),
+              ...(tokens.apiUrl !== undefined ? { apiUrl: tokens.apiUrl } : {}),
+              lastRefreshedAt: now,
+            }
+          : {}),
+        ...(zoomUser
+          ? {
+              zoomUserId: zoomUser.id,
+              zoomEmail: zoomUser.email,
+              zoomName: zoomUser.name,
+              zoomAccountId: zoomUser.accountId,
+            }
+          : {}),
+        ...(fields.wizardStep ? { wizardStep: fields.wizardStep } : {}),
+        ...(fields.tested ? { lastTestedAt: now } : {}),
+        ...(fields.authorized ? { authorizedAt: now } : {}),
+        ...noError,
+        failureCount: 0,
+        nextAttemptAt: null,
+        refreshLeaseOwner: null,
+        refreshLeaseUntil: null,
+        // The keeper looks again shortly before this token runs out, and decides then (lib/keeper).
+        keeperDueAt: tokens ? new Date(tokens.expiresAt.getTime() - KEEPER_LOOK_AHEAD_MS) : now,
+        version: { increment: 1 },
+      },
+    });
+    if (written.count > 0 && tokens) pushQueued = await queueTokenPush(tx, target.id, now);
+    return written;
   });
   forgotten(target);
+  if (pushQueued) wakePusher();
   if (result.count > 0) {
     await recordRecovery(db, target.id, now);
     // A legacy token pasted close to its end: say so where people read it, too.
@@ -188,22 +197,30 @@ export async function markRevoked(
   target: CredentialTarget,
   input: { reason?: CredentialError; now?: Date } = {},
 ): Promise<number> {
-  const result = await db.credential.updateMany({
-    where: whereOf(target),
-    data: {
-      status: "revoked",
-      ...(input.reason ? errorNote(input.reason, input.now ?? new Date()) : {}),
-      accessTokenEnc: null,
-      refreshTokenEnc: null,
-      accessTokenExpiresAt: null,
-      refreshTokenExpiresAt: null,
-      refreshLeaseOwner: null,
-      refreshLeaseUntil: null,
-      nextAttemptAt: null,
-      version: { increment: 1 },
-    },
+  let emptyQueued = false;
+  const result = await inTransaction(db, async (tx) => {
+    const written = await tx.credential.updateMany({
+      where: whereOf(target),
+      data: {
+        status: "revoked",
+        ...(input.reason ? errorNote(input.reason, input.now ?? new Date()) : {}),
+        accessTokenEnc: null,
+        refreshTokenEnc: null,
+        accessTokenExpiresAt: null,
+        refreshTokenExpiresAt: null,
+        refreshLeaseOwner: null,
+        refreshLeaseUntil: null,
+        nextAttemptAt: null,
+        version: { increment: 1 },
+      },
+    });
+    // The token n8n holds goes too (a connection used in n8n), in the same transaction.
+    if (written.count > 0)
+      emptyQueued = (await queueEmptyPush(tx, target.id, { now: input.now ?? new Date() })) !== null;
+    return written;
   });
   forgotten(target);
+  if (emptyQueued) wakePusher();
   // A person who disconnected knows; Zoom's removal is news.
   if (result.count > 0 && input.reason?.code === "app_deauthorized")
     await recordStatusChange(db, target.id, "removed_in_zoom", {

@@ -10,12 +10,14 @@ export const encryptedColumns = {
   credential: ["accessTokenEnc", "refreshTokenEnc"],
   zoomApp: ["developmentClientSecretEnc", "productionClientSecretEnc", "eventSecretTokenEnc"],
   webhookEndpoint: ["secretEnc"],
+  n8nTarget: ["apiKeyEnc"],
 } as const;
 
 export type EncryptedTable = keyof typeof encryptedColumns;
 export type CredentialSecretColumn = (typeof encryptedColumns.credential)[number];
 export type ZoomAppSecretColumn = (typeof encryptedColumns.zoomApp)[number];
 export type WebhookSecretColumn = (typeof encryptedColumns.webhookEndpoint)[number];
+export type N8nTargetSecretColumn = (typeof encryptedColumns.n8nTarget)[number];
 
 export function credentialSecretContext(credentialId: string, column: CredentialSecretColumn): string {
   return `credential:${credentialId}:${column}`;
@@ -29,13 +31,19 @@ export function webhookSecretContext(endpointId: string): string {
   return `webhook-endpoint:${endpointId}:secretEnc`;
 }
 
+export function n8nTargetSecretContext(targetId: string): string {
+  return `n8n-target:${targetId}:apiKeyEnc`;
+}
+
 export type EncryptedValue =
   | { table: "credential"; rowId: string; column: CredentialSecretColumn; value: string }
   | { table: "zoomApp"; rowId: string; column: ZoomAppSecretColumn; value: string }
-  | { table: "webhookEndpoint"; rowId: string; column: WebhookSecretColumn; value: string };
+  | { table: "webhookEndpoint"; rowId: string; column: WebhookSecretColumn; value: string }
+  | { table: "n8nTarget"; rowId: string; column: N8nTargetSecretColumn; value: string };
 
 export function contextOf(item: EncryptedValue): string {
   if (item.table === "webhookEndpoint") return webhookSecretContext(item.rowId);
+  if (item.table === "n8nTarget") return n8nTargetSecretContext(item.rowId);
   return item.table === "credential"
     ? credentialSecretContext(item.rowId, item.column)
     : zoomAppSecretContext(item.rowId, item.column);
@@ -44,6 +52,7 @@ export function contextOf(item: EncryptedValue): string {
 /** Where a value was read from, in words for a log line (never the value). */
 export function describeLocation(item: EncryptedValue): string {
   if (item.table === "webhookEndpoint") return `webhook ${item.rowId} (${item.column})`;
+  if (item.table === "n8nTarget") return `n8n target ${item.rowId} (${item.column})`;
   return item.table === "credential"
     ? `credential ${item.rowId} (${item.column})`
     : `Zoom app ${item.rowId} (${item.column})`;
@@ -55,7 +64,8 @@ type Row = { id: string } & Record<string, string | null>;
 export type EncryptedRow =
   | { table: "credential"; rowId: string; values: Partial<Record<CredentialSecretColumn, string>> }
   | { table: "zoomApp"; rowId: string; values: Partial<Record<ZoomAppSecretColumn, string>> }
-  | { table: "webhookEndpoint"; rowId: string; values: Partial<Record<WebhookSecretColumn, string>> };
+  | { table: "webhookEndpoint"; rowId: string; values: Partial<Record<WebhookSecretColumn, string>> }
+  | { table: "n8nTarget"; rowId: string; values: Partial<Record<N8nTargetSecretColumn, string>> };
 
 /** Reads rows in pages so ten thousand credentials do not load at once. */
 async function* paged(fetch: (cursor: string | undefined) => Promise<Row[]>, pageSize: number) {
@@ -86,6 +96,7 @@ const zoomAppSelect = {
   eventSecretTokenEnc: true,
 } as const;
 const webhookSelect = { id: true, secretEnc: true } as const;
+const n8nTargetSelect = { id: true, apiKeyEnc: true } as const;
 
 /** Every row of every table that holds encrypted values, page by page. */
 export async function* encryptedRows(db: Db, pageSize = 500): AsyncGenerator<EncryptedRow> {
@@ -113,6 +124,12 @@ export async function* encryptedRows(db: Db, pageSize = 500): AsyncGenerator<Enc
       rowId: row.id,
       values: valuesOf(row, encryptedColumns.webhookEndpoint),
     };
+  const n8nTargets = paged(
+    (cursor) => db.n8nTarget.findMany({ select: n8nTargetSelect, ...page(cursor) }),
+    pageSize,
+  );
+  for await (const row of n8nTargets)
+    yield { table: "n8nTarget", rowId: row.id, values: valuesOf(row, encryptedColumns.n8nTarget) };
 }
 
 /** The same row read again (null when it is gone), for a writer that lost a conditional update. */
@@ -131,6 +148,12 @@ export async function rereadEncryptedRow(db: Db, row: EncryptedRow): Promise<Enc
         rowId: fresh.id,
         values: valuesOf(fresh, encryptedColumns.webhookEndpoint),
       }
+    );
+  }
+  if (row.table === "n8nTarget") {
+    const fresh = await db.n8nTarget.findUnique({ where: { id: row.rowId }, select: n8nTargetSelect });
+    return (
+      fresh && { table: "n8nTarget", rowId: fresh.id, values: valuesOf(fresh, encryptedColumns.n8nTarget) }
     );
   }
   const fresh = await db.zoomApp.findUnique({ where: { id: row.rowId }, select: zoomAppSelect });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createTempDatabase } from "@/lib/db/temp-database";
-import { credentialSecretContext, zoomAppSecretContext } from "./encrypted-columns";
+import { credentialSecretContext, n8nTargetSecretContext, zoomAppSecretContext } from "./encrypted-columns";
 import { buildKeyRing, type KeyRing } from "./keyring";
 import { rotateKeys } from "./rotate-keys";
 import { decryptSecret, encryptSecret, parseCiphertext } from "./secret-box";
@@ -159,3 +159,29 @@ describe("the event Secret Token of a Zoom app", () => {
 async function seedIds(db: Db) {
   return (await db.credential.findMany({ orderBy: { name: "asc" }, select: { id: true } })).map((c) => c.id);
 }
+
+describe("a workspace's n8n API key", () => {
+  it("is rotated, checked at start-up, and bound to its own row", async () => {
+    await seedCredentials(temp.db, buildKeyRing([oldKey]), 1);
+    const workspace = await temp.db.workspace.findFirstOrThrow({ select: { id: true } });
+    const id = "n8n-target-1";
+    await temp.db.n8nTarget.create({
+      data: {
+        id,
+        workspaceId: workspace.id,
+        baseUrl: "https://n8n.example.com",
+        apiKeyEnc: encryptSecret(buildKeyRing([oldKey]), "n8n-api-key", n8nTargetSecretContext(id)),
+        checkedAt: new Date(),
+      },
+    });
+    const ring = buildKeyRing([newKey, oldKey]);
+    expect(await rotateKeys(temp.db, ring)).toEqual({ rotated: 3, skipped: 0 });
+    const { apiKeyEnc } = await temp.db.n8nTarget.findUniqueOrThrow({
+      where: { id },
+      select: { apiKeyEnc: true },
+    });
+    expect(decryptSecret(buildKeyRing([newKey]), apiKeyEnc, n8nTargetSecretContext(id))).toBe("n8n-api-key");
+    await expect(verifyStoredSecrets(temp.db, buildKeyRing([newKey]))).resolves.toEqual({ checked: 3 });
+    await expect(verifyStoredSecrets(temp.db, buildKeyRing([oldKey]))).rejects.toThrow(/n8n target/);
+  });
+});

@@ -30,12 +30,14 @@ async function replaceValues(db: Db, row: EncryptedRow, fresh: Record<string, st
       ? await db.credential.updateMany({ where, data: fresh })
       : row.table === "zoomApp"
         ? await db.zoomApp.updateMany({ where, data: fresh })
-        : await db.webhookEndpoint.updateMany({ where, data: fresh });
+        : row.table === "n8nTarget"
+          ? await db.n8nTarget.updateMany({ where, data: fresh })
+          : await db.webhookEndpoint.updateMany({ where, data: fresh });
   return result.count === 1;
 }
 
 /**
- * Re-encrypts every stored secret (credentials' tokens, Zoom apps' and webhooks' secrets)
+ * Re-encrypts every stored secret (credentials' tokens, Zoom apps', webhooks' and n8n targets' secrets)
  * with the newest key, row by row. A row that changed between the read and
  * the write is read again and done again: what the other writer stored may
  * be under an older key (an instance not yet restarted with the new one).
@@ -75,7 +77,7 @@ async function rotateRow(
       return { rotated: stale.length, skipped: values.length - stale.length };
     if (attempt >= ROTATION_ATTEMPTS)
       throw new RotationConflictError(
-        `The ${{ credential: "credential", zoomApp: "Zoom app", webhookEndpoint: "webhook" }[row.table]} ${row.rowId} kept changing while its secrets were re-encrypted. Run npm run keys:rotate again.`,
+        `The ${{ credential: "credential", zoomApp: "Zoom app", webhookEndpoint: "webhook", n8nTarget: "n8n target" }[row.table]} ${row.rowId} kept changing while its secrets were re-encrypted. Run npm run keys:rotate again.`,
       );
     row = await rereadEncryptedRow(db, row);
   }

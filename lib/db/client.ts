@@ -14,6 +14,7 @@ const omit = {
   zoomApp: { developmentClientSecretEnc: true, productionClientSecretEnc: true, eventSecretTokenEnc: true },
   apiKey: { keyHash: true },
   webhookEndpoint: { secretEnc: true },
+  n8nTarget: { apiKeyEnc: true },
 } as const;
 
 // Several processes (the app, scripts, tests) share one SQLite file: wait for

@@ -103,3 +103,29 @@ describe("when the keeper looks next", () => {
     );
   });
 });
+
+describe("connections used in n8n", () => {
+  // n8n never calls the token API: it holds what the app pushed, so the app must renew ahead.
+  const inN8n = { n8nLink: { id: "l1" } };
+  const expiring = { accessTokenExpiresAt: ahead(RENEW_AHEAD_MS - MIN) };
+
+  it("an OAuth connection used in n8n is busy: renewed ahead of expiry though no node fetched a token", () => {
+    expect(decideAction(row({ ...expiring }), now)).toBe("none");
+    expect(decideAction(row({ ...expiring, ...inN8n }), now)).toBe("renew");
+    expect(nextDueAt(row({ ...inN8n }), now)).toEqual(ahead(30 * MIN - RENEW_AHEAD_MS));
+  });
+
+  it("a Server-to-Server connection used in n8n gets its token minted ahead too; others only tested", () => {
+    const s2s = { method: "s2s", refreshTokenExpiresAt: null, ...expiring };
+    expect(decideAction(row(s2s), now)).toBe("none");
+    expect(decideAction(row({ ...s2s, ...inN8n }), now)).toBe("renew");
+    expect(nextDueAt(row({ ...s2s, accessTokenExpiresAt: ahead(HOUR) }), now)).toEqual(
+      ahead(24 * HOUR - 30 * MIN),
+    );
+    expect(nextDueAt(row({ ...s2s, ...inN8n, accessTokenExpiresAt: ahead(HOUR) }), now)).toEqual(
+      ahead(HOUR - RENEW_AHEAD_MS),
+    );
+    // Backing off after a Zoom failure: not before the back-off ends.
+    expect(decideAction(row({ ...s2s, ...inN8n, nextAttemptAt: ahead(5 * MIN) }), now)).toBe("none");
+  });
+});

@@ -12,7 +12,10 @@
  *   test (GET /users/me) reuses that fresh token: an idle connection costs at
  *   most 2 Zoom calls a day;
  * - nodes that start using an idle connection get it renewed on demand once
- *   (getAccessToken); from then on it counts as used.
+ *   (getAccessToken); from then on it counts as used;
+ * - a connection used in n8n (lib/n8n) is always busy, Server-to-Server ones
+ *   too: n8n never calls the token API, it holds the token the app pushed,
+ *   so the token must be renewed (and pushed) before it runs out.
  * Each row carries `keeperDueAt`, the next time the keeper must decide; each
  * decision sets the next one, so a round reads only rows that are due.
  */
@@ -56,6 +59,8 @@ export type KeeperRow = {
   lastUsedAt: Date | null;
   nextAttemptAt: Date | null;
   keeperDueAt: Date | null;
+  /** "Use in n8n": present when the connection's token is pushed to n8n. */
+  n8nLink?: { id: string } | null;
 };
 
 export const keeperRowSelect = {
@@ -71,6 +76,7 @@ export const keeperRowSelect = {
   lastUsedAt: true,
   nextAttemptAt: true,
   keeperDueAt: true,
+  n8nLink: { select: { id: true } },
 } as const;
 
 /**
@@ -85,8 +91,13 @@ const at = (date: Date | null, plusMs: number, fallback: number) =>
   date ? date.getTime() + plusMs : fallback;
 
 export function isUsedRecently(row: KeeperRow, now: Date): boolean {
-  return row.lastUsedAt !== null && row.lastUsedAt.getTime() >= now.getTime() - ACTIVE_WINDOW_MS;
+  return (
+    isUsedInN8n(row) ||
+    (row.lastUsedAt !== null && row.lastUsedAt.getTime() >= now.getTime() - ACTIVE_WINDOW_MS)
+  );
 }
+
+export const isUsedInN8n = (row: KeeperRow): boolean => Boolean(row.n8nLink);
 
 /** The times each duty falls due, in ms (NaN-free; "now" when never done). */
 function duties(row: KeeperRow, now: Date) {
@@ -107,8 +118,13 @@ function duties(row: KeeperRow, now: Date) {
 
 export function decideAction(row: KeeperRow, now: Date): KeeperAction {
   const t = now.getTime();
-  if (row.method === "s2s")
-    return S2S_TESTED.includes(row.status) && at(row.lastTestedAt, TEST_EVERY_MS, t) <= t ? "test" : "none";
+  if (row.method === "s2s") {
+    if (!S2S_TESTED.includes(row.status)) return "none";
+    if (at(row.lastTestedAt, TEST_EVERY_MS, t) <= t) return "test";
+    // Zoom mints S2S tokens on demand; only n8n, which cannot ask, needs one minted ahead.
+    if (!isUsedInN8n(row) || (row.nextAttemptAt && row.nextAttemptAt.getTime() > t)) return "none";
+    return at(row.accessTokenExpiresAt, -RENEW_AHEAD_MS, t) <= t ? "renew" : "none";
+  }
   if (row.method !== "oauth" || !OAUTH_LIVE.includes(row.status)) return "none";
   if (row.nextAttemptAt && row.nextAttemptAt.getTime() > t) return "none"; // backing off
   const due = duties(row, now);
@@ -122,8 +138,13 @@ export function decideAction(row: KeeperRow, now: Date): KeeperAction {
 export function nextDueAt(row: KeeperRow, now: Date): Date | null {
   const t = now.getTime();
   const soonest = (ms: number) => new Date(Math.max(ms, t + MIN_RESCHEDULE_MS));
-  if (row.method === "s2s")
-    return S2S_TESTED.includes(row.status) ? soonest(at(row.lastTestedAt, TEST_EVERY_MS, t)) : null;
+  if (row.method === "s2s") {
+    if (!S2S_TESTED.includes(row.status)) return null;
+    const test = at(row.lastTestedAt, TEST_EVERY_MS, t);
+    if (!isUsedInN8n(row)) return soonest(test);
+    if (row.nextAttemptAt && row.nextAttemptAt.getTime() > t) return soonest(row.nextAttemptAt.getTime());
+    return soonest(Math.min(test, at(row.accessTokenExpiresAt, -RENEW_AHEAD_MS, t)));
+  }
   if (row.method !== "oauth" || !OAUTH_LIVE.includes(row.status)) return null;
   if (row.nextAttemptAt && row.nextAttemptAt.getTime() > t) return soonest(row.nextAttemptAt.getTime());
   const due = duties(row, now);

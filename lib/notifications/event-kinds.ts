@@ -28,6 +28,16 @@ export const NOTIFICATION_KINDS = {
     subject: (name: string) => `“${name}”: Zoom has not answered for over an hour`,
     todo: "Nothing to do yet: the app keeps retrying. If it goes on, check Zoom's status page.",
   },
+  n8n_push_failed: {
+    type: "connection.n8n_push_failed",
+    subject: (name: string) => `“${name}”: n8n did not take the new token`,
+    todo: "Open the connection: its n8n section says what n8n answered and what to do. Until then the Zoom node in n8n may fail.",
+  },
+  n8n_push_recovered: {
+    type: "connection.n8n_push_recovered",
+    subject: (name: string) => `“${name}”: n8n has the current token again`,
+    todo: "Nothing to do: n8n's Zoom node works with this connection again.",
+  },
   test: {
     type: "test",
     subject: () => "Test event",
@@ -44,6 +54,9 @@ export const PROBLEM_KINDS: readonly NotificationKind[] = [
   "removed_in_zoom",
   "zoom_unreachable",
 ];
+
+/** Pushing a token to n8n (lib/n8n) has its own loop: the connection itself may be fine. */
+export const N8N_KINDS: readonly NotificationKind[] = ["n8n_push_failed", "n8n_push_recovered"];
 
 /** Zoom unreachable is said only once renewals have failed this long. */
 export const UNREACHABLE_AFTER_MS = 60 * 60_000;

@@ -19,6 +19,12 @@ async function stillTrue(
     select: { status: true, version: true },
   });
   if (!credential) return false;
+  // A failing push to n8n waits a little for a blip to pass: told only if it still fails.
+  if (event.kind === "n8n_push_failed")
+    return (
+      (await db.n8nLink.count({ where: { credentialId: event.credentialId, failingSince: { not: null } } })) >
+      0
+    );
   if (event.kind !== "zoom_unreachable") return true;
   return credential.status === "error" && credential.version === parseDetails(event.details).version;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { isPostgres, type Db } from "@/lib/db/client";
-import { PROBLEM_KINDS, UNREACHABLE_AFTER_MS, type NotificationKind } from "./event-kinds";
+import { N8N_KINDS, PROBLEM_KINDS, UNREACHABLE_AFTER_MS, type NotificationKind } from "./event-kinds";
 
 export type OutboxDb = Pick<Db, "credential" | "notificationEvent" | "$executeRaw">;
 
@@ -13,7 +13,7 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string } | null
  * On PostgreSQL an INSERT … ON CONFLICT DO NOTHING, because a failed insert
  * would abort the caller's transaction; SQLite fails only the statement.
  */
-async function writeEvent(
+export async function writeEvent(
   db: OutboxDb,
   row: {
     workspaceId: string;
@@ -55,7 +55,7 @@ const credentialFacts = {
 export async function recordStatusChange(
   db: OutboxDb,
   credentialId: string,
-  kind: Exclude<NotificationKind, "recovered" | "test">,
+  kind: Exclude<NotificationKind, "recovered" | "test" | "n8n_push_failed" | "n8n_push_recovered">,
   input: { expectStatus: string; now: Date },
 ): Promise<void> {
   const credential = await db.credential.findUnique({ where: { id: credentialId }, select: credentialFacts });
@@ -84,7 +84,7 @@ export async function recordStatusChange(
  */
 export async function recordRecovery(db: OutboxDb, credentialId: string, now: Date): Promise<void> {
   const last = await db.notificationEvent.findFirst({
-    where: { credentialId, kind: { not: "test" } },
+    where: { credentialId, kind: { notIn: ["test", ...N8N_KINDS] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, kind: true, state: true },
   });

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { replayRotatedSets } from "@/lib/credentials/tokens/rotated-sets";
 import { startKeeper } from "@/lib/keeper/start-keeper";
+import { startN8nPusher } from "@/lib/n8n/start-pusher";
 import { startNotifier } from "@/lib/notifications/start-notifier";
 
 export async function checkStartup(): Promise<void> {
@@ -17,6 +18,7 @@ export async function checkStartup(): Promise<void> {
     replayRotatedSets(db());
     startKeeper();
     startNotifier();
+    startN8nPusher();
   } catch (error) {
     // A clear sentence and a non-zero exit beat a server that fails request by request.
     console.error(

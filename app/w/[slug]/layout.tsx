@@ -19,13 +19,19 @@ export default async function WorkspaceLayout({
 }) {
   const { slug } = await params;
   const ctx = await requireWorkspacePage(slug);
-  const [workspaces, needReconnect, removedInZoom] = await Promise.all([
+  const [workspaces, needReconnect, removedInZoom, n8nFailing] = await Promise.all([
     listMyWorkspaces(db(), ctx.user.id),
     // The notice Zoom's invalid_grant leads to: for admins every credential, for members their own.
     db().credential.count({ where: { ...credentialScope(ctx), status: "needs_reconnect" } }),
     // Zoom's app_deauthorized: the app was removed from someone's Zoom account.
     db().credential.count({
       where: { ...credentialScope(ctx), status: "revoked", lastErrorCode: "app_deauthorized" },
+    }),
+    // A connection used in n8n whose new token n8n does not take (lib/n8n): the node will fail.
+    db().n8nLink.findMany({
+      where: { workspaceId: ctx.workspace.id, failingSince: { not: null }, credential: credentialScope(ctx) },
+      select: { credentialId: true },
+      take: 2,
     }),
   ]);
   const base = `/w/${ctx.workspace.slug}`;
@@ -39,6 +45,7 @@ export default async function WorkspaceLayout({
           { href: `${base}/admin/members`, label: "Members" },
           { href: `${base}/admin/api-keys`, label: "API keys" },
           { href: `${base}/admin/notifications`, label: "Webhooks" },
+          { href: `${base}/admin/n8n`, label: "n8n" },
         ]
       : []),
     { href: `${base}/settings/notifications`, label: "Notifications" },
@@ -91,6 +98,26 @@ export default async function WorkspaceLayout({
               href={isAdmin(ctx.role) ? `${base}/admin/accounts?status=revoked` : `${base}/credentials`}
             >
               Show {removedInZoom === 1 ? "it" : "them"}
+            </Link>
+          </div>
+        </div>
+      )}
+      {n8nFailing.length > 0 && (
+        <div role="status" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900">
+          <div className="mx-auto max-w-6xl">
+            {n8nFailing.length === 1 ? "A connection used in n8n" : "Connections used in n8n"} could not give
+            n8n the new token: Zoom nodes in n8n may fail.{" "}
+            <Link
+              className="font-medium underline"
+              href={
+                n8nFailing.length === 1
+                  ? `${base}/credentials/${n8nFailing[0]!.credentialId}`
+                  : isAdmin(ctx.role)
+                    ? `${base}/admin/n8n`
+                    : `${base}/credentials`
+              }
+            >
+              Show {n8nFailing.length === 1 ? "it" : "them"}
             </Link>
           </div>
         </div>

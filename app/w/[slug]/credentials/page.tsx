@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { StatusBadge } from "@/components/credentials/status-badge";
+import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Cell, DataTable, HeaderCell, TableHead, TableRow } from "@/components/ui/data-table";
@@ -16,8 +17,16 @@ import { continueSetupUrl } from "@/lib/guides/step-url";
 
 export const metadata: Metadata = { title: "Credentials" };
 
-export default async function CredentialsPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function CredentialsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireWorkspacePage((await params).slug);
+  const query = await searchParams;
+  const n8nName = typeof query.n8nName === "string" ? query.n8nName.slice(0, 200) : null;
   const credentials = await listCredentials(db(), ctx);
   const base = `/w/${ctx.workspace.slug}/credentials`;
   const admin = isAdmin(ctx.role);
@@ -41,6 +50,15 @@ export default async function CredentialsPage({ params }: { params: Promise<{ sl
           </div>
         }
       />
+      {n8nName && (query.n8n === "emptied" || query.n8n === "pending") && (
+        <div className="mb-6">
+          <Alert tone={query.n8n === "emptied" ? "success" : "warning"}>
+            {query.n8n === "emptied"
+              ? `Deleted. The token in the n8n credential “${n8nName}” was emptied.`
+              : `Deleted. The token in the n8n credential “${n8nName}” could not be emptied yet: n8n did not answer. The app keeps trying.`}
+          </Alert>
+        </div>
+      )}
       {credentials.length === 0 ? (
         <Card>
           <h2 className="font-medium">No Zoom credentials yet</h2>

@@ -5,10 +5,15 @@ import { WrongZoomUserNotice } from "@/components/connect/wrong-zoom-user-notice
 import { ZoomMessageExplainer } from "@/components/connect/zoom-message-explainer";
 import { ConnectionCard } from "@/components/credentials/connection-card";
 import { CredentialActions } from "@/components/credentials/credential-actions";
+import { N8nCard } from "@/components/n8n/n8n-card";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { findCredential } from "@/lib/credentials/find-credential";
+import { isLive } from "@/lib/credentials/status";
+import { isAdmin } from "@/lib/auth/roles";
+import { findN8nLinkForPage } from "@/lib/n8n/find-link";
+import { findN8nTarget } from "@/lib/n8n/n8n-target";
 import { revokeImpact } from "@/lib/credentials/revoke-impact";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -28,6 +33,10 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
   });
   const app = credential.zoomAppId ? await findZoomApp(db(), ctx.workspace.id, credential.zoomAppId) : null;
   const revoke = await revokeImpact(db(), credential);
+  const renews = credential.method === "oauth" || credential.method === "s2s";
+  const [n8nTarget, n8nLink] = renews
+    ? await Promise.all([findN8nTarget(db(), ctx.workspace.id), findN8nLinkForPage(db(), credential.id)])
+    : [null, null];
   const guide = guideFor(credential.method);
   // Reconnect runs the same credential's connect step again: same id, so services keep working.
   const setupHref = !guide
@@ -54,6 +63,16 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
       <div className="flex flex-col gap-6">
         <WrongZoomUserNotice slug={slug} credential={credential} />
         <ConnectionCard slug={slug} credential={credential} />
+        {renews && (
+          <N8nCard
+            slug={slug}
+            credentialId={credential.id}
+            live={isLive(credential.status)}
+            admin={isAdmin(ctx.role)}
+            targetUrl={n8nTarget?.baseUrl ?? null}
+            link={n8nLink}
+          />
+        )}
         {guide && credential.method !== "access_token" && (
           <ZoomMessageExplainer
             flow={flowOfMethod(credential.method)}
