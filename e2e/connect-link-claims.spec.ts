@@ -36,38 +36,39 @@ async function toConsent(browser: Browser, link: string, zoomEmail: string) {
   return { page, close: () => context.close() };
 }
 
-test("two people at Zoom's consent page with one link: the first to come back connects, the second is told plainly and nothing of theirs is kept", async ({
-  page,
-  browser,
-}) => {
-  test.slow(); // two strangers' handshakes
-  const { owner, workspace, app, ownersZoomUser, linkBy } = await workspaceWithApp(page);
-  const link = await linkBy(owner, "owner", owner.id, "Webinar account");
-  const kim = await colleagueInZoom(ownersZoomUser.accountId, "Kim", app.clientId);
-  const first = await toConsent(browser, link, kim.email);
-  const lee = await colleagueInZoom(ownersZoomUser.accountId, "Lee", app.clientId);
-  const second = await toConsent(browser, link, lee.email);
-  const exchanges = (await zoom.counters(app.clientId)).token.authorization_code;
+test(
+  "two people at Zoom's consent page with one link: the first to come back connects, the second is told plainly and nothing of theirs is kept",
+  { tag: "@postgres" },
+  async ({ page, browser }) => {
+    test.slow(); // two strangers' handshakes
+    const { owner, workspace, app, ownersZoomUser, linkBy } = await workspaceWithApp(page);
+    const link = await linkBy(owner, "owner", owner.id, "Webinar account");
+    const kim = await colleagueInZoom(ownersZoomUser.accountId, "Kim", app.clientId);
+    const first = await toConsent(browser, link, kim.email);
+    const lee = await colleagueInZoom(ownersZoomUser.accountId, "Lee", app.clientId);
+    const second = await toConsent(browser, link, lee.email);
+    const exchanges = (await zoom.counters(app.clientId)).token.authorization_code;
 
-  await first.page.getByRole("button", { name: "Allow" }).click();
-  await expect(first.page).toHaveURL(`${link}/done`);
-  await second.page.getByRole("button", { name: "Allow" }).click();
-  await expect(second.page).toHaveURL(`${link}?taken=1`);
-  await expect(second.page.getByRole("heading", { name: "This link has already been used" })).toBeVisible();
-  await expect(
-    second.page.getByText("Someone else came back from Zoom with this link a moment before you"),
-  ).toBeVisible();
+    await first.page.getByRole("button", { name: "Allow" }).click();
+    await expect(first.page).toHaveURL(`${link}/done`);
+    await second.page.getByRole("button", { name: "Allow" }).click();
+    await expect(second.page).toHaveURL(`${link}?taken=1`);
+    await expect(second.page.getByRole("heading", { name: "This link has already been used" })).toBeVisible();
+    await expect(
+      second.page.getByText("Someone else came back from Zoom with this link a moment before you"),
+    ).toBeVisible();
 
-  // Lee's code was never exchanged: Zoom issued no token set for him, and none is stored.
-  expect((await zoom.counters(app.clientId)).token.authorization_code - exchanges).toBe(1);
-  const made = await testDb().credential.findMany({
-    where: { workspaceId: workspace.id, zoomUserId: { in: [kim.id, lee.id] } },
-    select: { zoomUserId: true, status: true },
-  });
-  expect(made).toEqual([{ zoomUserId: kim.id, status: "connected" }]);
-  await first.close();
-  await second.close();
-});
+    // Lee's code was never exchanged: Zoom issued no token set for him, and none is stored.
+    expect((await zoom.counters(app.clientId)).token.authorization_code - exchanges).toBe(1);
+    const made = await testDb().credential.findMany({
+      where: { workspaceId: workspace.id, zoomUserId: { in: [kim.id, lee.id] } },
+      select: { zoomUserId: true, status: true },
+    });
+    expect(made).toEqual([{ zoomUserId: kim.id, status: "connected" }]);
+    await first.close();
+    await second.close();
+  },
+);
 
 test("Zoom fails the return (its token endpoint answers 500): the link is not used up, and the next try connects", async ({
   page,
