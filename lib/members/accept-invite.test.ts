@@ -65,7 +65,7 @@ describe("an invite names the email it is for", () => {
     expect(withAccount).toEqual({
       code: "forbidden",
       userMessage: wrongAddressMessage("nina@example.com"),
-      fieldErrors: { email: wrongAddressMessage("nina@example.com") },
+      fieldErrors: { email: "Use nina@example.com, the address this invite is for." },
     });
     expect(withAccount.userMessage).toBe(
       "This invite is for nina@example.com. Join with that address, or ask the person who sent it for an invite to yours.",

@@ -19,7 +19,7 @@ async function validInvite(db: Pick<Db, "invite">, token: string): Promise<Valid
 function assertInvitedAddress(invite: ValidInvite, email: string) {
   if (email.trim().toLowerCase() !== invite.email)
     throw new AppError("forbidden", wrongAddressMessage(invite.email), {
-      email: wrongAddressMessage(invite.email),
+      email: `Use ${invite.email}, the address this invite is for.`,
     });
 }
 
