@@ -6,6 +6,7 @@ import {
   createWorkspaceWithOwner,
   signInByApi,
   testDb,
+  unique,
   type TestUser,
   type TestWorkspace,
 } from "./support/factory";
@@ -23,7 +24,10 @@ async function adminWithKeysAndInvite(workspace: TestWorkspace, name: string) {
     (await createApiKey(testDb(), ctx, { name: `${name} n8n` })).key,
     (await createApiKey(testDb(), ctx, { name: `${name} zapier` })).key,
   ];
-  const { token } = await createInvite(testDb(), ctx, { role: "admin" });
+  const { token } = await createInvite(testDb(), ctx, {
+    role: "admin",
+    email: `${unique("new-admin")}@example.com`,
+  });
   return { admin, keys, inviteLink: `${E2E_APP_URL}/invite/${token}` };
 }
 

@@ -34,6 +34,7 @@ test("an admin cannot invite an owner, promote someone to owner, or change or re
   const members = `/w/${workspace.slug}/admin/members`;
 
   await page.goto(members);
+  await page.getByLabel("Email", { exact: true }).fill("would-be-owner@example.com");
   await chooseUnofferedOption(page, "Role", "owner");
   await page.getByRole("button", { name: "Create invite link" }).click();
   await expect(

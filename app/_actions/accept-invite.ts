@@ -11,7 +11,12 @@ import { acceptInvite, acceptInviteAsNewUser } from "@/lib/members/accept-invite
 const token = z.string().min(1).max(100);
 
 export const joinWithInvite = userAction({ schema: z.object({ token }) }, async (user, input) => {
-  const { slug } = await acceptInvite(db(), { token: input.token, userId: user.id, userName: user.name });
+  const { slug } = await acceptInvite(db(), {
+    token: input.token,
+    userId: user.id,
+    userName: user.name,
+    userEmail: user.email,
+  });
   return { ok: true, data: { slug } };
 });
 

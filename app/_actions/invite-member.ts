@@ -16,6 +16,7 @@ export const inviteMember = workspaceAction({ schema: inviteSchema, role: "admin
     data: {
       link: `${getEnv().appUrl}/invite/${token}`,
       role: input.role,
+      email: input.email,
       expiresAt: expiresAt.toISOString(),
     },
   } as const;

@@ -69,10 +69,10 @@ export const prepareZoomConnect = workspaceAction(
     role: "member",
   },
   async (ctx, input) => {
-    const { credential, guide } = await loadWizard(db(), ctx, input.credentialId);
+    const { credential, guide, gate } = await loadWizard(db(), ctx, input.credentialId);
     if (credential.method !== "oauth")
       throw new AppError("invalid_input", "This credential does not connect with OAuth.");
-    requireFormStep(guide, credential.wizardStep, "connect");
+    requireFormStep(guide, gate, "connect");
     if (!(await zoomAppKeys(db(), ctx.workspace.id, credential.zoomAppId)))
       throw new AppError(
         "invalid_input",

@@ -2,8 +2,17 @@ import { TextField } from "@/components/ui/text-field";
 
 type Failed = { fieldErrors: Record<string, string>; values: Record<string, string> } | null;
 
-/** Name, email and password of a new account (first-run setup, joining by invite). */
-export function NewAccountFields({ failed }: { failed: Failed }) {
+/**
+ * Name, email and password of a new account (first-run setup, joining by
+ * invite). `email`: a value to start with (an invite's address) and its hint.
+ */
+export function NewAccountFields({
+  failed,
+  email,
+}: {
+  failed: Failed;
+  email?: { defaultValue: string; hint: string };
+}) {
   return (
     <>
       <TextField
@@ -20,8 +29,9 @@ export function NewAccountFields({ failed }: { failed: Failed }) {
         type="email"
         autoComplete="email"
         required
-        defaultValue={failed?.values.email}
+        defaultValue={failed?.values.email ?? email?.defaultValue}
         error={failed?.fieldErrors.email}
+        hint={email?.hint}
       />
       <TextField
         label="Password"

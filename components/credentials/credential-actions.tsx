@@ -44,8 +44,8 @@ export function CredentialActions({
   credentialId: string;
   name: string;
   method: string;
-  /** the Zoom app whose secret this is, and how many connections use it */
-  zoomApp: { name: string; connections: number } | null;
+  /** the Zoom app whose secret this is, how many connections use it, and whether this person may change it */
+  zoomApp: { name: string; connections: number; shared: boolean; mayChange: boolean } | null;
   connected: boolean;
   /** what a revoke at Zoom would do (the dialogs say it before anything happens) */
   revoke: RevokeImpact;
@@ -95,7 +95,17 @@ export function CredentialActions({
         />
       </form>
 
-      {method !== "access_token" && (
+      {method !== "access_token" && zoomApp && !zoomApp.mayChange && (
+        <div className="flex flex-col gap-3">
+          <h2 className="font-medium">Client Secret</h2>
+          <p className="text-sm text-slate-600">
+            {zoomApp.shared
+              ? `The Client Secret belongs to the shared Zoom app “${zoomApp.name}”. After “Regenerate” in Zoom, a workspace admin replaces it on the app’s page, for every connection through it.`
+              : `The Client Secret belongs to the Zoom app “${zoomApp.name}”, added by someone else: they or a workspace admin replace it.`}
+          </p>
+        </div>
+      )}
+      {method !== "access_token" && (!zoomApp || zoomApp.mayChange) && (
         <form ref={secretForm} action={replaceSecret} className="flex flex-col gap-3">
           <h2 className="font-medium">Replace Client Secret</h2>
           <input type="hidden" name="credentialId" value={credentialId} />

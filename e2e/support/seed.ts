@@ -29,6 +29,7 @@ export async function seedInvite(workspace: TestWorkspace, createdBy: TestUser) 
     data: {
       workspaceId: workspace.id,
       role: "member",
+      email: `invitee-${randomBytes(4).toString("hex")}@example.com`,
       tokenHash: randomBytes(32).toString("hex"),
       createdById: createdBy.id,
       expiresAt: new Date(Date.now() + 86_400_000),

@@ -63,6 +63,9 @@ export async function findConnectLink(
   };
 }
 
+/** How a link acts in the audit log: it has no account, only its note. */
+export const linkLabel = (note: string) => (note ? `Connect link (${note.slice(0, 60)})` : "Connect link");
+
 export const connectLinkStateMessages = {
   used: "This connect link has already been used: each link connects one Zoom account, once. If you need to connect again, ask the person who sent it for a new link.",
   expired: "This connect link has expired. Ask the person who sent it for a new one.",

@@ -11,7 +11,7 @@ import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import { findCredential } from "./find-credential";
 import { credentialErrorFrom, recordCredentialError } from "./record-credential-error";
 import { markConnected } from "./transitions";
-import { requireFormStep } from "./wizard-progress";
+import { requireFormStep, wizardGate } from "./wizard-progress";
 
 export type ConnectResult = { ok: true } | { ok: false; message: string; fixStep: string | null };
 
@@ -29,7 +29,7 @@ export async function connectServerToServer(
   const credential = await findCredential(db, ctx, credentialId);
   if (credential.method !== "s2s")
     throw new AppError("invalid_input", "This credential does not use Server-to-Server OAuth.");
-  const step = requireFormStep(s2sGuide, credential.wizardStep, "s2s-connect");
+  const step = requireFormStep(s2sGuide, wizardGate(s2sGuide, credential), "s2s-connect");
   const keys = await zoomAppKeys(db, ctx.workspace.id, credential.zoomAppId);
   if (!keys)
     throw new AppError(

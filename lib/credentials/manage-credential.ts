@@ -1,13 +1,13 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
-import { isAdmin } from "@/lib/auth/roles";
 import { decrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
 import { revokeToken } from "@/lib/zoom/revoke-token";
 import { flowOfMethod } from "@/lib/zoom/error-catalogue";
 import { isZoomError } from "@/lib/zoom/zoom-error";
+import { assertMayReplaceAppSecret } from "@/lib/zoom-apps/app-permissions";
 import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import { releaseZoomApp } from "@/lib/zoom-apps/manage-zoom-app";
 import { replaceAppSecret } from "@/lib/zoom-apps/replace-app-secret";
@@ -56,12 +56,8 @@ export async function replaceClientSecret(
   const app = credential.zoomApp;
   if (!app)
     throw new AppError("invalid_input", "This credential has no Zoom app keys yet. Finish its setup first.");
-  // A shared app is everyone's: only its creator or an admin changes its keys.
-  if (app.shared && app.createdById !== ctx.user.id && !isAdmin(ctx.role))
-    throw new AppError(
-      "forbidden",
-      "Only an admin or the person who added this Zoom app can replace its secret.",
-    );
+  // The secret is the app's: every connection through it renews with it.
+  assertMayReplaceAppSecret(ctx, app);
   const replaced = await replaceAppSecret(db, ctx, {
     zoomAppId: app.id,
     clientSecret: input.clientSecret,

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { furthest } from "@/lib/guides/progress";
+import { assertWizardMayChangeApp } from "@/lib/zoom-apps/app-permissions";
 import type { ZoomAppPair } from "@/lib/zoom-apps/find-zoom-app";
 import { saveZoomAppKeys } from "@/lib/zoom-apps/save-zoom-app-keys";
 import { loadWizard, requireFormStep } from "./wizard-progress";
@@ -44,7 +45,10 @@ export function saveServerToServerCredentials(
   });
 }
 
-/** A keys step of a wizard: through its gate, onto the Zoom app, the step marked done. */
+/**
+ * A keys step of a wizard: through its gate, onto the Zoom app, the step marked done. Only an
+ * app this person may change is written (never a shared one: lib/zoom-apps/app-permissions.ts).
+ */
 async function saveKeysStep(
   db: Db,
   ctx: WorkspaceContext,
@@ -52,13 +56,16 @@ async function saveKeysStep(
   stepKey: "client-credentials" | "s2s-credentials",
   keys: Keys & { kind: "oauth" | "s2s"; accountId?: string; pair?: ZoomAppPair },
 ): Promise<void> {
-  const { credential, guide } = await loadWizard(db, ctx, credentialId);
-  const step = requireFormStep(guide, credential.wizardStep, stepKey);
+  const { credential, guide, gate } = await loadWizard(db, ctx, credentialId);
+  // Before the gate: its "Finish the earlier steps first" would not say why.
+  assertWizardMayChangeApp(ctx, credential.zoomApp);
+  const step = requireFormStep(guide, gate, stepKey);
   await db.$transaction(async (tx) => {
     const { replacedSecret } = await saveZoomAppKeys(tx, {
       workspaceId: ctx.workspace.id,
       credential,
-      createdById: ctx.user.id,
+      // The app is private to the connection's owner, also when an admin fills the step in.
+      createdById: credential.ownerId,
       ...keys,
     });
     await tx.credential.update({

@@ -3,17 +3,22 @@ import type { WorkspaceContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
 import { formStepLabel, furthest } from "@/lib/guides/progress";
 import { SCOPE_CHOICES, scopesForChoices } from "@/lib/guides/scopes";
+import { assertWizardMayChangeApp } from "@/lib/zoom-apps/app-permissions";
 import { saveZoomAppScopes } from "@/lib/zoom-apps/manage-zoom-app";
 import { loadWizard, requireFormStep } from "./wizard-progress";
 
-/** The scopes step: the scopes the person means to add to the Zoom app (the required one always). */
+/**
+ * The scopes step: the scopes the person means to add to the Zoom app (the required one always),
+ * on an app this person may change — never a shared one (lib/zoom-apps/app-permissions.ts).
+ */
 export async function saveScopes(
   db: Db,
   ctx: WorkspaceContext,
   input: { credentialId: string; choiceIds: string[] },
 ): Promise<{ scopes: string[] }> {
-  const { credential, guide } = await loadWizard(db, ctx, input.credentialId);
-  const step = requireFormStep(guide, credential.wizardStep, "scopes");
+  const { credential, guide, gate } = await loadWizard(db, ctx, input.credentialId);
+  assertWizardMayChangeApp(ctx, credential.zoomApp);
+  const step = requireFormStep(guide, gate, "scopes");
   const known = new Set(SCOPE_CHOICES.map((c) => c.id));
   const unknown = input.choiceIds.filter((id) => !known.has(id));
   if (unknown.length)
@@ -26,7 +31,7 @@ export async function saveScopes(
     );
   const zoomAppId = credential.zoomAppId;
   await db.$transaction(async (tx) => {
-    await saveZoomAppScopes(tx, { workspaceId: ctx.workspace.id, zoomAppId, scopes });
+    await saveZoomAppScopes(tx, { workspaceId: ctx.workspace.id, zoomAppId, scopes, privateOnly: true });
     await tx.credential.update({
       where: { id: credential.id },
       data: { wizardStep: furthest(guide, credential.wizardStep, step.key) },

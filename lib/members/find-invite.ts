@@ -10,6 +10,8 @@ export type InviteView =
       workspaceName: string;
       workspaceSlug: string;
       role: Role;
+      /** the one address that can join with this invite */
+      email: string;
       expiresAt: Date;
     }
   | { state: "used" | "expired" | "revoked" | "unknown" };
@@ -27,7 +29,9 @@ export async function findInvite(
   });
   if (!invite) return { state: "unknown" };
   if (invite.acceptedAt) return { state: "used" };
-  if (invite.revokedAt) return { state: "revoked" };
+  // No address: made before invites named one (the migration withdrew those), or by an older
+  // instance during an upgrade — anyone holding it could join as anyone, so it works for nobody.
+  if (invite.revokedAt || !invite.email) return { state: "revoked" };
   if (invite.expiresAt <= now) return { state: "expired" };
   return {
     state: "valid",
@@ -36,9 +40,18 @@ export async function findInvite(
     workspaceName: invite.workspace.name,
     workspaceSlug: invite.workspace.slug,
     role: roleSchema.parse(invite.role),
+    email: invite.email,
     expiresAt: invite.expiresAt,
   };
 }
+
+/**
+ * Someone joining with an address the invite is not for. It names only the
+ * invite's own address (shown on the invite page anyway), never whether the
+ * other address has an account.
+ */
+export const wrongAddressMessage = (inviteEmail: string) =>
+  `This invite is for ${inviteEmail}. Join with that address, or ask the person who sent it for an invite to yours.`;
 
 export const inviteStateMessages = {
   used: "This invite link has already been used. Ask the person who sent it for a new one.",

@@ -3,11 +3,11 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
 
-/** Invites that can still be used. */
+/** Invites that can still be used (one with no address works for nobody: find-invite.ts). */
 export async function listOpenInvites(db: Db, workspaceId: string, now = new Date()) {
   return db.invite.findMany({
-    where: { workspaceId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-    select: { id: true, role: true, createdAt: true, expiresAt: true },
+    where: { workspaceId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now }, email: { not: null } },
+    select: { id: true, role: true, email: true, createdAt: true, expiresAt: true },
     orderBy: { createdAt: "desc" },
   });
 }

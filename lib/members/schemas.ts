@@ -6,7 +6,16 @@ const id = z
   .min(1)
   .max(64);
 
-export const inviteSchema = z.object({ role: roleSchema });
+// The invitee's address, in the admin's words (lib/auth's emailSchema speaks to the person signing up).
+export const inviteeEmailSchema = z
+  .string({ error: "Enter the email address of the person you invite." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter the email address of the person you invite.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email({ error: "Enter an email address like name@example.com." }));
+
+export const inviteSchema = z.object({ role: roleSchema, email: inviteeEmailSchema });
 // A checkbox: "on" when ticked, absent when not.
 const checkbox = z
   .literal("on")

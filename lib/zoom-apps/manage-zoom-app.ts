@@ -9,13 +9,21 @@ type Tx = Pick<Db, "zoomApp">;
 const notFound = () =>
   new AppError("not_found", "That Zoom app does not exist, or you do not have access to it.");
 
-/** The scopes the person means to add to the app in Zoom. */
+/**
+ * The scopes the person means to add to the app in Zoom. `privateOnly`: a
+ * connection's wizard writes only an app that is not shared (one shared in
+ * the meantime is answered "not found" rather than changed).
+ */
 export async function saveZoomAppScopes(
   tx: Tx,
-  input: { workspaceId: string; zoomAppId: string; scopes: string[] },
+  input: { workspaceId: string; zoomAppId: string; scopes: string[]; privateOnly?: boolean },
 ): Promise<void> {
   const result = await tx.zoomApp.updateMany({
-    where: { id: input.zoomAppId, workspaceId: input.workspaceId },
+    where: {
+      id: input.zoomAppId,
+      workspaceId: input.workspaceId,
+      ...(input.privateOnly ? { shared: false } : {}),
+    },
     data: { scopes: input.scopes.join(" ") },
   });
   if (result.count !== 1) throw notFound();

@@ -13,7 +13,9 @@ type Tx = Pick<Db, "zoomApp" | "credential">;
  * secret is encrypted at once; an empty field keeps the saved one; no secret
  * at all is an error on the field. `pair`: the pair the person says they pasted
  * (it becomes the app's pair in use); left out, the pair in use stays.
- * `replacedSecret`: an earlier one was overwritten.
+ * `replacedSecret`: an earlier one was overwritten. A shared app is never
+ * written here: its keys are changed on the app's page (app-setup.ts,
+ * replace-app-secret.ts), so no connection's wizard can break the others.
  */
 export async function saveZoomAppKeys(
   tx: Tx,
@@ -33,12 +35,19 @@ export async function saveZoomAppKeys(
         where: { id: input.credential.zoomAppId, workspaceId: input.workspaceId },
         select: {
           id: true,
+          shared: true,
           activePair: true,
           developmentClientSecretEnc: true,
           productionClientSecretEnc: true,
         },
       })
     : null;
+  // Read in the caller's transaction: an app shared since the person's check is still refused.
+  if (existing?.shared)
+    throw new AppError(
+      "forbidden",
+      "This Zoom app is shared with the workspace: only an admin changes its keys, on the app’s page. Nothing was changed.",
+    );
   const pair = input.pair ?? (existing ? pairOf(existing) : "development");
   const columns = pairColumns(pair);
   const saved = existing ? existing[columns.clientSecret] : null;

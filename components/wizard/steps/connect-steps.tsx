@@ -16,11 +16,19 @@ import type { StepProps } from "./step-props";
 
 // Steps that talk to Zoom. Their alerts show what went wrong on the last try, with a link to the step that fixes it.
 
+/** "Go to step N" links to the earlier steps this person may open. */
+function openFixLinks(view: StepProps["view"]) {
+  const links = fixStepLinks(view.slug, view.credential.id, view.guide, view.step.key);
+  return Object.fromEntries(Object.entries(links).filter(([key]) => view.canOpen(key)));
+}
+
 export function ConnectAlert({ view }: StepProps) {
   const { credential } = view;
   if (credential.status === "connected" || !credential.lastErrorCode) return null;
   const entry = lookupZoomCode(credential.lastErrorCode);
-  const fix = fixStepLink(view.slug, credential.id, view.guide, view.step.key, entry.wizardStep);
+  const link = fixStepLink(view.slug, credential.id, view.guide, view.step.key, entry.wizardStep);
+  // A step closed to this connection (a shared app's setup) is no fix the person can make.
+  const fix = link && entry.wizardStep && view.canOpen(entry.wizardStep) ? link : null;
   return (
     <Alert tone="error" title="The last try did not connect">
       <p>{credential.lastErrorMessage}</p>
@@ -72,10 +80,7 @@ export async function ConnectStep({ view }: StepProps) {
         label={credential.zoomUserId ? `${STEP_BUTTONS.connect} again` : STEP_BUTTONS.connect}
         expectedZoomEmail={credential.expectedZoomEmail}
       />
-      <ZoomMessageExplainer
-        flow="oauth"
-        fixLinks={fixStepLinks(view.slug, credential.id, view.guide, view.step.key)}
-      />
+      <ZoomMessageExplainer flow="oauth" fixLinks={openFixLinks(view)} />
     </>
   );
 }
@@ -94,10 +99,7 @@ export function S2SConnectStep({ view }: StepProps) {
   return (
     <>
       <S2SConnectPanel slug={view.slug} credentialId={view.credential.id} backHref={view.backHref} />
-      <ZoomMessageExplainer
-        flow="s2s"
-        fixLinks={fixStepLinks(view.slug, view.credential.id, view.guide, view.step.key)}
-      />
+      <ZoomMessageExplainer flow="s2s" fixLinks={openFixLinks(view)} />
     </>
   );
 }

@@ -11,10 +11,18 @@ import { UNPUBLISHED_APP_SENTENCE } from "@/lib/zoom-apps/labels";
 export const metadata: Metadata = { title: "Connect your Zoom account", robots: { index: false } };
 
 /** A connect link, for someone without an account: who asks, what access, one button. */
-export default async function ConnectLinkPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function ConnectLinkPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ taken?: string }>;
+}) {
   const { token } = await params;
   const link = await findConnectLink(db(), token);
-  if (link.state !== "valid") return <LinkStateCard state={link.state} />;
+  // Back from Zoom after someone else's return on the same link (the route adds `taken`).
+  const taken = (await searchParams).taken === "1";
+  if (link.state !== "valid") return <LinkStateCard state={link.state} takenByOther={taken} />;
   const chosen = choicesForScopes(splitScopes(link.scopes));
   const access = SCOPE_CHOICES.filter((choice) => chosen.includes(choice.id));
   // Back from Zoom without a connection: what Zoom said, on the link's own draft.

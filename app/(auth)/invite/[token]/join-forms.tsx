@@ -32,14 +32,26 @@ export function JoinAsSignedInUser({ token, workspaceName }: { token: string; wo
   );
 }
 
-export function JoinAsNewUser({ token, workspaceName }: { token: string; workspaceName: string }) {
+export function JoinAsNewUser({
+  token,
+  workspaceName,
+  email,
+}: {
+  token: string;
+  workspaceName: string;
+  /** the invite's address, filled in (another one is refused) */
+  email: string;
+}) {
   const [state, action, pending] = useAccountAction(joinAsNewUser);
   const failed = state && !state.ok ? state : null;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="token" value={token} />
       {failed && <Alert tone="error">{failed.message}</Alert>}
-      <NewAccountFields failed={failed} />
+      <NewAccountFields
+        failed={failed}
+        email={{ defaultValue: email, hint: "The address this invite is for." }}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Joining…" : `Create account and join ${workspaceName}`}
       </Button>

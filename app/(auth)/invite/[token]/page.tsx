@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { getSessionUser } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { findInvite, inviteStateMessages } from "@/lib/members/find-invite";
+import { findInvite, inviteStateMessages, wrongAddressMessage } from "@/lib/members/find-invite";
 import { JoinAsNewUser, JoinAsSignedInUser } from "./join-forms";
 
 export const metadata: Metadata = { title: "Join a workspace" };
@@ -26,7 +26,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <Card>
       <h1 className="text-xl font-semibold">Join {invite.workspaceName}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">
-        You are invited as <strong>{roleLabels[invite.role]}</strong>.{" "}
+        This invite is for <strong>{invite.email}</strong>, as <strong>{roleLabels[invite.role]}</strong>.{" "}
         {invite.role === "member"
           ? "Members set up and manage their own Zoom credentials."
           : "Admins also see and manage every Zoom credential of the workspace."}
@@ -36,11 +36,18 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <p className="mb-3 text-sm">
             You are signed in as <strong>{user.email}</strong>.
           </p>
-          <JoinAsSignedInUser token={token} workspaceName={invite.workspaceName} />
+          {user.email.toLowerCase() === invite.email ? (
+            <JoinAsSignedInUser token={token} workspaceName={invite.workspaceName} />
+          ) : (
+            <Alert tone="warning">
+              {wrongAddressMessage(invite.email)} To join as {invite.email}, sign out first, then open this
+              link again.
+            </Alert>
+          )}
         </>
       ) : (
         <>
-          <JoinAsNewUser token={token} workspaceName={invite.workspaceName} />
+          <JoinAsNewUser token={token} workspaceName={invite.workspaceName} email={invite.email} />
           <p className="mt-4 text-sm text-slate-600">
             Already have an account?{" "}
             <Link

@@ -11,7 +11,11 @@ import {
   HANDSHAKE_NOT_SAVED_MESSAGE,
 } from "@/lib/zoom-connect/classify-handshake-error";
 import { CONNECT_COOKIE, handshakePages, readConnectSession } from "@/lib/zoom-connect/connect-session";
-import { zoomAuthOptions, type HandshakeOutcome } from "@/lib/zoom-connect/zoom-auth-options";
+import {
+  releaseUnusedClaim,
+  zoomAuthOptions,
+  type HandshakeOutcome,
+} from "@/lib/zoom-connect/zoom-auth-options";
 
 // next-auth's error code from its redirect: a path (the pages option) or a whole URL, the base
 // only makes a path parseable. Its codes are single words (OAuthCallback…); nothing else is kept.
@@ -48,17 +52,27 @@ async function handler(req: NextRequest, ctx: Context) {
     return NextResponse.redirect(appLink("/connect-expired"), 303);
   }
   const outcome: HandshakeOutcome = { error: null };
-  const options = await zoomAuthOptions(session, outcome);
+  const options = await zoomAuthOptions(session, outcome, action === "callback" ? "return" : "start");
   const pages = handshakePages(session);
+  // Someone else came back on this connect link first: their connection stands, this one is not made.
+  if (outcome.linkTaken) return NextResponse.redirect(appLink(`${pages.credentials}?taken=1`), 303);
   if (!options) return NextResponse.redirect(appLink(pages.credentials), 303);
 
-  const response = (await NextAuth(req, { params }, options)) as Response;
+  let response: Response;
+  try {
+    response = (await NextAuth(req, { params }, options)) as Response;
+  } catch (error) {
+    await releaseUnusedClaim(outcome);
+    throw error;
+  }
   if (action !== "callback") return response;
 
   // Success is a redirect to the done step (the signIn callback's answer);
   // anything else — next-auth's error page, its sign-in page — is a failure.
   const location = response.headers.get("location") ?? "";
   if (location.includes(pages.afterConnect)) return response;
+  // Not connected (Zoom refused, the person declined…): a claimed connect link is given back.
+  await releaseUnusedClaim(outcome);
   const declined = req.nextUrl.searchParams.get("error") === "access_denied";
   const entry = outcome.error ?? (declined ? describeAccessDenied() : null);
   // next-auth's own reason for a failure no Zoom answer explains (its code is in the redirect).

@@ -35,7 +35,8 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         <Card>
           <h2 className="mb-1 font-medium">Invite someone</h2>
           <p className="mb-4 text-sm text-slate-600">
-            Create a link and send it yourself (by chat or email). No email server needed.
+            Type the person’s email, create a link and send it yourself (by chat or email). Only that address
+            can join with it. No email server needed.
           </p>
           <InviteForm slug={ctx.workspace.slug} canInviteOwner={isOwner} />
         </Card>
@@ -85,6 +86,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         {invites.length > 0 && (
           <DataTable caption="Open invite links">
             <TableHead>
+              <HeaderCell>Email</HeaderCell>
               <HeaderCell>Role</HeaderCell>
               <HeaderCell>Created</HeaderCell>
               <HeaderCell>Expires</HeaderCell>
@@ -93,6 +95,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             <tbody>
               {invites.map((invite) => (
                 <TableRow key={invite.id}>
+                  <Cell className="wrap-anywhere">{invite.email}</Cell>
                   <Cell>{roleLabels[invite.role as Role] ?? invite.role}</Cell>
                   <Cell>{formatDateTime(invite.createdAt)}</Cell>
                   <Cell>{formatDateTime(invite.expiresAt)}</Cell>

@@ -18,11 +18,17 @@ import { revokeImpact } from "@/lib/credentials/revoke-impact";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { guideFor } from "@/lib/guides";
-import { continueSetupUrl, fixStepLinks, wizardStepUrl } from "@/lib/guides/step-url";
+import { continueSetupUrl, fixStepLinks, wizardStepUrl, type FixLinks } from "@/lib/guides/step-url";
+import { wizardGate } from "@/lib/credentials/wizard-progress";
 import { flowOfMethod } from "@/lib/zoom/error-catalogue";
+import { mayChangeZoomApp } from "@/lib/zoom-apps/app-permissions";
 import { findZoomApp } from "@/lib/zoom-apps/find-zoom-app";
 
 export const metadata: Metadata = { title: "Credential" };
+
+/** Only the steps this connection's wizard opens (a shared app's setup steps stay closed). */
+const openFixLinks = (links: FixLinks, gate: { canOpen: (key: string) => boolean }): FixLinks =>
+  Object.fromEntries(Object.entries(links).filter(([key]) => gate.canOpen(key)));
 
 export default async function CredentialPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
@@ -76,7 +82,10 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
         {guide && credential.method !== "access_token" && (
           <ZoomMessageExplainer
             flow={flowOfMethod(credential.method)}
-            fixLinks={fixStepLinks(slug, credential.id, guide, null)}
+            fixLinks={openFixLinks(
+              fixStepLinks(slug, credential.id, guide, null),
+              wizardGate(guide, credential),
+            )}
           />
         )}
         <CredentialActions
@@ -84,7 +93,14 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
           credentialId={credential.id}
           name={credential.name}
           method={credential.method}
-          zoomApp={app && { name: app.name, connections: app.connections }}
+          zoomApp={
+            app && {
+              name: app.name,
+              connections: app.connections,
+              shared: app.shared,
+              mayChange: mayChangeZoomApp(ctx, app),
+            }
+          }
           connected={credential.status !== "draft" && credential.status !== "revoked"}
           revoke={revoke}
         />
