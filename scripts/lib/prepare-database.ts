@@ -6,7 +6,14 @@ import { ConfigError, getEnv, type AppEnv } from "../../lib/env";
 import { migrateDatabase } from "../../lib/db/migrate";
 
 // Network failures, and PostgreSQL's "wrong password", "no such role", "no such database".
-const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "EHOSTUNREACH"]);
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+]);
 const REFUSED = new Set(["28P01", "28000", "3D000"]);
 
 /** The sentence printed when the app cannot start; never the DATABASE_URL itself (it holds a password). */
@@ -14,7 +21,8 @@ export function startFailureMessage(error: unknown): string {
   if (error instanceof ConfigError) return error.message;
   const code = (error as { code?: unknown } | null)?.code;
   // Node reports a refused connection to a name with two addresses as an AggregateError without a message.
-  const reason = (error instanceof Error && error.message) || (typeof code === "string" ? code : String(error));
+  const reason =
+    (error instanceof Error && error.message) || (typeof code === "string" ? code : String(error));
   const hint =
     typeof code === "string" && (UNREACHABLE.has(code) || REFUSED.has(code))
       ? "\nCheck DATABASE_URL: the database server must be running, reachable from here, and accept that user and database."
