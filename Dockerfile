@@ -19,7 +19,8 @@ RUN --mount=type=secret,id=npm_ca --mount=type=cache,target=/root/.npm \
 # 2. The production build: Next's standalone output, and the entry that migrates before serving.
 FROM deps AS build
 COPY . .
-RUN NEXT_OUTPUT=standalone npx next build \
+# Turbopack's build cache is kept between builds on the same machine (a BuildKit cache mount).
+RUN --mount=type=cache,target=/app/.next/cache NEXT_OUTPUT=standalone npx next build \
  && npx esbuild scripts/container-start.ts --bundle --platform=node --format=esm --target=node22 \
       --external:@libsql/client --external:pg --log-level=warning \
       --banner:js="import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" \
