@@ -139,7 +139,7 @@ wait_for "HEALTHCHECK" 60 healthy "$run_id-app" || logs_and_fail "$run_id-app" "
 uid=$(docker exec "$run_id-app" sh -c 'id -u; grep "^Uid:" /proc/1/status' | xargs)
 [[ "$uid" =~ ^1000\ Uid:\ 1000\  ]] || fail "the app runs as $uid, not as the node user (1000)"
 echo "[container] healthy, runs as uid 1000 (node), not root"
-walk setup "$APP_URL" "$EMULATOR_URL" "$tmp/sqlite-state.json"
+walk setup "$APP_URL" "$EMULATOR_URL" "$tmp/sqlite-state.json" || logs_and_fail "$run_id-app" "the walk-through failed"
 secrets_before=$(docker exec "$run_id-app" sha256sum /data/secrets.json)
 
 docker rm -f "$run_id-app" >/dev/null
@@ -149,7 +149,7 @@ wait_for "/api/health" 60 answers "$APP_URL/api/health" ||
 [ "$(docker exec "$run_id-again" sha256sum /data/secrets.json)" = "$secrets_before" ] ||
   fail "the generated secrets changed when the container was replaced"
 echo "[container] a new container on the same volume: same secrets file"
-walk check "$APP_URL" "$tmp/sqlite-state.json"
+walk check "$APP_URL" "$tmp/sqlite-state.json" || logs_and_fail "$run_id-again" "the data did not survive"
 docker rm -f "$run_id-again" >/dev/null
 
 # --- compose.yaml: PostgreSQL and two instances ----------------------------------------------------
@@ -180,11 +180,13 @@ for service in db app app-2; do
   [ -n "$container" ] || fail "compose did not start $service"
   wait_for "compose's $service healthy" 120 healthy "$container" ||
     logs_and_fail "$container" "compose's $service did not become healthy"
+  case $service in app) app_container=$container ;; app-2) app2_container=$container ;; esac
 done
 timings+=("compose up → db, app, app-2 healthy: $(($(date +%s) - t0)) s")
 echo "[container] compose: PostgreSQL, app and app-2 healthy"
-walk setup "$APP_URL" "$EMULATOR_URL" "$tmp/postgres-state.json"
-walk token "http://127.0.0.1:$APP2_PORT" "$tmp/postgres-state.json"
+walk setup "$APP_URL" "$EMULATOR_URL" "$tmp/postgres-state.json" || logs_and_fail "$app_container" "the walk-through failed"
+walk token "http://127.0.0.1:$APP2_PORT" "$tmp/postgres-state.json" ||
+  logs_and_fail "$app2_container" "the second instance did not give a token"
 
 timings+=("whole container test: $(($(date +%s) - started)) s")
 echo "[container] all checks passed"

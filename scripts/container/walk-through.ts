@@ -8,8 +8,11 @@
 // The state file (mode 600, in the test's temporary folder) carries the password and key between runs.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { chromium, expect, type Page } from "@playwright/test";
+import { chromium, expect as baseExpect, type Page } from "@playwright/test";
 import { emulatorControl } from "../../e2e/zoom-emulator/control-client";
+
+// Creating the owner hashes a password at bcrypt cost 12: seconds on a busy 2-core machine.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 type State = { email: string; password: string; slug: string; credentialId: string; apiKey: string };
 
