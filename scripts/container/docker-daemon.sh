@@ -54,7 +54,14 @@ stop_docker_daemon() {
   docker image prune -f >/dev/null 2>&1 || true
   docker builder prune -f --keep-storage 3gb >/dev/null 2>&1 || true
   kill "$started_dockerd_pid" 2>/dev/null || true
-  for _ in $(seq 1 40); do kill -0 "$started_dockerd_pid" 2>/dev/null || return 0; sleep 0.5; done
+  for _ in $(seq 1 40); do
+    if ! kill -0 "$started_dockerd_pid" 2>/dev/null; then
+      # dockerd leaves its network namespace mounted; let go of it so the folder can be removed.
+      umount "$ZCW_DOCKER_DIR/run/exec/netns/default" 2>/dev/null || true
+      return 0
+    fi
+    sleep 0.5
+  done
   echo "[container] dockerd ($started_dockerd_pid) did not stop within 20 s" >&2
 }
 
