@@ -69,6 +69,10 @@ answers() { curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null; }
 healthy() { [ "$(docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{end}}' "$1")" = healthy ]; }
 logs_and_fail() { docker logs --tail 30 "$1" >&2 || true; fail "$2"; }
 
+for port in "$APP_PORT" "$APP2_PORT" "$PG_PORT" "$EMULATOR_PORT"; do
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null ||
+    fail "port $port is taken; choose 4 free ports with CONTAINER_TEST_PORT_BASE (now $PORTS)."
+done
 need curl curl
 need openssl openssl
 need python3 python3
