@@ -5,6 +5,10 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The container image (Dockerfile) builds with NEXT_OUTPUT=standalone: a self-contained
+  // server.js with only the files it needs. Not for `npm start`, whose `next start` warns that
+  // it does not serve a standalone build.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
   // forbidden() renders app/forbidden.tsx with HTTP 403.
   experimental: { authInterrupts: true },
   // `npm run typecheck` (part of `npm test`) checks types; the build need not do it twice.

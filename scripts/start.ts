@@ -4,41 +4,26 @@
 // `next start` on PORT (default 3000).
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { ConfigError, getEnv } from "../lib/env";
-import { migrateDatabase } from "../lib/db/migrate";
 import { buildIsStale } from "./build-state";
+import { prepareDatabase } from "./lib/prepare-database";
 
 // No telemetry calls from an offline, self-hosted install.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
 
-try {
-  const env = getEnv();
-  const applied = await migrateDatabase(env.databaseUrl);
-  console.log(
-    applied.length
-      ? `[start] database migrated: ${applied.join(", ")}`
-      : `[start] ${env.databaseKind} database is up to date`,
-  );
-  if (process.env.SKIP_BUILD !== "1" && buildIsStale()) {
-    console.log("[start] building the app (about a minute the first time)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-  }
-  const port = process.env.PORT ?? "3000";
-  console.log(`[start] open ${env.appUrl}`);
-  const server = spawn(
-    process.execPath,
-    [nextBin, "start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])],
-    { stdio: "inherit", env: process.env },
-  );
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(`\n${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
+const env = await prepareDatabase();
+if (process.env.SKIP_BUILD !== "1" && buildIsStale()) {
+  console.log("[start] building the app (about a minute the first time)…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 }
+const port = process.env.PORT ?? "3000";
+console.log(`[start] open ${env.appUrl}`);
+const server = spawn(
+  process.execPath,
+  [nextBin, "start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])],
+  { stdio: "inherit", env: process.env },
+);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

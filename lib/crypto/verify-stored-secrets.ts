@@ -31,7 +31,7 @@ export async function verifyStoredSecrets(db: Db, ring: KeyRing): Promise<{ chec
     const hint = missingKeys.size
       ? `They were encrypted with key id(s) ${[...missingKeys].join(", ")}, which ENCRYPTION_KEY does not contain. ` +
         "Add the old key back to ENCRYPTION_KEY (comma-separated, newest first) " +
-        "or restore data/secrets.json from a backup."
+        "or restore secrets.json in the data folder (DATA_DIR; /data in the container) from a backup."
       : "The stored values are damaged. Restore the database from a backup.";
     throw new UnreadableSecretsError(
       `Stored secrets cannot be decrypted, so the app will not start.\n${hint}\n${failures.join("\n")}`,
