@@ -1,17 +1,20 @@
 import type { Db } from "@/lib/db/client";
-import { burnPasswordCheck, verifyPassword } from "./password";
+import { burnPasswordCheck, passwordWork, verifyPassword } from "./password";
+import { PasswordWorkBusy } from "./password-queue";
 import { clearFailedSignIns, forgetAttempt, rateLimitKeys, takeAttempt } from "./rate-limit";
 import { signInSchema } from "./schemas";
 
 export type AuthenticateResult =
   | { ok: true; user: { id: string; email: string; name: string } }
-  | { ok: false; reason: "InvalidInput" | "CredentialsSignin" | "RateLimited" };
+  | { ok: false; reason: "InvalidInput" | "CredentialsSignin" | "RateLimited" | "Busy" };
 
 /** Email + password check with the rate limit; the Credentials provider calls it. */
 export async function authenticate(db: Db, input: unknown, ip: string | null): Promise<AuthenticateResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "InvalidInput" };
   const { email, password } = parsed.data;
+  // A full line of password checks answers at once, before the attempt costs a database write.
+  if (passwordWork.isFull) return { ok: false, reason: "Busy" };
   // Taken before the slow hash: parallel attempts cannot all slip past the count.
   const attempt = await takeAttempt(db, rateLimitKeys(email, ip));
   if (!attempt.allowed) return { ok: false, reason: "RateLimited" };
@@ -20,10 +23,18 @@ export async function authenticate(db: Db, input: unknown, ip: string | null): P
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true },
   });
-  const valid = user ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
+  let valid: boolean;
+  try {
+    valid = user ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
+  } catch (error) {
+    if (!(error instanceof PasswordWorkBusy)) throw error;
+    // No password was checked, so the attempt does not count against anyone.
+    await forgetAttempt(db, attempt);
+    return { ok: false, reason: "Busy" };
+  }
   // A failure keeps its rows: they are the count.
   if (!user || !valid) return { ok: false, reason: "CredentialsSignin" };
   await forgetAttempt(db, attempt);
-  await clearFailedSignIns(db, email);
+  await clearFailedSignIns(db, email, ip);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }
