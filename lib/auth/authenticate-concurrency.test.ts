@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTempDatabase } from "@/lib/db/temp-database";
-import { authenticate } from "./authenticate";
+import { authenticate as authenticateWithPause } from "./authenticate";
 import type * as Password from "./password";
 import { PASSWORD_WORK, hashPassword } from "./password";
 import { SIGN_IN_LIMIT } from "./rate-limit";
+
+// Refusals are answered after a pause (authenticate.test.ts); these tests need no waiting.
+const authenticate = (...[db, input, ip]: Parameters<typeof authenticateWithPause>) =>
+  authenticateWithPause(db, input, ip, { refusalPauseMs: 0 });
 
 // Count every password hash comparison the sign-in makes (one refused as busy made none).
 const checks = vi.hoisted(() => ({ count: 0 }));

@@ -1,9 +1,13 @@
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDatabase } from "@/lib/db/temp-database";
-import { authenticate } from "./authenticate";
+import { authenticate as authenticateWithPause } from "./authenticate";
 import { hashPassword } from "./password";
 import { SIGN_IN_LIMIT, rateLimitKeys, recordFailedSignIn } from "./rate-limit";
+
+// Refusals are answered after a pause (its own test below); these tests need no waiting.
+const authenticate = (...[db, input, ip]: Parameters<typeof authenticateWithPause>) =>
+  authenticateWithPause(db, input, ip, { refusalPauseMs: 0 });
 
 let temp: Awaited<ReturnType<typeof createTempDatabase>>;
 
@@ -110,5 +114,17 @@ describe("authenticate", () => {
     expect(
       (await authenticate(temp.db, { email: "ann@example.com", password: "right password!" }, "10.3.3.3")).ok,
     ).toBe(true);
+  });
+
+  it("answers a refused sign-in after a pause, so instant retries cannot become a flood", async () => {
+    const started = performance.now();
+    const refused = await authenticateWithPause(
+      temp.db,
+      { email: "ann@example.com", password: "right password!" },
+      "10.2.2.2", // paused by the previous test
+      { refusalPauseMs: 300 },
+    );
+    expect(refused).toEqual({ ok: false, reason: "RateLimited" });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   });
 });

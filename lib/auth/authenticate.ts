@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "@/lib/db/client";
 import { burnPasswordCheck, passwordWork, verifyPassword } from "./password";
 import { PasswordWorkBusy } from "./password-queue";
@@ -8,8 +9,28 @@ export type AuthenticateResult =
   | { ok: true; user: { id: string; email: string; name: string } }
   | { ok: false; reason: "InvalidInput" | "CredentialsSignin" | "RateLimited" | "Busy" };
 
+/**
+ * A refused sign-in (busy, or over a limit) is answered after this pause. A
+ * client that retries the moment it is refused — 50 of them in a flood —
+ * would otherwise turn cheap refusals into a stream of requests that keeps
+ * the server from everything else; waiting costs the server nothing.
+ */
+export const REFUSAL_PAUSE_MS = 2000;
+
 /** Email + password check with the rate limit; the Credentials provider calls it. */
-export async function authenticate(db: Db, input: unknown, ip: string | null): Promise<AuthenticateResult> {
+export async function authenticate(
+  db: Db,
+  input: unknown,
+  ip: string | null,
+  { refusalPauseMs = REFUSAL_PAUSE_MS } = {},
+): Promise<AuthenticateResult> {
+  const result = await check(db, input, ip);
+  if (!result.ok && (result.reason === "Busy" || result.reason === "RateLimited"))
+    await sleep(refusalPauseMs);
+  return result;
+}
+
+async function check(db: Db, input: unknown, ip: string | null): Promise<AuthenticateResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "InvalidInput" };
   const { email, password } = parsed.data;

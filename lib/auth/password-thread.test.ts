@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { hashPassword, verifyPassword } from "./password";
 
@@ -24,4 +25,20 @@ describe("password hashing", () => {
   it("answers a stored hash that is no bcrypt hash with no match", async () => {
     expect(await verifyPassword("x", "-")).toBe(false);
   });
+
+  // Linux's per-thread nice value, field 19 of /proc/self/task/<id>/stat (after the "(name)").
+  const lowestPriorityThreads = () =>
+    readdirSync("/proc/self/task").filter((id) => {
+      const stat = readFileSync(`/proc/self/task/${id}/stat`, "utf8");
+      return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16] === "19";
+    }).length;
+
+  it.runIf(existsSync("/proc/self/task"))(
+    "runs at the lowest CPU priority, so serving tokens goes first when CPU is short",
+    async () => {
+      await verifyPassword("x", "-");
+      // The password thread, and nothing else of this process.
+      expect(lowestPriorityThreads()).toBe(1);
+    },
+  );
 });

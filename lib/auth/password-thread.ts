@@ -4,7 +4,10 @@ import { Worker } from "node:worker_threads";
  * bcrypt runs in a thread of its own. bcryptjs is plain JavaScript: on the
  * main thread even its async form holds the event loop in 100 ms slices, so
  * every sign-in delayed every token request behind it. One thread, fed one
- * job at a time by the queue in password.ts, leaves the main thread free.
+ * job at a time by the queue in password.ts, leaves the main thread free,
+ * and it runs at the lowest CPU priority: when the machine is short of CPU,
+ * serving tokens goes first and sign-ins wait (`npm run bench:sign-in-flood`
+ * shows the difference on a busy machine).
  *
  * The thread's code is a string Node evaluates, not a file: the bundler then
  * has nothing to rewrite, and it loads bcryptjs from the app's node_modules
@@ -13,6 +16,13 @@ import { Worker } from "node:worker_threads";
 const SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const bcrypt = require(require.resolve("bcryptjs", { paths: [process.cwd()] }));
+try {
+  // Linux: lowest priority for this thread alone (setpriority takes a thread id there).
+  const tid = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
+  require("node:os").setPriority(tid, 19);
+} catch {
+  // Elsewhere the thread keeps the process's priority.
+}
 parentPort.on("message", ({ id, op, password, hash, cost }) => {
   try {
     const result = op === "hash" ? bcrypt.hashSync(password, cost) : bcrypt.compareSync(password, hash);
