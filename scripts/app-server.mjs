@@ -26,9 +26,20 @@ const handle = app.getRequestHandler();
 await app.prepare();
 declareSocketAddressHeader();
 
+/** @param {string} target */
+function resolvedPath(target) {
+  try {
+    return new URL(target, "http://app.invalid").pathname;
+  } catch {
+    return target;
+  }
+}
+
 /** @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res */
 function refuseDotSegments(req, res) {
-  const api = (req.url ?? "").startsWith("/api/");
+  // JSON when the path is the API's, as written or as it would have resolved.
+  const target = req.url ?? "/";
+  const api = target.startsWith("/api/") || resolvedPath(target).startsWith("/api/");
   res.writeHead(400, {
     "Content-Type": api ? "application/json" : "text/plain; charset=utf-8",
     "Cache-Control": "no-store",
