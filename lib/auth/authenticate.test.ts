@@ -117,11 +117,13 @@ describe("authenticate", () => {
   });
 
   it("answers a refused sign-in after a pause, so instant retries cannot become a flood", async () => {
+    for (let i = 0; i < SIGN_IN_LIMIT.perAddress; i++)
+      await recordFailedSignIn(temp.db, rateLimitKeys(`paced${i}@example.com`, "10.5.5.5"));
     const started = performance.now();
     const refused = await authenticateWithPause(
       temp.db,
       { email: "ann@example.com", password: "right password!" },
-      "10.2.2.2", // paused by the previous test
+      "10.5.5.5",
       { refusalPauseMs: 300 },
     );
     expect(refused).toEqual({ ok: false, reason: "RateLimited" });
