@@ -24,19 +24,30 @@ export async function authenticate(
   ip: string | null,
   { refusalPauseMs = REFUSAL_PAUSE_MS } = {},
 ): Promise<AuthenticateResult> {
-  const result = await check(db, input, ip);
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "InvalidInput" };
+  const { email, password } = parsed.data;
+  let result: AuthenticateResult;
+  try {
+    // The whole check takes its place in the line, its database work too: a sign-in the
+    // line refuses costs neither a hash nor a write, and counts against no one.
+    result = await passwordWork.run(() => check(db, email, password, ip));
+  } catch (error) {
+    if (!(error instanceof PasswordWorkBusy)) throw error;
+    result = { ok: false, reason: "Busy" };
+  }
   if (!result.ok && (result.reason === "Busy" || result.reason === "RateLimited"))
     await sleep(refusalPauseMs);
   return result;
 }
 
-async function check(db: Db, input: unknown, ip: string | null): Promise<AuthenticateResult> {
-  const parsed = signInSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "InvalidInput" };
-  const { email, password } = parsed.data;
-  // A full line of password checks answers at once, before the attempt costs a database write.
-  if (passwordWork.isFull) return { ok: false, reason: "Busy" };
-  // Taken before the slow hash: parallel attempts cannot all slip past the count.
+async function check(
+  db: Db,
+  email: string,
+  password: string,
+  ip: string | null,
+): Promise<AuthenticateResult> {
+  // Taken before the slow hash: parallel attempts (on other instances too) cannot all slip past the count.
   const attempt = await takeAttempt(db, rateLimitKeys(email, ip));
   if (!attempt.allowed) return { ok: false, reason: "RateLimited" };
 
@@ -44,15 +55,7 @@ async function check(db: Db, input: unknown, ip: string | null): Promise<Authent
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true },
   });
-  let valid: boolean;
-  try {
-    valid = user ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
-  } catch (error) {
-    if (!(error instanceof PasswordWorkBusy)) throw error;
-    // No password was checked, so the attempt does not count against anyone.
-    await forgetAttempt(db, attempt);
-    return { ok: false, reason: "Busy" };
-  }
+  const valid = user ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
   // A failure keeps its rows: they are the count.
   if (!user || !valid) return { ok: false, reason: "CredentialsSignin" };
   await forgetAttempt(db, attempt);
