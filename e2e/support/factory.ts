@@ -71,22 +71,13 @@ export async function signInByApi(page: Page, user: TestUser): Promise<void> {
     throw new Error("sign-in failed: no session cookie");
 }
 
-/**
- * The same with a request context of its own. "Busy" (a flood of sign-ins,
- * which sign-in.spec.ts makes on purpose, fills the queue of password
- * checks) is retried a moment later, as the app asks people to.
- */
+/** The same with a request context of its own. */
 export async function signInWithRequest(api: APIRequestContext, user: TestUser): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const csrf = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const response = await api.post("/api/auth/callback/credentials", {
-      form: { csrfToken: csrf.csrfToken, email: user.email, password: user.password, json: "true" },
-    });
-    if (!response.ok()) throw new Error(`sign-in failed: HTTP ${response.status()}`);
-    const { url } = (await response.json()) as { url: string };
-    const error = new URL(url).searchParams.get("error");
-    if (!error) return;
-    if (error !== "Busy" || attempt === 10) throw new Error(`sign-in failed: ${error}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
+  const csrf = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await api.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, email: user.email, password: user.password, json: "true" },
+  });
+  if (!response.ok()) throw new Error(`sign-in failed: HTTP ${response.status()}`);
+  const error = new URL(((await response.json()) as { url: string }).url).searchParams.get("error");
+  if (error) throw new Error(`sign-in failed: ${error}`);
 }
