@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { newApiKey } from "../lib/api-keys/api-key-format";
-import { createWorkspaceWithOwner, testDb } from "./support/factory";
+import { createWorkspaceWithOwner, signInWithRequest, testDb } from "./support/factory";
+import { rawRequest, type RawAnswer } from "./support/raw-http";
 import { appRoutes, routeVariants } from "./support/routes";
 import { E2E_APP_URL } from "./support/test-env";
 
@@ -77,10 +78,7 @@ test("no route answers a malformed request with a 5xx", async ({ playwright }) =
 
   // A real session, to reach past the guard with junk.
   const signedIn = await playwright.request.newContext({ baseURL: E2E_APP_URL });
-  const csrf = (await (await signedIn.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  await signedIn.post("/api/auth/callback/credentials", {
-    form: { csrfToken: csrf.csrfToken, email: owner.email, password: owner.password, json: "true" },
-  });
+  await signInWithRequest(signedIn, owner);
   const sessionCookie = (await signedIn.storageState()).cookies.find((c) => c.name.endsWith("session-token"));
   expect(sessionCookie).toBeDefined();
   await signedIn.dispose();
@@ -174,4 +172,104 @@ test("no route answers a malformed request with a 5xx", async ({ playwright }) =
     `[fuzz] ${results.length} requests over ${paths.length} paths in ${Date.now() - started} ms; ${failures.length} answered 5xx`,
   );
   expect(failures.map((f) => `${f.status} ${f.method} ${f.path.slice(0, 120)}`)).toEqual([]);
+});
+
+// Dot segments ("..", "." and their %2e spellings), which a browser never sends and Next.js
+// resolves to another path before the app sees it: `POST /api/v1/credentials/../token` was
+// a 500 (it resolved to /api/v1/token, which rendered the not-found page, which took the
+// multipart body for a server action). Each is answered by the app's server with a 400 in
+// words. Sent raw (support/raw-http.ts): Playwright's request API would resolve them first.
+const DOT_SEGMENTS = ["..", ".", "%2e%2e", "%2E%2E", "%2E.", ".%2e", "%2e", "%2E"];
+const MULTIPART = { "Content-Type": "multipart/form-data; boundary=zzz" };
+
+/** 4xx, and words a person can read: JSON with a message for the APIs, else plain text. */
+function inWords(answer: RawAnswer): boolean {
+  if (answer.status < 400 || answer.status >= 500) return false;
+  const type = String(answer.headers["content-type"] ?? "");
+  let words = answer.body;
+  if (type.startsWith("application/json")) {
+    try {
+      const { message } = JSON.parse(answer.body) as { message?: unknown };
+      words = typeof message === "string" ? message : "";
+    } catch {
+      return false;
+    }
+  } else if (!type.startsWith("text/plain")) return false;
+  return words.split(" ").length >= 5;
+}
+
+test("dot segments at any place of any API route get a 4xx in words, never a redirect or a 5xx", async () => {
+  test.setTimeout(120_000);
+  const { owner, workspace } = await createWorkspaceWithOwner();
+  const credential = await testDb().credential.create({
+    data: { workspaceId: workspace.id, ownerId: owner.id, name: "Dotted", method: "oauth" },
+  });
+  const real: Record<string, string> = {
+    id: credential.id,
+    nextauth: "callback/credentials",
+    path: "users/me",
+    appId: "app1",
+    rest: "v2/nope",
+  };
+  const paths = new Set<string>();
+  for (const { pattern } of appRoutes().filter((route) => route.kind === "api")) {
+    const segments = pattern
+      .split("/")
+      .filter(Boolean)
+      .map((segment) => real[/^\[(?:\.\.\.)?(\w+)\]$/.exec(segment)?.[1] ?? ""] ?? segment);
+    for (const dots of DOT_SEGMENTS)
+      for (let at = 0; at <= segments.length; at++) {
+        // Inserted before each segment (and at the end), and in place of each segment.
+        paths.add(`/${[...segments.slice(0, at), dots, ...segments.slice(at)].join("/")}`);
+        if (at < segments.length)
+          paths.add(`/${[...segments.slice(0, at), dots, ...segments.slice(at + 1)].join("/")}`);
+      }
+  }
+  paths.add("/api/v1/credentials/../token");
+  paths.add("/api/v1/credentials\\..\\token");
+
+  const methods = ["GET", "PUT", "DELETE", "PATCH"];
+  // Every path with a multipart body (what made the 500), and with one other method in turn.
+  const requests = [...paths].flatMap((path, p) => [
+    { method: "POST", path, headers: MULTIPART, body: "garbage" },
+    { method: methods[p % methods.length]!, path },
+  ]);
+  const failures: string[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 6 }, async () => {
+      while (next < requests.length) {
+        const request = requests[next++]!;
+        const answer = await rawRequest(request);
+        if (!inWords(answer))
+          failures.push(`${answer.status} ${request.method} ${request.path}: ${answer.body.slice(0, 60)}`);
+      }
+    }),
+  );
+  console.log(
+    `[fuzz] ${requests.length} dot-segment requests over ${paths.size} paths; ${failures.length} not a 4xx in words`,
+  );
+  expect(failures).toEqual([]);
+});
+
+test("an address under /api/ that names no API gets a 404 in words for any method and body", async () => {
+  const paths = [
+    "/api/v1/token",
+    "/api/nope",
+    "/api/v1/credentials/x/zoom",
+    "/api/auth",
+    "/api/v1/credentials/x/y/z",
+  ];
+  for (const path of paths)
+    for (const [method, headers, body] of [
+      ["POST", MULTIPART, "garbage"],
+      ["POST", { "Content-Type": "multipart/form-data" }, "--x\r\ngarbage"],
+      ["POST", { "Content-Type": "application/json" }, "{bad"],
+      ["GET", {}, undefined],
+      ["DELETE", {}, undefined],
+    ] as const) {
+      const answer = await rawRequest({ method, path, headers, body });
+      expect(`${method} ${path} ${answer.status}`).toBe(`${method} ${path} 404`);
+      expect(inWords(answer), answer.body).toBe(true);
+    }
 });

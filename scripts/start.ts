@@ -1,7 +1,8 @@
 // npm start — one command from a fresh clone to a running app:
 // configuration (secrets generated on first run), database migrations,
-// a production build when the sources are newer than the last one, then
-// `next start` on PORT (default 3000).
+// a production build when the sources are newer than the last one, then the
+// app's server (scripts/app-server.mjs: Next.js behind a plain Node server,
+// which knows each request's socket address) on PORT (default 3000).
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { buildIsStale } from "./build-state";
@@ -20,10 +21,9 @@ if (process.env.SKIP_BUILD !== "1" && buildIsStale()) {
 }
 const port = process.env.PORT ?? "3000";
 console.log(`[start] open ${env.appUrl}`);
-const server = spawn(
-  process.execPath,
-  [nextBin, "start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])],
-  { stdio: "inherit", env: process.env },
-);
+const server = spawn(process.execPath, ["scripts/app-server.mjs"], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: port },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

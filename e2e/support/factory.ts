@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { createDb } from "../../lib/db/client";
 import bcrypt from "bcryptjs";
 import type { Role } from "../../lib/auth/roles";
@@ -65,12 +65,19 @@ export function testDb() {
 
 /** Signs in through next-auth's API (the UI sign-in has its own spec). */
 export async function signInByApi(page: Page, user: TestUser): Promise<void> {
-  const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await page.request.post("/api/auth/callback/credentials", {
-    form: { csrfToken: csrf.csrfToken, email: user.email, password: user.password, json: "true" },
-  });
-  if (!response.ok()) throw new Error(`sign-in failed: HTTP ${response.status()}`);
+  await signInWithRequest(page.request, user);
   const cookies = await page.context().cookies();
   if (!cookies.some((cookie) => cookie.name.endsWith("next-auth.session-token")))
     throw new Error("sign-in failed: no session cookie");
+}
+
+/** The same with a request context of its own. */
+export async function signInWithRequest(api: APIRequestContext, user: TestUser): Promise<void> {
+  const csrf = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await api.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, email: user.email, password: user.password, json: "true" },
+  });
+  if (!response.ok()) throw new Error(`sign-in failed: HTTP ${response.status()}`);
+  const error = new URL(((await response.json()) as { url: string }).url).searchParams.get("error");
+  if (error) throw new Error(`sign-in failed: ${error}`);
 }

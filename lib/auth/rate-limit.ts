@@ -19,8 +19,15 @@ export const ATTEMPT_LIMITS: Record<string, number> = {
 export const TOO_MANY_ATTEMPTS =
   "Too many attempts. For your safety, this form is paused for 15 minutes. Try again later.";
 
+/**
+ * A sign-in counts against its email *from its address*, and against its
+ * address. Failures from elsewhere never pause the owner's own sign-in,
+ * while an address guessing one account is paused after perEmail tries and
+ * one trying many after perAddress. Without a known address (a bare
+ * `next start`, see client-address.ts) it counts against the email alone.
+ */
 export function rateLimitKeys(email: string, ip: string | null): string[] {
-  return [`email:${email}`, ...addressKeys(ip)];
+  return ip ? [`email:${email} from ${ip}`, ...addressKeys(ip)] : [`email:${email}`];
 }
 
 export const addressKeys = (ip: string | null) => (ip ? [`ip:${ip}`] : []);
@@ -62,6 +69,7 @@ export async function recordFailedSignIn(db: Db, keys: string[], now = new Date(
   await db.loginAttempt.createMany({ data: keys.map((key) => ({ key, createdAt: now })) });
 }
 
-export async function clearFailedSignIns(db: Db, email: string): Promise<void> {
-  await db.loginAttempt.deleteMany({ where: { key: `email:${email}` } });
+/** A right password from an address clears that address's failures for the email, no one else's. */
+export async function clearFailedSignIns(db: Db, email: string, ip: string | null): Promise<void> {
+  await db.loginAttempt.deleteMany({ where: { key: rateLimitKeys(email, ip)[0]! } });
 }

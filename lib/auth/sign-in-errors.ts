@@ -7,6 +7,7 @@ export const SIGN_IN_ERRORS = {
   RateLimited:
     "Too many failed attempts. For your safety, sign-in is paused for 15 minutes. Try again later.",
   InvalidInput: "Enter your email address and password.",
+  Busy: "Too many sign-ins right now — try again in a moment.",
 } as const;
 
 export type SignInErrorCode = keyof typeof SIGN_IN_ERRORS;
