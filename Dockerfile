@@ -22,7 +22,7 @@ COPY . .
 # Turbopack's build cache is kept between builds on the same machine (a BuildKit cache mount).
 RUN --mount=type=cache,target=/app/.next/cache NEXT_OUTPUT=standalone npx next build \
  && npx esbuild scripts/container-start.ts --bundle --platform=node --format=esm --target=node22 \
-      --external:@libsql/client --external:pg --log-level=warning \
+      --external:@libsql/client --external:pg --external:next --log-level=warning \
       --banner:js="import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" \
       --outfile=.next/standalone/container-start.mjs
 

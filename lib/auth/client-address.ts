@@ -14,7 +14,7 @@ const header = (headers: Headers | Record<string, string | string[] | undefined>
  * X-Forwarded-For entry (the last one) names the client. Otherwise the
  * header is the client's word — Next.js only fills it when the client sent
  * none — and the socket's address is used, which the app's server
- * (scripts/app-server.mjs) hands on. Without that server (a bare
+ * (lib/http/app-server.mjs, under npm start and in the container) hands on. Without that server (a bare
  * `next start`) no address is known: null, and the limits fall back to per
  * email alone.
  */

@@ -1,6 +1,6 @@
 // What only the raw request shows, before Next.js parses it: the socket a
 // request came in on, and its path exactly as sent. Plain JavaScript, because
-// the app's server (scripts/app-server.mjs) runs outside the bundle.
+// the app's server (lib/http/app-server.mjs) runs outside the bundle.
 
 /**
  * The app's server writes each request's socket address into this header,
