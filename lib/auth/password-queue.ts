@@ -1,9 +1,9 @@
 /**
  * A password hash is the one costly piece of work anyone can make the server
  * do without an account (bcrypt at cost 12, unknown emails included, so both
- * answers take as long). This line bounds it: a few checks at a time and a
- * short queue; a sign-in beyond that is told at once to try again in a
- * moment instead of piling up work that starves the token API.
+ * answers take as long). This line bounds it: a few jobs at a time and a
+ * short queue; a sign-in beyond that is refused (told to try again in a
+ * moment) instead of piling up work that starves the token API.
  */
 export class PasswordWorkBusy extends Error {
   constructor() {
