@@ -14,6 +14,11 @@ const nextConfig = {
   // `npm run typecheck` (part of `npm test`) checks types; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["@libsql/client", "pg", "bcryptjs"],
+  // The password thread (lib/auth/password-thread.ts) loads bcryptjs by name at run time, which
+  // file tracing cannot see: the standalone output must carry it anyway.
+  outputFileTracingIncludes: {
+    "/**": ["./node_modules/bcryptjs/package.json", "./node_modules/bcryptjs/umd/**"],
+  },
   async headers() {
     return [
       {
