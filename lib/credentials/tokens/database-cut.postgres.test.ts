@@ -16,6 +16,7 @@ import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { getAccessToken } from "./get-access-token";
 import { replayRotatedSets } from "./rotated-sets";
 import { setupTokenTest } from "./testing/token-fixture";
+import { until } from "./testing/until";
 
 const t = setupTokenTest();
 const opened: { close(): Promise<void> }[] = [];
@@ -62,13 +63,6 @@ function startInstance(env: Record<string, string>, credentialId: string) {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until(check: () => Promise<boolean>, ms: number) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await sleep(100);
-  }
-}
 
 describe.each([3_000, 30_000])("the database cut for %i ms during a renewal", (cutMs) => {
   it(

@@ -12,17 +12,10 @@ import { getAccessToken } from "./get-access-token";
 import type { AccessToken } from "./read-token";
 import { ROTATED_ELSEWHERE } from "./renewal-refusals";
 import { setupTokenTest } from "./testing/token-fixture";
+import { until } from "./testing/until";
 import { unavailable } from "./testing/unavailable";
 
 const t = setupTokenTest();
-
-async function until(check: () => Promise<boolean>, ms = 5_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /** A's renewal is under way at Zoom (already rotated there), its answer 1.5 s away. */
 async function holderAStalledAtZoom(credentialId: string): Promise<{ renewal: Promise<AccessToken> }> {

@@ -11,6 +11,7 @@ import { WRITE_ATTEMPTS } from "./renew-token";
 import { journalDir } from "./rotated-set-journal";
 import { forgetHeldSetsForTest, replayRotatedSets } from "./rotated-sets";
 import { setupTokenTest } from "./testing/token-fixture";
+import { until } from "./testing/until";
 
 const t = setupTokenTest();
 
@@ -35,14 +36,6 @@ function failingTokenWrites(failures: number) {
 }
 
 const journaled = () => (existsSync(journalDir()) ? readdirSync(journalDir()) : []);
-
-async function until(check: () => Promise<boolean>, ms = 10_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("storing a renewed token set", () => {
   it("a write that fails a few times is retried, and the renewed set is stored and works", async () => {
