@@ -1,13 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { createClient } from "@libsql/client";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { postgresTarget, sqliteTarget, type MigrationTarget } from "@/lib/db/testing/migration-targets";
 import { createDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { parsePostgresUrl } from "@/lib/db/postgres-url";
 import { findInvite } from "./find-invite";
 import { hashInviteToken } from "./invite-token";
 
@@ -16,64 +10,14 @@ import { hashInviteToken } from "./invite-token";
 // open ones, and leaves used and already withdrawn ones as they were.
 const PREVIOUS = "20261202171627_zoom_user_index";
 const MIGRATION = "20261206021131_invite_email";
-const PG_SERVER = process.env.MIGRATION_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
-type Target = {
-  url: string;
-  exec: (sql: string, args: string[]) => Promise<void>;
-  cleanup: () => Promise<void>;
-};
-
-function sqliteTarget(): Target {
-  const dir = mkdtempSync(path.join(tmpdir(), "zcw-invite-migration-"));
-  const url = `file:${path.join(dir, "old.db")}`;
-  return {
-    url,
-    exec: async (sql, args) => {
-      const client = createClient({ url });
-      await client.execute({ sql, args });
-      client.close();
-    },
-    cleanup: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
-  };
-}
-
-function postgresTarget(): Target {
-  const schema = `zcw_migration_${randomBytes(5).toString("hex")}`;
-  const server = new URL(PG_SERVER);
-  server.searchParams.set("schema", schema);
-  const { connectionString } = parsePostgresUrl(server.toString());
-  const withClient = async (run: (client: pg.Client) => Promise<unknown>) => {
-    const client = new pg.Client({ connectionString });
-    await client.connect();
-    try {
-      await run(client);
-    } finally {
-      await client.end();
-    }
-  };
-  return {
-    url: server.toString(),
-    exec: (sql, args) =>
-      withClient(async (client) => {
-        await client.query(`SET search_path TO "${schema}"`);
-        let n = 0;
-        await client.query(
-          sql.replace(/\?/g, () => `$${++n}`),
-          args,
-        );
-      }),
-    cleanup: () => withClient((client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)),
-  };
-}
-
-const targets: [string, () => Target][] = [
+const targets: [string, () => MigrationTarget][] = [
   ["SQLite", sqliteTarget],
   ["PostgreSQL", postgresTarget],
 ];
 
 describe.each(targets)("the invite email migration on %s", (_name, makeTarget) => {
-  const made: Target[] = [];
+  const made: MigrationTarget[] = [];
   afterAll(async () => {
     for (const t of made) await t.cleanup();
   });

@@ -1,70 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { createClient } from "@libsql/client";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { postgresTarget, sqliteTarget, type MigrationTarget } from "@/lib/db/testing/migration-targets";
 import { credentialSecretContext, zoomAppSecretContext } from "@/lib/crypto/encrypted-columns";
 import { buildKeyRing, type KeyRing } from "@/lib/crypto/keyring";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import { verifyStoredSecrets } from "@/lib/crypto/verify-stored-secrets";
 import { createDb } from "../client";
 import { migrateDatabase } from "../migrate";
-import { parsePostgresUrl } from "../postgres-url";
 
 // The release before Zoom apps had their own table.
 const PREVIOUS = "20261122082243_keeper_and_admin_indexes";
-const PG_SERVER = process.env.MIGRATION_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-
-type Target = {
-  url: string;
-  exec: (sql: string, args: (string | null)[]) => Promise<void>;
-  cleanup: () => Promise<void>;
-};
-
-function sqliteTarget(): Target {
-  const dir = mkdtempSync(path.join(tmpdir(), "zcw-migration-"));
-  const url = `file:${path.join(dir, "old.db")}`;
-  return {
-    url,
-    exec: async (sql, args) => {
-      const client = createClient({ url });
-      await client.execute({ sql, args });
-      client.close();
-    },
-    cleanup: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
-  };
-}
-
-function postgresTarget(): Target {
-  const schema = `zcw_migration_${randomBytes(5).toString("hex")}`;
-  const server = new URL(PG_SERVER);
-  server.searchParams.set("schema", schema);
-  const { connectionString } = parsePostgresUrl(server.toString());
-  const withClient = async (run: (client: pg.Client) => Promise<unknown>) => {
-    const client = new pg.Client({ connectionString });
-    await client.connect();
-    try {
-      await run(client);
-    } finally {
-      await client.end();
-    }
-  };
-  return {
-    url: server.toString(),
-    exec: (sql, args) =>
-      withClient(async (client) => {
-        await client.query(`SET search_path TO "${schema}"`);
-        let n = 0;
-        await client.query(
-          sql.replace(/\?/g, () => `$${++n}`),
-          args,
-        );
-      }),
-    cleanup: () => withClient((client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)),
-  };
-}
 
 type OldCredential = {
   id: string;
@@ -140,7 +85,7 @@ const OLD: OldCredential[] = [
 ];
 
 /** A database as the previous release left it, with secrets encrypted the way it encrypted them. */
-async function oldDatabase(target: Target, ring: KeyRing) {
+async function oldDatabase(target: MigrationTarget, ring: KeyRing) {
   await migrateDatabase(target.url, { upTo: PREVIOUS, keyRing: () => ring });
   const now = new Date().toISOString();
   await target.exec(`INSERT INTO "User" ("id", "email", "name", "passwordHash") VALUES (?, ?, ?, ?)`, [
@@ -173,13 +118,13 @@ async function oldDatabase(target: Target, ring: KeyRing) {
   }
 }
 
-const targets: [string, () => Target][] = [
+const targets: [string, () => MigrationTarget][] = [
   ["SQLite", sqliteTarget],
   ["PostgreSQL", postgresTarget],
 ];
 
 describe.each(targets)("the Zoom apps migration on %s", (_name, makeTarget) => {
-  const made: Target[] = [];
+  const made: MigrationTarget[] = [];
   const target = () => {
     const t = makeTarget();
     made.push(t);
