@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { decrypt } from "../lib/crypto";
 import { credentialSecretContext } from "../lib/crypto/encrypted-columns";
-import { heldToken, startFakeN8n, type FakeN8n } from "../lib/n8n/testing/fake-n8n";
+import { heldToken, startFakeN8n, type FakeN8n } from "../testing/n8n/fake-n8n";
 import { createWorkspaceWithOwner, signInByApi, testDb, unique } from "./support/factory";
 import { eventually } from "./support/notifications";
 import { connectOAuthCredential } from "./support/wizard";

@@ -48,8 +48,8 @@ Object.assign(process.env, {
   KEEPER_INTERVAL_SECONDS: "0",
 });
 
-const { startZoomEmulator } = await import("../e2e/zoom-emulator/server");
-const { emulatorControl } = await import("../e2e/zoom-emulator/control-client");
+const { startZoomEmulator } = await import("../testing/zoom-emulator/server");
+const { emulatorControl } = await import("../testing/zoom-emulator/control-client");
 const emulator = await startZoomEmulator({ port: 0 });
 process.env.ZOOM_OAUTH_BASE_URL = emulator.url;
 process.env.ZOOM_API_BASE_URL = `${emulator.url}/v2`;
@@ -58,7 +58,7 @@ const control = emulatorControl(emulator.url);
 const { migrateDatabase } = await import("../lib/db/migrate");
 const { createDb } = await import("../lib/db/client");
 const { keeperTick } = await import("../lib/keeper/keeper-tick");
-const { seedConnections } = await import("../lib/keeper/testing/seed-connections");
+const { seedConnections } = await import("../testing/keeper/seed-connections");
 
 const USER = {
   id: "bench-user",

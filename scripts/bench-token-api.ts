@@ -34,7 +34,7 @@ const { encrypt } = await import("../lib/crypto");
 const { credentialSecretContext } = await import("../lib/crypto/encrypted-columns");
 const { newApiKey } = await import("../lib/api-keys/api-key-format");
 const { listAccounts } = await import("../lib/admin/list-accounts");
-const { startZoomEmulator } = await import("../e2e/zoom-emulator/server");
+const { startZoomEmulator } = await import("../testing/zoom-emulator/server");
 
 // A Zoom emulator with a Server-to-Server app: its grant is a real token the proxy can use.
 const emulator = await startZoomEmulator({ port: 0 });

@@ -14,8 +14,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier } from "oauth4webapi";
-import { authorizeViaConsent, emulatorControl } from "../e2e/zoom-emulator/control-client";
-import { startZoomEmulator } from "../e2e/zoom-emulator/server";
+import { authorizeViaConsent, emulatorControl } from "../testing/zoom-emulator/control-client";
+import { startZoomEmulator } from "../testing/zoom-emulator/server";
 import { findN8nInstall, installN8n, n8nHome, N8N_VERSION } from "./lib/n8n-install";
 import { ownerApiKey, publishZoomWorkflow, startN8n, type RunningN8n } from "./lib/n8n-run";
 import { makeCerts, startRecorder, startZoomFront } from "./lib/zoom-front";
@@ -69,7 +69,7 @@ process.exit(failed ? 1 : 0);
 async function run(running: RunningN8n) {
   // The app's modules read the environment set above on first use.
   const { createTempSqliteDatabase } = await import("../lib/db/temp-database");
-  const { ownerContext } = await import("../lib/workspaces/testing/owner-context");
+  const { ownerContext } = await import("../testing/workspaces/owner-context");
   const { encrypt, decrypt } = await import("../lib/crypto");
   const { credentialSecretContext, zoomAppSecretContext } = await import("../lib/crypto/encrypted-columns");
   const { exchangeCode } = await import("../lib/zoom/exchange-code");

@@ -20,7 +20,7 @@ const env: NodeJS.ProcessEnv = {
 delete env.DATABASE_URL; // the sandbox never touches a configured production database
 
 const children = [
-  spawn(process.execPath, ["--import", "tsx", "e2e/zoom-emulator/main.ts"], {
+  spawn(process.execPath, ["--import", "tsx", "testing/zoom-emulator/main.ts"], {
     stdio: "inherit",
     env: {
       ...env,

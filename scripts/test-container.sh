@@ -123,7 +123,7 @@ grep -q "ENCRYPTION_KEY: the key is not a valid key" <<<"$out" || fail "no clear
 echo "[container] a wrong ENCRYPTION_KEY stops it with: $(grep ENCRYPTION_KEY <<<"$out" | head -n1 | xargs)"
 
 # --- the Zoom emulator on this machine ------------------------------------------------------------
-ZOOM_EMULATOR_PORT=$EMULATOR_PORT node --import tsx e2e/zoom-emulator/main.ts >"$tmp/emulator.log" 2>&1 &
+ZOOM_EMULATOR_PORT=$EMULATOR_PORT node --import tsx testing/zoom-emulator/main.ts >"$tmp/emulator.log" 2>&1 &
 emulator_pid=$!
 wait_for "the Zoom emulator on $EMULATOR_URL" 30 answers "$EMULATOR_URL/__emulator/state" ||
   { cat "$tmp/emulator.log" >&2; fail "the Zoom emulator did not start"; }

@@ -8,7 +8,7 @@ const env = { ...process.env, ...e2eEnv() };
 await resetDatabase(e2eDatabaseUrl(), E2E_DATA_DIR);
 
 const children = [
-  spawn(process.execPath, ["--import", "tsx", "e2e/zoom-emulator/main.ts"], {
+  spawn(process.execPath, ["--import", "tsx", "testing/zoom-emulator/main.ts"], {
     stdio: "inherit",
     env: { ...env, PORT: String(E2E_EMULATOR_PORT) },
   }),

@@ -4,7 +4,7 @@ import {
   type EmulatorControl,
   type FaultRequest,
   type UserRegistration,
-} from "../zoom-emulator/control-client";
+} from "../../testing/zoom-emulator/control-client";
 import { unique } from "./factory";
 import { E2E_APP_URL, E2E_EMULATOR_URL } from "./test-env";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import type { Db } from "@/lib/db/client";
 import { createTempDatabase } from "@/lib/db/temp-database";
-import { ownerContext } from "@/lib/workspaces/testing/owner-context";
+import { ownerContext } from "@/testing/workspaces/owner-context";
 import { authenticateApiKey } from "./authenticate-api-key";
 import { createApiKey, revokeApiKey } from "./manage-api-keys";
 

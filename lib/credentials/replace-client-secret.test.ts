@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { OAUTH_APP } from "@/e2e/zoom-emulator/fixture";
+import { OAUTH_APP } from "@/testing/zoom-emulator/fixture";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import { replaceClientSecret } from "./manage-credential";
 import { getAccessToken } from "./tokens/get-access-token";
-import { setupTokenTest } from "./tokens/testing/token-fixture";
+import { setupTokenTest } from "../../testing/credentials/tokens/token-fixture";
 
 const t = setupTokenTest();
 const REGENERATED = "regenerated-secret-0123456789abcdef";

@@ -9,7 +9,7 @@ import { openWizardStep } from "./open-wizard-step";
 import { saveClientCredentials } from "./save-client-credentials";
 import { saveScopes } from "./save-scopes";
 import { getAccessToken } from "./tokens/get-access-token";
-import { setupTokenTest } from "./tokens/testing/token-fixture";
+import { setupTokenTest } from "../../testing/credentials/tokens/token-fixture";
 
 // A connection through a shared Zoom app never writes to the app: every other connection
 // through it renews with the app's keys, and one wrong paste would stop them all.

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { getAccessToken } from "@/lib/credentials/tokens/get-access-token";
-import { setupTokenTest, TEST_ENCRYPTION_KEY } from "@/lib/credentials/tokens/testing/token-fixture";
+import { setupTokenTest, TEST_ENCRYPTION_KEY } from "@/testing/credentials/tokens/token-fixture";
 import type { Db } from "@/lib/db/client";
 import { credentialSecretContext, contextOf, encryptedValues } from "./encrypted-columns";
 import { buildKeyRing } from "./keyring";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createTempSqliteDatabase } from "./temp-database";
-import { startSqliteProcess } from "./testing/sqlite-process";
+import { startSqliteProcess } from "../../testing/db/sqlite-process";
 
 // SQLite only, whatever DATABASE_URL says (npm test leaves *.sqlite.test.ts out
 // of its PostgreSQL pass): PostgreSQL has no such failure.

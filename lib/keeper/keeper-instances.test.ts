@@ -6,13 +6,13 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OAUTH_APP, USER } from "@/e2e/zoom-emulator/fixture";
-import { setupTokenTest } from "@/lib/credentials/tokens/testing/token-fixture";
+import { OAUTH_APP, USER } from "@/testing/zoom-emulator/fixture";
+import { setupTokenTest } from "@/testing/credentials/tokens/token-fixture";
 import type { TickReport } from "./tick-report";
 import { KEEP_ALIVE_MS } from "./keeper-rules";
-import { seedConnections } from "./testing/seed-connections";
+import { seedConnections } from "../../testing/keeper/seed-connections";
 
-const CHILD_SCRIPT = fileURLToPath(new URL("./testing/keeper-child.ts", import.meta.url));
+const CHILD_SCRIPT = fileURLToPath(new URL("../../testing/keeper/keeper-child.ts", import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CONNECTIONS = 16;
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { OAUTH_APP, USER } from "@/e2e/zoom-emulator/fixture";
-import { setupTokenTest } from "@/lib/credentials/tokens/testing/token-fixture";
+import { OAUTH_APP, USER } from "@/testing/zoom-emulator/fixture";
+import { setupTokenTest } from "@/testing/credentials/tokens/token-fixture";
 import { claimBatch } from "./claim-batch";
 import { keeperTick } from "./keeper-tick";
 import { KEEP_ALIVE_MS, RENEW_AHEAD_MS } from "./keeper-rules";
-import { readKeeperRow, seedConnections, type SeedApp, type SeedRow } from "./testing/seed-connections";
+import { readKeeperRow, seedConnections, type SeedApp, type SeedRow } from "../../testing/keeper/seed-connections";
 
 const t = setupTokenTest();
 const MIN = 60_000;

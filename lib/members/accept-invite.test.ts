@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { WorkspaceContext } from "@/lib/auth/guard";
-import { countedPassword } from "@/lib/auth/testing/counted-password";
+import { countedPassword } from "@/testing/auth/counted-password";
 import { createTempDatabase } from "@/lib/db/temp-database";
 import { ATTEMPT_LIMITS } from "@/lib/auth/rate-limit";
-import { ownerContext } from "@/lib/workspaces/testing/owner-context";
+import { ownerContext } from "@/testing/workspaces/owner-context";
 import { acceptInvite, acceptInviteAsNewUser } from "./accept-invite";
 import { createInvite } from "./create-invite";
 import { findInvite, inviteStateMessages, wrongAddressMessage } from "./find-invite";

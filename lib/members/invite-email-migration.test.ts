@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { postgresTarget, sqliteTarget, type MigrationTarget } from "@/lib/db/testing/migration-targets";
+import { postgresTarget, sqliteTarget, type MigrationTarget } from "@/testing/db/migration-targets";
 import { createDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { findInvite } from "./find-invite";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import type { Role } from "@/lib/auth/roles";
 import { createTempDatabase } from "@/lib/db/temp-database";
-import { ownerContext } from "@/lib/workspaces/testing/owner-context";
+import { ownerContext } from "@/testing/workspaces/owner-context";
 import { changeMemberRole, removeMember } from "./manage-members";
 
 // A connect link acts with its maker's permission, and makes a connection for

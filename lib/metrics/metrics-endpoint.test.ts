@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import { OAUTH_APP, USER } from "@/e2e/zoom-emulator/fixture";
+import { OAUTH_APP, USER } from "@/testing/zoom-emulator/fixture";
 import { newApiKey } from "@/lib/api-keys/api-key-format";
-import { setupTokenTest } from "@/lib/credentials/tokens/testing/token-fixture";
+import { setupTokenTest } from "@/testing/credentials/tokens/token-fixture";
 import { keeperTick } from "@/lib/keeper/keeper-tick";
-import { seedConnections } from "@/lib/keeper/testing/seed-connections";
+import { seedConnections } from "@/testing/keeper/seed-connections";
 import { metrics } from "./registry";
 
 const t = setupTokenTest();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkN8nKeys } from "./check-n8n-keys";
 import { createZoomCredential, readCredential, replaceZoomCredentialData } from "./n8n-api";
-import { heldToken, startFakeN8n, type FakeN8n } from "./testing/fake-n8n";
+import { heldToken, startFakeN8n, type FakeN8n } from "../../testing/n8n/fake-n8n";
 
 let fake: FakeN8n;
 beforeAll(async () => {

@@ -4,13 +4,13 @@
 // Zoom node's call is made with whatever token n8n holds: it must always work.
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import type { WorkspaceContext } from "@/lib/auth/guard";
-import { setupTokenTest } from "@/lib/credentials/tokens/testing/token-fixture";
+import { setupTokenTest } from "@/testing/credentials/tokens/token-fixture";
 import { decrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { keeperTick } from "@/lib/keeper/keeper-tick";
 import { saveN8nTarget } from "./n8n-target";
 import { runN8nPushRound } from "./push-round";
-import { heldToken, startFakeN8n, type FakeN8n } from "./testing/fake-n8n";
+import { heldToken, startFakeN8n, type FakeN8n } from "../../testing/n8n/fake-n8n";
 import { startUsingInN8n } from "./use-in-n8n";
 
 const t = setupTokenTest();

@@ -10,10 +10,10 @@ import { getAccessToken } from "@/lib/credentials/tokens/get-access-token";
 import { disconnectCredential, deleteCredential } from "@/lib/credentials/manage-credential";
 import { decrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
-import { setupTokenTest } from "@/lib/credentials/tokens/testing/token-fixture";
+import { setupTokenTest } from "@/testing/credentials/tokens/token-fixture";
 import { saveN8nTarget } from "./n8n-target";
 import { runN8nPushRound } from "./push-round";
-import { heldToken, startFakeN8n, type FakeN8n } from "./testing/fake-n8n";
+import { heldToken, startFakeN8n, type FakeN8n } from "../../testing/n8n/fake-n8n";
 import { stopUsingInN8n, startUsingInN8n } from "./use-in-n8n";
 
 const t = setupTokenTest();
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-const CHILD = fileURLToPath(new URL("./testing/renew-and-die-child.ts", import.meta.url));
+const CHILD = fileURLToPath(new URL("../../testing/n8n/renew-and-die-child.ts", import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** A connection made through the emulator, in a workspace whose n8n is the fake. */

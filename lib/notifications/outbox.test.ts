@@ -9,7 +9,7 @@ import {
 import { UNREACHABLE_AFTER_MS } from "./event-kinds";
 import { recordStatusChange } from "./record-change";
 import { runNotificationRound } from "./run-round";
-import { notificationFixture, recordingSenders } from "./testing/fixture";
+import { notificationFixture, recordingSenders } from "../../testing/notifications/fixture";
 
 let f: Awaited<ReturnType<typeof notificationFixture>>;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { webhookSecretContext } from "@/lib/crypto/encrypted-columns";
 import { retryDelayMs } from "./deliver";
 import { GIVE_UP_AFTER_MS } from "./fan-out";
 import { KEEP_HISTORY_MS, runNotificationRound } from "./run-round";
-import { notificationFixture, recordingSenders } from "./testing/fixture";
+import { notificationFixture, recordingSenders } from "../../testing/notifications/fixture";
 
 let f: Awaited<ReturnType<typeof notificationFixture>>;
 beforeAll(async () => {

@@ -13,7 +13,7 @@ import { buildKeyRing, keyId } from "@/lib/crypto/keyring";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { createTempDatabase } from "@/lib/db/temp-database";
 
-const CHILD = fileURLToPath(new URL("./testing/run-startup.ts", import.meta.url));
+const CHILD = fileURLToPath(new URL("../../testing/startup/run-startup.ts", import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 const droppedKey = randomBytes(32);

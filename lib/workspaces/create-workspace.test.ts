@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { countedPassword } from "@/lib/auth/testing/counted-password";
+import { countedPassword } from "@/testing/auth/counted-password";
 import { createTempDatabase } from "@/lib/db/temp-database";
 import { AppError } from "@/lib/errors/app-error";
 import { ATTEMPT_LIMITS } from "@/lib/auth/rate-limit";

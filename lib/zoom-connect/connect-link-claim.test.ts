@@ -6,7 +6,7 @@ import { releaseConnectLink } from "@/lib/connect-links/claim-connect-link";
 import { findConnectLink } from "@/lib/connect-links/find-connect-link";
 import { createConnectLink } from "@/lib/connect-links/manage-connect-links";
 import { prepareLinkConnection } from "@/lib/connect-links/use-connect-link";
-import { setupTokenTest } from "@/lib/credentials/tokens/testing/token-fixture";
+import { setupTokenTest } from "@/testing/credentials/tokens/token-fixture";
 import type { ConnectSession } from "./connect-session";
 import type * as StoreModule from "@/lib/credentials/store-oauth-connection";
 import type * as ZoomAuthModule from "./zoom-auth-options";

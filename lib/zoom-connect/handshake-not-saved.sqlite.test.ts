@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
-import { startSqliteProcess } from "@/lib/db/testing/sqlite-process";
-import { setupTokenTest } from "@/lib/credentials/tokens/testing/token-fixture";
-import { USER } from "@/e2e/zoom-emulator/fixture";
+import { startSqliteProcess } from "@/testing/db/sqlite-process";
+import { setupTokenTest } from "@/testing/credentials/tokens/token-fixture";
+import { USER } from "@/testing/zoom-emulator/fixture";
 import type { HandshakeOutcome } from "./zoom-auth-options";
 
 // SQLite only (npm test leaves *.sqlite.test.ts out of its PostgreSQL pass): another

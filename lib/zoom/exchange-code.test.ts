@@ -1,6 +1,6 @@
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier } from "oauth4webapi";
 import { describe, expect, it } from "vitest";
-import { OAUTH_APP, REDIRECT_URI, setupZoomEmulator, zoomFailure } from "@/e2e/zoom-emulator/fixture";
+import { OAUTH_APP, REDIRECT_URI, setupZoomEmulator, zoomFailure } from "@/testing/zoom-emulator/fixture";
 import { decodeZoomToken } from "./decode-token";
 import { exchangeCode } from "./exchange-code";
 import { getCurrentUser } from "./get-current-user";

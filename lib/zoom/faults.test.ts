@@ -1,6 +1,6 @@
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
-import { OAUTH_APP, S2S_APP, setupZoomEmulator, zoomFailure } from "@/e2e/zoom-emulator/fixture";
+import { OAUTH_APP, S2S_APP, setupZoomEmulator, zoomFailure } from "@/testing/zoom-emulator/fixture";
 import { getCurrentUser } from "./get-current-user";
 import { getServerToServerToken } from "./get-server-to-server-token";
 import { refreshTokens } from "./refresh-tokens";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { S2S_APP, setupZoomEmulator, zoomFailure } from "@/e2e/zoom-emulator/fixture";
+import { S2S_APP, setupZoomEmulator, zoomFailure } from "@/testing/zoom-emulator/fixture";
 import { getCurrentUser } from "./get-current-user";
 import { getServerToServerToken } from "./get-server-to-server-token";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OAUTH_APP, S2S_APP, setupZoomEmulator, zoomFailure } from "@/e2e/zoom-emulator/fixture";
+import { OAUTH_APP, S2S_APP, setupZoomEmulator, zoomFailure } from "@/testing/zoom-emulator/fixture";
 import { getServerToServerToken } from "./get-server-to-server-token";
 
 const emulator = setupZoomEmulator();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OAUTH_APP, setupZoomEmulator, zoomFailure } from "@/e2e/zoom-emulator/fixture";
+import { OAUTH_APP, setupZoomEmulator, zoomFailure } from "@/testing/zoom-emulator/fixture";
 import { getCurrentUser } from "./get-current-user";
 import { refreshTokens } from "./refresh-tokens";
 import { revokeToken } from "./revoke-token";

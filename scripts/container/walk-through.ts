@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { chromium, expect as baseExpect, type Page } from "@playwright/test";
-import { emulatorControl } from "../../e2e/zoom-emulator/control-client";
+import { emulatorControl } from "../../testing/zoom-emulator/control-client";
 
 // Creating the owner hashes a password at bcrypt cost 12: seconds on a busy 2-core machine.
 const expect = baseExpect.configure({ timeout: 30_000 });

@@ -9,14 +9,14 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { OAUTH_APP } from "@/e2e/zoom-emulator/fixture";
+import { OAUTH_APP } from "@/testing/zoom-emulator/fixture";
 import { createDb, type Db } from "@/lib/db/client";
-import { startCuttableProxy } from "@/lib/db/testing/cuttable-proxy";
+import { startCuttableProxy } from "@/testing/db/cuttable-proxy";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { getAccessToken } from "./get-access-token";
 import { replayRotatedSets } from "./rotated-sets";
-import { setupTokenTest } from "./testing/token-fixture";
-import { until } from "./testing/until";
+import { setupTokenTest } from "../../../testing/credentials/tokens/token-fixture";
+import { until } from "../../../testing/credentials/tokens/until";
 
 const t = setupTokenTest();
 const opened: { close(): Promise<void> }[] = [];
@@ -39,10 +39,10 @@ async function proxiedDatabase(): Promise<{
   return { db, url: url.toString(), proxy };
 }
 
-const CHILD_SCRIPT = fileURLToPath(new URL("./testing/renew-child.ts", import.meta.url));
+const CHILD_SCRIPT = fileURLToPath(new URL("../../../testing/credentials/tokens/renew-child.ts", import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
-/** Another app instance (lib/credentials/tokens/testing/renew-child.ts), speaking in lines. */
+/** Another app instance (testing/credentials/tokens/renew-child.ts), speaking in lines. */
 function startInstance(env: Record<string, string>, credentialId: string) {
   const childEnv = { ...process.env };
   delete childEnv.NODE_OPTIONS; // the test runner's, not for a plain node child

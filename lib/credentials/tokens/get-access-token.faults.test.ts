@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { FaultRequest } from "@/e2e/zoom-emulator/control-client";
+import type { FaultRequest } from "@/testing/zoom-emulator/control-client";
 import type * as RequestModule from "@/lib/zoom/request";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { getAccessToken } from "./get-access-token";
-import { setupTokenTest } from "./testing/token-fixture";
-import { unavailable } from "./testing/unavailable";
+import { setupTokenTest } from "../../../testing/credentials/tokens/token-fixture";
+import { unavailable } from "../../../testing/credentials/tokens/unavailable";
 
 // The Zoom client's timeout is 10 s and the token engine passes none of its
 // own. So that a hanging Zoom can be tested in well under a second, this file

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
-import { OAUTH_APP, zoomFailure } from "@/e2e/zoom-emulator/fixture";
+import { OAUTH_APP, zoomFailure } from "@/testing/zoom-emulator/fixture";
 import { createDb } from "@/lib/db/client";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { refreshTokens } from "@/lib/zoom/refresh-tokens";
 import { getAccessToken } from "./get-access-token";
 import { releaseLease, takeLease } from "./refresh-lease";
-import { setupTokenTest } from "./testing/token-fixture";
-import { unavailable } from "./testing/unavailable";
+import { setupTokenTest } from "../../../testing/credentials/tokens/token-fixture";
+import { unavailable } from "../../../testing/credentials/tokens/unavailable";
 
 const t = setupTokenTest();
 

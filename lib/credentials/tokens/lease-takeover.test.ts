@@ -4,16 +4,16 @@
 // says invalid_grant. That refusal is about a dead token, not a dead
 // connection — A's rotated set must win, and nobody must be told to reconnect.
 import { describe, expect, it } from "vitest";
-import { OAUTH_APP } from "@/e2e/zoom-emulator/fixture";
+import { OAUTH_APP } from "@/testing/zoom-emulator/fixture";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { refreshTokens } from "@/lib/zoom/refresh-tokens";
 import { markNeedsReconnect } from "../transitions";
 import { getAccessToken } from "./get-access-token";
 import type { AccessToken } from "./read-token";
 import { ROTATED_ELSEWHERE } from "./renewal-refusals";
-import { setupTokenTest } from "./testing/token-fixture";
-import { until } from "./testing/until";
-import { unavailable } from "./testing/unavailable";
+import { setupTokenTest } from "../../../testing/credentials/tokens/token-fixture";
+import { until } from "../../../testing/credentials/tokens/until";
+import { unavailable } from "../../../testing/credentials/tokens/unavailable";
 
 const t = setupTokenTest();
 

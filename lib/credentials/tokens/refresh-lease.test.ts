@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { HEARTBEAT_MS, LEASE_MS, extendLease, releaseLease, takeLease, whileLeased } from "./refresh-lease";
-import { setupTokenTest } from "./testing/token-fixture";
+import { setupTokenTest } from "../../../testing/credentials/tokens/token-fixture";
 
 const t = setupTokenTest();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -2,7 +2,7 @@
 // answering. On Zoom a revoke uninstalls the app for the user, so the one
 // thing a renewal that lost must never do is revoke.
 import { describe, expect, it } from "vitest";
-import { zoomFailure } from "@/e2e/zoom-emulator/fixture";
+import { zoomFailure } from "@/testing/zoom-emulator/fixture";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import type { Db } from "@/lib/db/client";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
@@ -11,8 +11,8 @@ import { markConnected, markRevoked } from "../transitions";
 import { getAccessToken } from "./get-access-token";
 import { readTokenRow } from "./read-token";
 import { renewUnderLease } from "./renew-token";
-import { setupTokenTest } from "./testing/token-fixture";
-import { unavailable } from "./testing/unavailable";
+import { setupTokenTest } from "../../../testing/credentials/tokens/token-fixture";
+import { unavailable } from "../../../testing/credentials/tokens/unavailable";
 
 const t = setupTokenTest();
 const me = (accessToken: string) => getCurrentUser({ accessToken, config: t.emulator.config });

@@ -10,8 +10,8 @@ import { getAccessToken } from "./get-access-token";
 import { WRITE_ATTEMPTS } from "./renew-token";
 import { journalDir } from "./rotated-set-journal";
 import { forgetHeldSetsForTest, replayRotatedSets } from "./rotated-sets";
-import { setupTokenTest } from "./testing/token-fixture";
-import { until } from "./testing/until";
+import { setupTokenTest } from "../../../testing/credentials/tokens/token-fixture";
+import { until } from "../../../testing/credentials/tokens/until";
 
 const t = setupTokenTest();
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { postgresTarget, sqliteTarget, type MigrationTarget } from "@/lib/db/testing/migration-targets";
+import { postgresTarget, sqliteTarget, type MigrationTarget } from "@/testing/db/migration-targets";
 import { credentialSecretContext, zoomAppSecretContext } from "@/lib/crypto/encrypted-columns";
 import { buildKeyRing, type KeyRing } from "@/lib/crypto/keyring";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { createTempDatabase } from "@/lib/db/temp-database";
-import { signEvent } from "@/e2e/zoom-emulator/events";
+import { signEvent } from "@/testing/zoom-emulator/events";
 import { saveEventSecretToken } from "../event-secret-token";
 import { handleZoomEvent } from "./handle-zoom-event";
 

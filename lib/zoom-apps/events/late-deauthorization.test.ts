@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb, isPostgres, type Db } from "@/lib/db/client";
 import { createTempDatabase } from "@/lib/db/temp-database";
 import { storeOAuthConnection } from "@/lib/credentials/store-oauth-connection";
-import { signEvent } from "@/e2e/zoom-emulator/events";
+import { signEvent } from "@/testing/zoom-emulator/events";
 import { saveEventSecretToken } from "../event-secret-token";
 import { handleZoomEvent } from "./handle-zoom-event";
 import { RECEIPT_KEEP_DAYS } from "./zoom-event-receipts";

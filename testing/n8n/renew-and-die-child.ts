@@ -1,11 +1,11 @@
 // One app instance that renews a connection's token and dies at the worst
 // moment: right after the renewal committed (with its push in the outbox)
 // and before it pushes anything to n8n — push-outbox.test.ts.
-//   node --import tsx lib/n8n/testing/renew-and-die-child.ts
+//   node --import tsx testing/n8n/renew-and-die-child.ts
 //   stdin  {"env":{DATABASE_URL, ENCRYPTION_KEY, ZOOM_*…},"credentialId":"…"}
 //   stdout queued      (then SIGKILL: no push, no clean-up)
 //   stdout not-queued  (the renewal queued no push: it exits normally)
-import { nextLine } from "@/lib/credentials/tokens/testing/stdin-lines";
+import { nextLine } from "@/testing/credentials/tokens/stdin-lines";
 import { createDb } from "@/lib/db/client";
 import { getAccessToken } from "@/lib/credentials/tokens/get-access-token";
 import { onPushQueued } from "@/lib/n8n/push-outbox";

@@ -1,5 +1,5 @@
 // A stand-in for one app instance, used by two-processes.test.ts:
-//   node --import tsx lib/credentials/tokens/testing/get-token-child.ts
+//   node --import tsx testing/credentials/tokens/get-token-child.ts
 // Protocol (one line each, so the test can start it before its database exists
 // and start both instances at the same moment):
 //   stdin  {"env":{DATABASE_URL, ENCRYPTION_KEY, ZOOM_*…},"credentialId":"…","calls":50}

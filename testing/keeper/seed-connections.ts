@@ -2,12 +2,12 @@
 // emulator knows (minted through its POST /__emulator/token-sets), written
 // with createMany: the keeper's tests and its bench (100,000 rows) use it.
 import { randomBytes } from "node:crypto";
-import type { EmulatorControl } from "@/e2e/zoom-emulator/control-client";
+import type { EmulatorControl } from "@/testing/zoom-emulator/control-client";
 import { encrypt } from "@/lib/crypto";
 import { credentialSecretContext, zoomAppSecretContext } from "@/lib/crypto/encrypted-columns";
 import type { Db } from "@/lib/db/client";
 import { refreshTokenExpiry } from "@/lib/credentials/tokens/refresh-token-expiry";
-import { keeperRowSelect, nextDueAt, type KeeperRow } from "../keeper-rules";
+import { keeperRowSelect, nextDueAt, type KeeperRow } from "../../lib/keeper/keeper-rules";
 
 export type SeedRow = Partial<
   Pick<

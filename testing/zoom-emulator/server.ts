@@ -38,7 +38,7 @@ async function route(
   if (path === "/oauth/revoke") return handleRevoke(state, req, res, url);
   if (path === "/v2/users/me") return handleUsersMe(state, req, res, url);
   if (path.startsWith("/v2/")) return handleMeetings(state, req, res, url);
-  sendJson(res, 404, { error: "not found", hint: "see e2e/zoom-emulator/README.md" });
+  sendJson(res, 404, { error: "not found", hint: "see testing/zoom-emulator/README.md" });
 }
 
 /**

@@ -14,8 +14,8 @@ import {
   USER,
   setupZoomEmulator,
   type EmulatorFixture,
-} from "@/e2e/zoom-emulator/fixture";
-import type { Counters } from "@/e2e/zoom-emulator/types";
+} from "@/testing/zoom-emulator/fixture";
+import type { Counters } from "@/testing/zoom-emulator/types";
 import { decrypt, encrypt } from "@/lib/crypto";
 import { credentialSecretContext, zoomAppSecretContext } from "@/lib/crypto/encrypted-columns";
 import type { Db } from "@/lib/db/client";

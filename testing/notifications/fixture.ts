@@ -4,7 +4,7 @@ import path from "node:path";
 import { vi } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { createTempDatabase } from "@/lib/db/temp-database";
-import type { Senders } from "../deliver";
+import type { Senders } from "../../lib/notifications/deliver";
 
 /** A migrated throw-away database with one workspace: an owner, an admin, a member who owns a connection. */
 export async function notificationFixture() {

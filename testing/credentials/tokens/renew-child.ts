@@ -1,6 +1,6 @@
 // One app instance that renews one credential and then lives on (its background
 // writer retrying) until the test kills it — with SIGKILL, as a crash would.
-//   node --import tsx lib/credentials/tokens/testing/renew-child.ts
+//   node --import tsx testing/credentials/tokens/renew-child.ts
 //   stdin  {"env":{DATABASE_URL, DATA_DIR, ENCRYPTION_KEY, ZOOM_*…},"credentialId":"…"}
 //   stdout ready                 (database client open)
 //   stdin  go

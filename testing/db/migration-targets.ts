@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
 import pg from "pg";
-import { parsePostgresUrl } from "../postgres-url";
+import { parsePostgresUrl } from "../../lib/db/postgres-url";
 
 // For the tests of a migration: a database of each engine, brought to an older migration and filled
 // with old rows in plain SQL (`?` placeholders on both), before the migration under test runs.

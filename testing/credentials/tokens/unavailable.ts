@@ -1,4 +1,4 @@
-import { TokenUnavailableError } from "../token-errors";
+import { TokenUnavailableError } from "../../../lib/credentials/tokens/token-errors";
 
 /** Await a promise that must reject with a TokenUnavailableError; returns the error. */
 export async function unavailable(promise: Promise<unknown>): Promise<TokenUnavailableError> {

@@ -1,12 +1,12 @@
 // A stand-in for one app instance running one keeper round, used by
 // keeper-instances.test.ts:
-//   node --import tsx lib/keeper/testing/keeper-child.ts
-// Protocol (as in lib/credentials/tokens/testing/get-token-child.ts):
+//   node --import tsx testing/keeper/keeper-child.ts
+// Protocol (as in testing/credentials/tokens/get-token-child.ts):
 //   stdin  {"env":{DATABASE_URL, ENCRYPTION_KEY, ZOOM_*…},"instance":"a","batchSize":4}
 //   stdout ready
 //   stdin  go
 //   stdout {"report":{…}}   or   {"error":{name,message}}
-import { nextLine } from "@/lib/credentials/tokens/testing/stdin-lines";
+import { nextLine } from "@/testing/credentials/tokens/stdin-lines";
 import { createDb } from "@/lib/db/client";
 import { keeperTick } from "@/lib/keeper/keeper-tick";
 

@@ -1,7 +1,7 @@
 // The server's start-up hook as Next.js runs it, alone in a process, for
-// check-startup.test.ts: `node --import tsx lib/startup/testing/run-startup.ts`.
+// check-startup.test.ts: `node --import tsx testing/startup/run-startup.ts`.
 // Exits 0 once the hook returns (the check passed); the check itself exits 1.
-import { register } from "../../../instrumentation";
+import { register } from "../../instrumentation";
 
 process.env.NEXT_RUNTIME = "nodejs";
 await register();
