@@ -4,7 +4,12 @@ import { setupTokenTest } from "@/testing/credentials/tokens/token-fixture";
 import { claimBatch } from "./claim-batch";
 import { keeperTick } from "./keeper-tick";
 import { KEEP_ALIVE_MS, RENEW_AHEAD_MS } from "./keeper-rules";
-import { readKeeperRow, seedConnections, type SeedApp, type SeedRow } from "../../testing/keeper/seed-connections";
+import {
+  readKeeperRow,
+  seedConnections,
+  type SeedApp,
+  type SeedRow,
+} from "../../testing/keeper/seed-connections";
 
 const t = setupTokenTest();
 const MIN = 60_000;

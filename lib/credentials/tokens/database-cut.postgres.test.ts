@@ -39,7 +39,9 @@ async function proxiedDatabase(): Promise<{
   return { db, url: url.toString(), proxy };
 }
 
-const CHILD_SCRIPT = fileURLToPath(new URL("../../../testing/credentials/tokens/renew-child.ts", import.meta.url));
+const CHILD_SCRIPT = fileURLToPath(
+  new URL("../../../testing/credentials/tokens/renew-child.ts", import.meta.url),
+);
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
 /** Another app instance (testing/credentials/tokens/renew-child.ts), speaking in lines. */

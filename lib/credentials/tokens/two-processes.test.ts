@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { setupTokenTest } from "../../../testing/credentials/tokens/token-fixture";
 
-const CHILD_SCRIPT = fileURLToPath(new URL("../../../testing/credentials/tokens/get-token-child.ts", import.meta.url));
+const CHILD_SCRIPT = fileURLToPath(
+  new URL("../../../testing/credentials/tokens/get-token-child.ts", import.meta.url),
+);
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const CALLS_PER_INSTANCE = 50;
 const SLOW_REFRESH_MS = 800;
