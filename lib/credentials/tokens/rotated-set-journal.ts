@@ -88,18 +88,26 @@ export function removeJournal(credentialId: string): void {
   rmSync(fileOf(credentialId), { force: true });
 }
 
+function entryNames(): string[] {
+  try {
+    return readdirSync(journalDir()).filter((name) => name.endsWith(".json"));
+  } catch {
+    return [];
+  }
+}
+
+/** Entries on disk, readable or not. */
+export function journalEntryCount(): number {
+  return entryNames().length;
+}
+
 /**
  * Every set the journal holds. A file that cannot be read (another key, a torn
  * write from before the rename) is left where it is and named in the log: it
  * may be the only copy of a live token set, so it is never deleted unread.
  */
 export function readJournal(): RotatedSet[] {
-  let names: string[];
-  try {
-    names = readdirSync(journalDir()).filter((name) => name.endsWith(".json"));
-  } catch {
-    return [];
-  }
+  const names = entryNames();
   const sets: RotatedSet[] = [];
   for (const name of names) {
     const credentialId = name.slice(0, -".json".length);

@@ -9,7 +9,7 @@ import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { getAccessToken } from "./get-access-token";
 import { WRITE_ATTEMPTS } from "./renew-token";
 import { journalDir } from "./rotated-set-journal";
-import { forgetHeldSetsForTest, replayRotatedSets } from "./rotated-sets";
+import { forgetHeldSetsForTest, replayRotatedSets, storeJournaledSets } from "./rotated-sets";
 import { setupTokenTest } from "../../../testing/credentials/tokens/token-fixture";
 import { until } from "../../../testing/credentials/tokens/until";
 
@@ -97,5 +97,22 @@ describe("storing a renewed token set", () => {
     replayRotatedSets(t.db);
     await until(() => Promise.resolve(journaled().length === 0));
     expect(await t.row(seeded.id)).toMatchObject({ version: 5 });
+  });
+
+  it("key rotation stores what waits in the journal, so no set stays sealed under a key about to go", async () => {
+    const seeded = await t.seedOAuth();
+    const { db, state } = failingTokenWrites(Number.POSITIVE_INFINITY);
+    const token = await getAccessToken(db, seeded.id);
+    forgetHeldSetsForTest();
+
+    // The database still refuses: the set stays, and keys:rotate says the old keys must stay.
+    await expect(storeJournaledSets(db)).resolves.toEqual({ stored: 0, letGo: 0, waiting: 1 });
+    expect(journaled()).toEqual([`${seeded.id}.json`]);
+
+    state.failing = false;
+    await expect(storeJournaledSets(db)).resolves.toEqual({ stored: 1, letGo: 0, waiting: 0 });
+    expect(journaled()).toEqual([]);
+    expect(await t.row(seeded.id)).toMatchObject({ status: "connected", version: 1 });
+    await expect(getAccessToken(t.db, seeded.id)).resolves.toMatchObject({ accessToken: token.accessToken });
   });
 });

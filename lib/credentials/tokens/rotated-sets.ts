@@ -3,7 +3,13 @@ import { safeErrorText } from "@/lib/errors/safe-error-text";
 import { LIVE_STATUSES } from "../status";
 import { markConnected } from "../transitions";
 import type { AccessToken } from "./read-token";
-import { readJournal, removeJournal, writeJournal, type RotatedSet } from "./rotated-set-journal";
+import {
+  journalEntryCount,
+  readJournal,
+  removeJournal,
+  writeJournal,
+  type RotatedSet,
+} from "./rotated-set-journal";
 
 export type { RotatedSet } from "./rotated-set-journal";
 
@@ -148,6 +154,29 @@ export function replayRotatedSets(db: Db): number {
   }
   if (sets.length) console.log(`[tokens] replaying ${sets.length} renewed token set(s) from the journal`);
   return sets.length;
+}
+
+/**
+ * For keys:rotate, before old keys leave ENCRYPTION_KEY: the journal is sealed
+ * with the key of its day, so a set still waiting there would become unreadable,
+ * and the connection with it. Store every waiting set now, as a start would.
+ * `waiting` counts the entries left (the database did not answer, or an entry
+ * could not be read): while it is not 0, the old keys must stay.
+ */
+export async function storeJournaledSets(
+  db: Db,
+): Promise<{ stored: number; letGo: number; waiting: number }> {
+  let stored = 0;
+  let letGo = 0;
+  for (const set of readJournal()) {
+    try {
+      if (await storeRotatedSet(db, set)) stored++;
+      else letGo++;
+    } catch {
+      // The database did not take it: it stays journaled, and `waiting` says so.
+    }
+  }
+  return { stored, letGo, waiting: journalEntryCount() };
 }
 
 /** Tests: forget what this process holds (as a restart would), without touching the journal. */
