@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, isPostgres, type Db } from "@/lib/db/client";
-import { createTempDatabase } from "@/lib/db/temp-database";
 import { storeOAuthConnection } from "@/lib/credentials/store-oauth-connection";
-import { signEvent } from "@/testing/zoom-emulator/events";
-import { saveEventSecretToken } from "../event-secret-token";
+import { setupZoomEventTest } from "@/testing/zoom-apps/event-fixture";
 import { handleZoomEvent } from "./handle-zoom-event";
 import { RECEIPT_KEEP_DAYS } from "./zoom-event-receipts";
 
@@ -14,44 +9,32 @@ import { RECEIPT_KEEP_DAYS } from "./zoom-event-receipts";
 // afresh; a retry may arrive after the person connected again. These run on
 // SQLite and, with DATABASE_URL naming a PostgreSQL server, on PostgreSQL.
 
-let temp: Awaited<ReturnType<typeof createTempDatabase>>;
+const t = setupZoomEventTest({
+  clientId: "lateclientid123",
+  secretToken: "late-event-secret-token-0123456789",
+  secretTokenAtStart: true,
+});
 /** A second client on the same database: another instance, or this one after a restart. */
 let other: Db;
-let dataDir = "";
-let workspaceId = "";
-let ownerId = "";
-let appId = "";
-const SECRET_TOKEN = "late-event-secret-token-0123456789";
-const CLIENT_ID = "lateclientid123";
+beforeAll(() => {
+  other = createDb(t.url);
+});
+afterAll(() => other.$disconnect());
 const MINUTE = 60_000;
 
 /** The same event body each time; only the timestamp and signature are new, as in Zoom's retries. */
-function delivery(rawBody: string) {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  return { zoomAppId: appId, rawBody, timestamp, signature: signEvent(SECRET_TOKEN, timestamp, rawBody) };
-}
-
+const delivery = (rawBody: string) => t.delivery(rawBody);
 const removalEvent = (zoomUserId: string, deauthorizedAt: Date) =>
-  JSON.stringify({
-    event: "app_deauthorized",
-    event_ts: deauthorizedAt.getTime(),
-    payload: {
-      account_id: "acct-late",
-      user_id: zoomUserId,
-      client_id: CLIENT_ID,
-      deauthorization_time: deauthorizedAt.toISOString(),
-      user_data_retention: "false",
-    },
-  });
+  JSON.stringify(t.deauthorization(zoomUserId, deauthorizedAt, "acct-late"));
 
 /** The OAuth handshake's own store, as the callback calls it. */
 async function handshake(credentialId: string, zoomUserId: string, now: Date) {
   await storeOAuthConnection(
-    temp.db,
+    t.db,
     {
       credentialId,
-      workspaceId,
-      actor: { userId: ownerId, label: "Owner" },
+      workspaceId: t.workspaceId,
+      actor: { userId: t.ownerId, label: "Owner" },
       connection: {
         accessToken: `access-${now.getTime()}`,
         refreshToken: `refresh-${now.getTime()}`,
@@ -66,50 +49,27 @@ async function handshake(credentialId: string, zoomUserId: string, now: Date) {
 }
 
 async function connected(zoomUserId: string, authorizedAt: Date): Promise<string> {
-  const credential = await temp.db.credential.create({
-    data: { workspaceId, ownerId, zoomAppId: appId, name: zoomUserId, method: "oauth", status: "draft" },
+  const credential = await t.db.credential.create({
+    data: {
+      workspaceId: t.workspaceId,
+      ownerId: t.ownerId,
+      zoomAppId: t.appId,
+      name: zoomUserId,
+      method: "oauth",
+      status: "draft",
+    },
   });
   await handshake(credential.id, zoomUserId, authorizedAt);
   return credential.id;
 }
 
 const row = (id: string) =>
-  temp.db.credential.findUniqueOrThrow({
+  t.db.credential.findUniqueOrThrow({
     where: { id },
     select: { status: true, accessTokenEnc: true, authorizedAt: true },
   });
 const removals = (credentialId: string) =>
-  temp.db.auditEvent.count({ where: { credentialId, action: "credential.removed_in_zoom" } });
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "zcw-late-events-"));
-  vi.stubEnv("ENCRYPTION_KEY", Buffer.alloc(32, 0x4d).toString("base64"));
-  vi.stubEnv("NEXTAUTH_SECRET", "late-events-tests-secret-0123456789abcdef");
-  vi.stubEnv("DATA_DIR", dataDir);
-  temp = await createTempDatabase();
-  other = createDb(temp.url);
-  const user = await temp.db.user.create({ data: { email: "l@example.com", name: "L", passwordHash: "x" } });
-  const workspace = await temp.db.workspace.create({ data: { name: "W", slug: "w-late-events" } });
-  ownerId = user.id;
-  workspaceId = workspace.id;
-  const app = await temp.db.zoomApp.create({
-    data: {
-      workspaceId,
-      createdById: ownerId,
-      name: "Team app",
-      kind: "oauth",
-      developmentClientId: CLIENT_ID,
-    },
-  });
-  appId = app.id;
-  await saveEventSecretToken(temp.db, { workspaceId, zoomAppId: appId, secretToken: SECRET_TOKEN });
-});
-afterAll(async () => {
-  await other.$disconnect();
-  await temp.cleanup();
-  vi.unstubAllEnvs();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+  t.db.auditEvent.count({ where: { credentialId, action: "credential.removed_in_zoom" } });
 
 describe("a late or repeated app_deauthorized", () => {
   it("every handshake notes when Zoom authorized the connection", async () => {
@@ -126,7 +86,7 @@ describe("a late or repeated app_deauthorized", () => {
     const id = await connected("zu-back", new Date(removedAt.getTime() - 60 * MINUTE));
     const event = removalEvent("zu-back", removedAt);
 
-    expect(await handleZoomEvent(temp.db, delivery(event))).toEqual({
+    expect(await handleZoomEvent(t.db, delivery(event))).toEqual({
       status: 200,
       body: { ok: true, revoked: 1 },
     });
@@ -146,9 +106,9 @@ describe("a late or repeated app_deauthorized", () => {
     const removedAt = new Date(Date.now() - 10 * MINUTE);
     const id = await connected("zu-late", new Date(removedAt.getTime() + 2 * MINUTE));
     const older = await connected("zu-late-old", new Date(removedAt.getTime() - 60 * MINUTE));
-    await temp.db.credential.update({ where: { id: older }, data: { zoomUserId: "zu-late" } });
+    await t.db.credential.update({ where: { id: older }, data: { zoomUserId: "zu-late" } });
 
-    const answer = await handleZoomEvent(temp.db, delivery(removalEvent("zu-late", removedAt)));
+    const answer = await handleZoomEvent(t.db, delivery(removalEvent("zu-late", removedAt)));
     expect(answer).toEqual({ status: 200, body: { ok: true, revoked: 1 } });
     expect((await row(id)).status).toBe("connected");
     // The connection authorized before the removal is dead at Zoom and goes.
@@ -160,7 +120,7 @@ describe("a late or repeated app_deauthorized", () => {
     const removedAt = new Date(Date.now() + MINUTE);
     const id = await connected("zu-skew", new Date(Date.now() - 60 * MINUTE));
     const event = removalEvent("zu-skew", removedAt);
-    expect((await handleZoomEvent(temp.db, delivery(event))).body).toMatchObject({ revoked: 1 });
+    expect((await handleZoomEvent(t.db, delivery(event))).body).toMatchObject({ revoked: 1 });
     await handshake(id, "zu-skew", new Date());
     expect((await row(id)).authorizedAt!.getTime()).toBeLessThan(removedAt.getTime());
 
@@ -174,15 +134,15 @@ describe("a late or repeated app_deauthorized", () => {
     const event = removalEvent("zu-twice", new Date(Date.now() - MINUTE));
     // SQLite has one serving process, with one client: a second client in this
     // process would wait for the file's lock while holding up the first.
-    const second = isPostgres(temp.db) ? other : temp.db;
+    const second = isPostgres(t.db) ? other : t.db;
     const answers = await Promise.all([
-      handleZoomEvent(temp.db, delivery(event)),
+      handleZoomEvent(t.db, delivery(event)),
       handleZoomEvent(second, delivery(event)),
     ]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     expect(answers.map((a) => a.body.revoked).sort()).toEqual([0, 1]);
     expect(await removals(id)).toBe(1);
-    const outbox = await temp.db.notificationEvent.count({
+    const outbox = await t.db.notificationEvent.count({
       where: { credentialId: id, kind: "removed_in_zoom" },
     });
     expect(outbox).toBe(1);
@@ -192,17 +152,17 @@ describe("a late or repeated app_deauthorized", () => {
     const removedAt = new Date(Date.now() - MINUTE);
     const id = await connected("zu-keep", new Date(Date.now() - 60 * MINUTE));
     // Same time, another user: another event.
-    await handleZoomEvent(temp.db, delivery(removalEvent("zu-somebody", removedAt)));
-    expect((await handleZoomEvent(temp.db, delivery(removalEvent("zu-keep", removedAt)))).body).toEqual({
+    await handleZoomEvent(t.db, delivery(removalEvent("zu-somebody", removedAt)));
+    expect((await handleZoomEvent(t.db, delivery(removalEvent("zu-keep", removedAt)))).body).toEqual({
       ok: true,
       revoked: 1,
     });
     expect((await row(id)).status).toBe("revoked");
     const old = new Date(Date.now() - (RECEIPT_KEEP_DAYS + 1) * 24 * 60 * MINUTE);
-    await temp.db.zoomEventReceipt.create({
-      data: { key: "old-receipt", zoomAppId: appId, receivedAt: old },
+    await t.db.zoomEventReceipt.create({
+      data: { key: "old-receipt", zoomAppId: t.appId, receivedAt: old },
     });
-    await handleZoomEvent(temp.db, delivery(removalEvent("zu-prune", removedAt)));
-    expect(await temp.db.zoomEventReceipt.findUnique({ where: { key: "old-receipt" } })).toBeNull();
+    await handleZoomEvent(t.db, delivery(removalEvent("zu-prune", removedAt)));
+    expect(await t.db.zoomEventReceipt.findUnique({ where: { key: "old-receipt" } })).toBeNull();
   });
 });
