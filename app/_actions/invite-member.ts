@@ -7,17 +7,20 @@ import { getEnv } from "@/lib/env";
 import { createInvite } from "@/lib/members/create-invite";
 import { inviteSchema } from "@/lib/members/schemas";
 
-export const inviteMember = workspaceAction({ schema: inviteSchema, role: "admin" }, async (ctx, input) => {
-  const { token, expiresAt } = await createInvite(db(), ctx, input);
-  revalidatePath(`/w/${ctx.workspace.slug}/admin/members`);
-  // The link is shown once; only its hash is stored.
-  return {
-    ok: true,
-    data: {
-      link: `${getEnv().appUrl}/invite/${token}`,
-      role: input.role,
-      email: input.email,
-      expiresAt: expiresAt.toISOString(),
-    },
-  } as const;
-});
+export const inviteMemberAction = workspaceAction(
+  { schema: inviteSchema, role: "admin" },
+  async (ctx, input) => {
+    const { token, expiresAt } = await createInvite(db(), ctx, input);
+    revalidatePath(`/w/${ctx.workspace.slug}/admin/members`);
+    // The link is shown once; only its hash is stored.
+    return {
+      ok: true,
+      data: {
+        link: `${getEnv().appUrl}/invite/${token}`,
+        role: input.role,
+        email: input.email,
+        expiresAt: expiresAt.toISOString(),
+      },
+    } as const;
+  },
+);

@@ -7,7 +7,7 @@ import { createWorkspaceSchema } from "@/lib/auth/schemas";
 import { db } from "@/lib/db/client";
 import { setupFirstWorkspace } from "@/lib/workspaces/create-workspace";
 
-export const setupWorkspace = publicAction({ schema: createWorkspaceSchema }, async (_ctx, input) => {
+export const setupWorkspaceAction = publicAction({ schema: createWorkspaceSchema }, async (_ctx, input) => {
   const { slug } = await setupFirstWorkspace(db(), input, clientAddress(await headers()));
   return { ok: true, data: { slug } };
 });

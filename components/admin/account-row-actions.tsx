@@ -4,8 +4,9 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { Ellipsis } from "lucide-react";
 import Link from "next/link";
 import { startTransition, useActionState, useState, type ReactNode } from "react";
-import { refreshAccountAction, testAccountAction } from "@/app/_actions/account-actions";
-import { disconnectAction } from "@/app/_actions/credential-actions";
+import { disconnectCredentialAction } from "@/app/_actions/disconnect-credential";
+import { refreshAccountAction } from "@/app/_actions/refresh-account";
+import { testAccountAction } from "@/app/_actions/test-account";
 import { ConfirmDialog } from "@/components/ui/confirm-button";
 import type { ActionState } from "@/lib/actions/action-state";
 import {
@@ -66,7 +67,7 @@ export function AccountRowActions({
   const [testState, test, testing] = useActionState(testAccountAction.bind(null, slug), null);
   const [refreshState, refresh, refreshing] = useActionState(refreshAccountAction.bind(null, slug), null);
   const [disconnectState, disconnect, disconnecting] = useActionState(
-    disconnectAction.bind(null, slug),
+    disconnectCredentialAction.bind(null, slug),
     null,
   );
   const [confirming, setConfirming] = useState(false);

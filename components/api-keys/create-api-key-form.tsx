@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState } from "react";
-import { createApiKeyAction } from "@/app/_actions/api-key-actions";
+import { createApiKeyAction } from "@/app/_actions/create-api-key";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";

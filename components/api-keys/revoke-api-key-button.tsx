@@ -1,6 +1,6 @@
 "use client";
 
-import { revokeApiKeyAction } from "@/app/_actions/api-key-actions";
+import { revokeApiKeyAction } from "@/app/_actions/revoke-api-key";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 
 export function RevokeApiKeyButton({

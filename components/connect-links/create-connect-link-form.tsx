@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createConnectLinkAction } from "@/app/_actions/connect-link-actions";
+import { createConnectLinkAction } from "@/app/_actions/create-connect-link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";

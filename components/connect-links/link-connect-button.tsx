@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useActionState } from "react";
-import { prepareLinkConnectAction } from "@/app/_actions/connect-link-actions";
+import { prepareLinkConnectAction } from "@/app/_actions/prepare-link-connect";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/actions/action-state";

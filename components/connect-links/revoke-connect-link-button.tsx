@@ -1,6 +1,6 @@
 "use client";
 
-import { revokeConnectLinkAction } from "@/app/_actions/connect-link-actions";
+import { revokeConnectLinkAction } from "@/app/_actions/revoke-connect-link";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";
 
 export function RevokeConnectLinkButton({

@@ -1,12 +1,10 @@
 "use client";
 
 import { startTransition, useActionState, useRef } from "react";
-import {
-  deleteAction,
-  disconnectAction,
-  renameAction,
-  replaceSecretAction,
-} from "@/app/_actions/credential-actions";
+import { deleteCredentialAction } from "@/app/_actions/delete-credential";
+import { disconnectCredentialAction } from "@/app/_actions/disconnect-credential";
+import { renameCredentialAction } from "@/app/_actions/rename-credential";
+import { replaceCredentialSecretAction } from "@/app/_actions/replace-credential-secret";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -53,13 +51,16 @@ export function CredentialActions({
   const secretForm = useRef<HTMLFormElement>(null);
   // The secret is the app's: with several connections, say so before it changes for all of them.
   const shared = zoomApp && zoomApp.connections > 1 ? zoomApp : null;
-  const [renameState, rename, renaming] = useActionState(renameAction.bind(null, slug), null);
-  const [secretState, replaceSecret, replacing] = useActionState(replaceSecretAction.bind(null, slug), null);
-  const [disconnectState, disconnect, disconnecting] = useActionState(
-    disconnectAction.bind(null, slug),
+  const [renameState, rename, renaming] = useActionState(renameCredentialAction.bind(null, slug), null);
+  const [secretState, replaceSecret, replacing] = useActionState(
+    replaceCredentialSecretAction.bind(null, slug),
     null,
   );
-  const [deleteState, remove, deleting] = useActionState(deleteAction.bind(null, slug), null);
+  const [disconnectState, disconnect, disconnecting] = useActionState(
+    disconnectCredentialAction.bind(null, slug),
+    null,
+  );
+  const [deleteState, remove, deleting] = useActionState(deleteCredentialAction.bind(null, slug), null);
   const withId =
     (run: (data: FormData) => void, mode: RemoveMode = "revoke") =>
     () => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { inviteMember } from "@/app/_actions/invite-member";
+import { inviteMemberAction } from "@/app/_actions/invite-member";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
@@ -11,7 +11,7 @@ import { TextField } from "@/components/ui/text-field";
 import { roleLabels, type Role } from "@/lib/auth/roles";
 
 export function InviteForm({ slug, canInviteOwner }: { slug: string; canInviteOwner: boolean }) {
-  const [state, action, pending] = useActionState(inviteMember.bind(null, slug), null);
+  const [state, action, pending] = useActionState(inviteMemberAction.bind(null, slug), null);
   const roles: Role[] = canInviteOwner ? ["member", "admin", "owner"] : ["member", "admin"];
   const failed = state && !state.ok ? state : null;
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState, startTransition } from "react";
-import { changeRole } from "@/app/_actions/change-member-role";
+import { changeMemberRoleAction } from "@/app/_actions/change-member-role";
 import { removeMemberAction } from "@/app/_actions/remove-member";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -24,7 +24,7 @@ export function MemberRowActions({
   /** The live API keys this person created: offered for revoking when they lose access. */
   apiKeyNames: string[];
 }) {
-  const [roleState, roleAction, rolePending] = useActionState(changeRole.bind(null, slug), null);
+  const [roleState, roleAction, rolePending] = useActionState(changeMemberRoleAction.bind(null, slug), null);
   const [removeState, removeAction, removePending] = useActionState(
     removeMemberAction.bind(null, slug),
     null,

@@ -1,11 +1,9 @@
 "use client";
 
 import { startTransition, useActionState } from "react";
-import {
-  removeN8nTargetAction,
-  startUsingInN8nAction,
-  stopUsingInN8nAction,
-} from "@/app/_actions/n8n-actions";
+import { removeN8nTargetAction } from "@/app/_actions/remove-n8n-target";
+import { startUsingInN8nAction } from "@/app/_actions/start-using-in-n8n";
+import { stopUsingInN8nAction } from "@/app/_actions/stop-using-in-n8n";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveN8nTargetAction } from "@/app/_actions/n8n-actions";
+import { saveN8nTargetAction } from "@/app/_actions/save-n8n-target";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveEmailPreferenceAction } from "@/app/_actions/notification-actions";
+import { saveEmailPreferenceAction } from "@/app/_actions/save-email-preference";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

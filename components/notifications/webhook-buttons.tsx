@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { removeWebhookAction, sendTestEventAction } from "@/app/_actions/notification-actions";
+import { removeWebhookAction } from "@/app/_actions/remove-webhook";
+import { sendTestEventAction } from "@/app/_actions/send-test-event";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";

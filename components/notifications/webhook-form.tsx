@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveWebhookAction } from "@/app/_actions/notification-actions";
+import { saveWebhookAction } from "@/app/_actions/save-webhook";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveEventSecretTokenAction } from "@/app/_actions/zoom-app-actions";
+import { saveEventSecretTokenAction } from "@/app/_actions/save-event-secret-token";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";

@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useActionState } from "react";
-import { prepareMemberConnectAction } from "@/app/_actions/member-connect-actions";
+import { prepareMemberConnectAction } from "@/app/_actions/prepare-member-connect";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";

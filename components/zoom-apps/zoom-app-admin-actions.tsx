@@ -1,11 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import {
-  deleteZoomAppAction,
-  replaceAppSecretAction,
-  shareZoomAppAction,
-} from "@/app/_actions/zoom-app-actions";
+import { deleteZoomAppAction } from "@/app/_actions/delete-zoom-app";
+import { replaceAppSecretAction } from "@/app/_actions/replace-app-secret";
+import { shareZoomAppAction } from "@/app/_actions/share-zoom-app";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmActionButton } from "@/components/ui/confirm-action-button";

@@ -10,6 +10,14 @@ export const credentialNameSchema = z
   .min(2, "Use at least 2 characters for the name, for example “Marketing Zoom”.")
   .max(80, "Use at most 80 characters for the name.");
 
+/** A form that names one credential and nothing else (test, refresh). */
+export const credentialIdSchema = z.object({ credentialId: z.string().min(1) });
+
+// "here_only" deletes the stored tokens without asking Zoom to revoke (which uninstalls the app for the user).
+export const removeCredentialSchema = credentialIdSchema.extend({
+  mode: z.enum(["revoke", "here_only"]).default("revoke"),
+});
+
 export const newCredentialSchema = z.object({ name: credentialNameSchema, method: credentialMethodSchema });
 
 // Zoom's IDs and secrets are letters, digits, "_" and "-"; spaces usually mean

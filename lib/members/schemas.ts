@@ -25,3 +25,6 @@ const checkbox = z
 export const changeRoleSchema = z.object({ membershipId: id, role: roleSchema, revokeApiKeys: checkbox });
 export const removeMemberSchema = z.object({ membershipId: id, revokeApiKeys: checkbox });
 export const revokeInviteSchema = z.object({ inviteId: id });
+
+// The secret part of an invite link (/invite/<token>), as the join forms send it back.
+export const inviteTokenSchema = z.string().min(1).max(100);

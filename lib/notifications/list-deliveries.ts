@@ -60,8 +60,3 @@ export async function listDeliveryAttempts(
     credentialName: parseDetails(row.delivery.event.details).credentialName,
   }));
 }
-
-/** Deliveries waiting for their first attempt (so "Send test event" shows at once that it is queued). */
-export function countQueued(db: Db, workspaceId: string, channel: "email" | "webhook") {
-  return db.notificationDelivery.count({ where: { workspaceId, channel, status: "pending", attempts: 0 } });
-}

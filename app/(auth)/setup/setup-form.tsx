@@ -1,6 +1,6 @@
 "use client";
 
-import { setupWorkspace } from "@/app/_actions/setup-workspace";
+import { setupWorkspaceAction } from "@/app/_actions/setup-workspace";
 import { NewAccountFields } from "@/components/auth/new-account-fields";
 import { useAccountAction } from "@/components/auth/use-account-action";
 import { Alert } from "@/components/ui/alert";
@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 
 export function SetupForm() {
-  const [state, action, pending] = useAccountAction(setupWorkspace);
+  const [state, action, pending] = useAccountAction(setupWorkspaceAction);
   const failed = state && !state.ok ? state : null;
 
   return (

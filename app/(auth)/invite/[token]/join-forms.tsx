@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState } from "react";
-import { joinAsNewUser, joinWithInvite } from "@/app/_actions/accept-invite";
+import { joinAsNewUserAction } from "@/app/_actions/join-as-new-user";
+import { joinWithInviteAction } from "@/app/_actions/join-with-invite";
 import { NewAccountFields } from "@/components/auth/new-account-fields";
 import { useAccountAction } from "@/components/auth/use-account-action";
 import { Alert } from "@/components/ui/alert";
@@ -15,7 +16,7 @@ export function JoinAsSignedInUser({ token, workspaceName }: { token: string; wo
   const router = useRouter();
   const [state, action, pending] = useActionState(
     async (previous: State, formData: FormData): Promise<State> => {
-      const result = await joinWithInvite(previous, formData);
+      const result = await joinWithInviteAction(previous, formData);
       if (result.ok && result.data) router.replace(`/w/${result.data.slug}/credentials`);
       return result;
     },
@@ -42,7 +43,7 @@ export function JoinAsNewUser({
   /** the invite's address, filled in (another one is refused) */
   email: string;
 }) {
-  const [state, action, pending] = useAccountAction(joinAsNewUser);
+  const [state, action, pending] = useAccountAction(joinAsNewUserAction);
   const failed = state && !state.ok ? state : null;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>

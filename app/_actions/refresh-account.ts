@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { workspaceAction } from "@/lib/actions/safe-action";
+import { refreshNow } from "@/lib/admin/account-actions";
+import { credentialIdSchema } from "@/lib/credentials/schemas";
+import { db } from "@/lib/db/client";
+
+export const refreshAccountAction = workspaceAction(
+  { schema: credentialIdSchema, role: "admin" },
+  async (ctx, input) => {
+    const result = await refreshNow(db(), ctx, input.credentialId);
+    revalidatePath(`/w/${ctx.workspace.slug}/admin/accounts`);
+    return result.ok
+      ? { ok: true, message: result.message }
+      : { ok: false, message: result.message, fieldErrors: {}, values: {} };
+  },
+);

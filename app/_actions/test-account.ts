@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { workspaceAction } from "@/lib/actions/safe-action";
+import { credentialIdSchema } from "@/lib/credentials/schemas";
+import { testConnection } from "@/lib/credentials/test-connection";
+import { db } from "@/lib/db/client";
+
+export const testAccountAction = workspaceAction(
+  { schema: credentialIdSchema, role: "admin" },
+  async (ctx, input) => {
+    const result = await testConnection(db(), ctx, input.credentialId);
+    revalidatePath(`/w/${ctx.workspace.slug}/admin/accounts`);
+    return result.ok
+      ? { ok: true, message: result.message }
+      : { ok: false, message: result.message, fieldErrors: {}, values: {} };
+  },
+);
