@@ -17,7 +17,7 @@ export type CredentialRequest = ApiKeyRequest & {
    * The credential's token for the route's key action. A refusal (the key's limits, another
    * workspace) or TokenUnavailableError is thrown, and answered by the wrapper.
    */
-  serve(options?: Pick<ServeOptions, "staleVersion" | "refusedToken">): Promise<AccessToken>;
+  serve: (options?: Pick<ServeOptions, "staleVersion" | "refusedToken">) => Promise<AccessToken>;
 };
 
 type RouteContext = { params: Promise<{ id: string }> };
@@ -77,12 +77,7 @@ export function withApiKey(
       return served.token;
     };
     try {
-      return await (handler as (ctx: CredentialRequest) => Promise<Response>)({
-        request,
-        caller,
-        credentialId,
-        serve,
-      });
+      return await handler({ request, caller, credentialId, serve });
     } catch (error) {
       return answerFor(error);
     }
