@@ -25,7 +25,7 @@ type RouteContext = { params: Promise<{ id: string }> };
 type Options = {
   /**
    * Counted in zcw_token_api_requests_total and timed (lib/metrics/observe.ts). Only the token
-   * route is: the metric's meaning in dashboards is "token fetches", and the proxy's time is Zoom's.
+   * route sets it: those metrics have always counted token fetches, and the proxy's time is Zoom's.
    */
   metrics?: boolean;
 };
