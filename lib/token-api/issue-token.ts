@@ -1,14 +1,8 @@
 import type { AccessToken } from "@/lib/credentials/tokens/read-token";
+import type { IssuedToken } from "./api-schemas";
 import { comeBackAt } from "./served-token";
 
-export type IssuedToken = {
-  access_token: string;
-  token_type: "bearer";
-  expires_at: string;
-  api_url: string;
-  scopes: string[];
-  zoom_user: { id: string | null; email: string | null; account_id: string | null };
-};
+export type { IssuedToken } from "./api-schemas";
 
 /** The token API's answer for a served token. */
 export function issuedToken(token: AccessToken): IssuedToken {

@@ -50,6 +50,3 @@ export function tokenUnavailable(error: TokenUnavailableError) {
 /** A refusal of servedToken() as its answer. */
 export const refusal = (served: { status: 403 | 404; message?: string }) =>
   served.status === 403 ? forbidden(served.message ?? "This API key may not do that.") : credentialNotFound();
-
-// Credential ids are cuids; anything else cannot name one (and must not reach a query).
-export const isCredentialId = (id: string) => /^[a-z0-9]{1,64}$/i.test(id);

@@ -13,12 +13,13 @@ export type ZoomEventRequest = {
 
 export type ZoomEventAnswer = { status: number; body: Record<string, unknown> };
 
-const urlValidation = z.object({
+// Exported for the OpenAPI document (lib/openapi), which describes the endpoint from them.
+export const urlValidationEvent = z.object({
   event: z.literal("endpoint.url_validation"),
   payload: z.object({ plainToken: z.string().min(1).max(256) }),
 });
 
-const deauthorized = z.object({
+export const deauthorizationEvent = z.object({
   event: z.literal("app_deauthorized"),
   payload: z.object({
     account_id: z.string().min(1),
@@ -29,7 +30,7 @@ const deauthorized = z.object({
   }),
 });
 
-const anyEvent = z.object({ event: z.string() });
+export const anyZoomEvent = z.object({ event: z.string() });
 
 // Every refusal reads the same: a forger learns nothing about what was wrong.
 const UNVERIFIED: ZoomEventAnswer = {
@@ -69,11 +70,11 @@ export async function handleZoomEvent(
   if (!check.ok) return UNVERIFIED;
 
   const json = parseJson(request.rawBody);
-  const validation = urlValidation.safeParse(json);
+  const validation = urlValidationEvent.safeParse(json);
   if (validation.success)
     return { status: 200, body: urlValidationAnswer(app.secretToken, validation.data.payload.plainToken) };
 
-  const removal = deauthorized.safeParse(json);
+  const removal = deauthorizationEvent.safeParse(json);
   if (removal.success) {
     const payload = removal.data.payload;
     const { revoked, repeated } = await removeConnectionsInZoom(
@@ -91,6 +92,6 @@ export async function handleZoomEvent(
     // A repeat is acknowledged like the first: Zoom retries anything but a 2xx.
     return { status: 200, body: { ok: true, revoked, ...(repeated ? { repeated } : {}) } };
   }
-  if (anyEvent.safeParse(json).success) return { status: 200, body: { ok: true, ignored: true } };
+  if (anyZoomEvent.safeParse(json).success) return { status: 200, body: { ok: true, ignored: true } };
   return { status: 400, body: { error: "invalid_event", message: "The body is not a Zoom event." } };
 }

@@ -3,25 +3,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import { baseAuthOptions } from "@/lib/auth/auth-options";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { credentialErrorFrom, recordCredentialError } from "@/lib/credentials/record-credential-error";
 import { rejectBadAuthRequest } from "@/lib/http/next-auth-request";
-import { describeAccessDenied } from "@/lib/zoom/error-catalogue";
-import {
-  HANDSHAKE_LOST_MESSAGE,
-  HANDSHAKE_NOT_SAVED_MESSAGE,
-} from "@/lib/zoom-connect/classify-handshake-error";
 import { CONNECT_COOKIE, handshakePages, readConnectSession } from "@/lib/zoom-connect/connect-session";
+import { recordHandshakeFailure } from "@/lib/zoom-connect/record-handshake-failure";
 import {
   releaseUnusedClaim,
   zoomAuthOptions,
   type HandshakeOutcome,
 } from "@/lib/zoom-connect/zoom-auth-options";
-
-// next-auth's error code from its redirect: a path (the pages option) or a whole URL, the base
-// only makes a path parseable. Its codes are single words (OAuthCallback…); nothing else is kept.
-const nextAuthErrorCode = (location: string) =>
-  (new URL(location, "http://app.invalid").searchParams.get("error") ?? "").replace(/\W/g, "").slice(0, 40) ||
-  "no error code";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -71,23 +60,13 @@ async function handler(req: NextRequest, ctx: Context) {
   // anything else — next-auth's error page, its sign-in page — is a failure.
   const location = response.headers.get("location") ?? "";
   if (location.includes(pages.afterConnect)) return response;
-  // Not connected (Zoom refused, the person declined…): a claimed connect link is given back.
-  await releaseUnusedClaim(outcome);
-  const declined = req.nextUrl.searchParams.get("error") === "access_denied";
-  const entry = outcome.error ?? (declined ? describeAccessDenied() : null);
-  // next-auth's own reason for a failure no Zoom answer explains (its code is in the redirect).
-  if (!entry && !outcome.notSaved)
-    console.warn(`[connect] handshake did not finish: ${nextAuthErrorCode(location)}`);
-  await recordCredentialError(
-    db(),
-    session.credentialId,
-    entry
-      ? credentialErrorFrom(entry)
-      : {
-          code: "handshake",
-          message: outcome.notSaved ? HANDSHAKE_NOT_SAVED_MESSAGE : HANDSHAKE_LOST_MESSAGE,
-        },
-  );
+  // Not connected (Zoom refused, the person declined…).
+  await recordHandshakeFailure(db(), {
+    credentialId: session.credentialId,
+    outcome,
+    declined: req.nextUrl.searchParams.get("error") === "access_denied",
+    nextAuthLocation: location,
+  });
   // Straight back to the connect step, where the recorded error is shown. The response
   // keeps next-auth's Set-Cookie headers that clear the state and PKCE cookies.
   response.headers.set("Location", appLink(pages.connect));

@@ -46,6 +46,13 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
               /api/v1/credentials/&lt;credential id&gt;/zoom/users/me
             </code>
           </p>
+          <p className="mt-2 text-sm text-slate-600">
+            Every address, answer and error:{" "}
+            <a className="underline" href="/api/v1/openapi.json">
+              the API&apos;s OpenAPI document
+            </a>
+            .
+          </p>
         </Card>
         <DataTable caption={`Keys of ${ctx.workspace.name}`}>
           <TableHead>
