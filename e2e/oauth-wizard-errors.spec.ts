@@ -217,7 +217,8 @@ test("typing the URL of a later step leads to the first unfinished step", async 
   await page.goto(early.step("marketplace"));
   await expect(page).toHaveURL(early.step("marketplace"));
   // A step that does not exist is not found.
-  const missing = await page.goto(early.step("no-such-step"));
+  // Spelled by hand on purpose: the guide refuses to build an address for a step it lacks.
+  const missing = await page.goto(`${early.base}/${early.credentialId}/setup/no-such-step`);
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
