@@ -1,7 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { createWorkspaceWithOwner, signInByApi } from "./support/factory";
-import { connectAndAllow, fillCredentials, next, startOAuthCredential } from "./support/wizard";
+import { oauthGuide } from "../lib/guides/oauth-guide";
+import {
+  connectAndAllow,
+  fillCredentials,
+  nextThrough,
+  OAUTH,
+  startOAuthCredential,
+  submitThrough,
+} from "./support/wizard";
 import { E2E_PORT, e2eEnv } from "./support/test-env";
 import { explainZoomError } from "./support/zoom-error-field";
 import { createZoomApp, zoom } from "./support/zoom";
@@ -45,17 +53,16 @@ test("APP_URL on plain localhost while Zoom refuses it: the redirect step warns,
   const { app, user } = await createZoomApp({ redirectUrls: [redirect], refuseLocalhost: true });
   await signInByApi(page, owner);
   const run = await startOAuthCredential(page, workspace.slug, "Localhost Zoom");
-  await next(page, run.step("app-type"));
-  await next(page, run.step("redirect"));
+  await nextThrough(page, oauthGuide, run.step, OAUTH.first, OAUTH.redirect);
   await expect(page.getByLabel("OAuth Redirect URL", { exact: true })).toHaveValue(redirect);
   await expect(
     page.getByText(
       `Zoom may refuse this address: plain localhost redirects were reported refused with error 4700. For a local trial, ask whoever runs this app to set APP_URL to http://127.0.0.1:${LOCAL_PORT} (and open the app there); for real use, to its public https:// address.`,
     ),
   ).toBeVisible();
-  await next(page, run.step("credentials"));
+  await nextThrough(page, oauthGuide, run.step, OAUTH.redirect, OAUTH.credentials);
   await fillCredentials(page, run, app);
-  await next(page, run.step("connect"));
+  await submitThrough(page, oauthGuide, run.step, OAUTH.scopes, OAUTH.connect);
 
   // The redirect is in both of Zoom's lists, and still refused.
   await page.getByRole("button", { name: "Connect to Zoom" }).click();

@@ -4,7 +4,8 @@ import {
   backOnConnect,
   connectAndAllow,
   connectCredential,
-  next,
+  nextTo,
+  OAUTH,
   startOAuthCredential,
   walkToConnect,
 } from "./support/wizard";
@@ -31,7 +32,9 @@ for (const code of [4700, 4711, 104] as const) {
     );
     await expect(lastTry(page)).toContainText("Zoom listed: user:read:user, user:read:user:admin");
     // Not "press Connect to Zoom" alone, which never adds a scope: the link goes to the Scopes step.
-    await expect(lastTry(page).getByRole("link", { name: /Go to step/ })).toHaveText("Go to step 5");
+    await expect(lastTry(page).getByRole("link", { name: /Go to step/ })).toHaveText(
+      `Go to ${OAUTH.label(OAUTH.scopes)}`,
+    );
     expect(
       (
         await testDb().credential.findUniqueOrThrow({
@@ -41,11 +44,13 @@ for (const code of [4700, 4711, 104] as const) {
       ).status,
     ).toBe("draft");
 
-    await lastTry(page).getByRole("link", { name: "Go to step 5" }).click();
+    await lastTry(page)
+      .getByRole("link", { name: `Go to ${OAUTH.label(OAUTH.scopes)}` })
+      .click();
     await expect(page).toHaveURL(run.step("scopes"));
     // The person adds the scope in Zoom, then connects again.
     await zoom.patchApp(app.clientId, { scopes: ["user:read:user", "meeting:read:list_meetings"] });
-    await next(page, run.step("connect"));
+    await nextTo(page, run, OAUTH.connect);
     await connectAndAllow(page, user.email);
     await expect(page).toHaveURL(run.step("done"));
     await expect(
@@ -68,7 +73,7 @@ test("a scope added after connecting: renewals keep the old scopes without an er
   // The person now wants meetings too: ticks it on step 5 and adds it in Zoom.
   await page.goto(run.step("scopes"));
   await page.getByLabel(/List meetings/).check();
-  await next(page, run.step("connect"));
+  await nextTo(page, run, OAUTH.connect);
   await zoom.patchApp(app.clientId, { scopes: ["user:read:user", "meeting:read:list_meetings"] });
 
   // The access token is due: Test connection renews it first.
@@ -99,7 +104,7 @@ test("a scope added after connecting: renewals keep the old scopes without an er
   await expect(card.getByRole("alert")).toHaveCount(0);
   const notGranted = card.getByRole("status").filter({ hasText: "Some chosen scopes were not granted" });
   await expect(notGranted).toContainText(
-    "Zoom did not grant meeting:read:list_meetings. Add it on your app’s Scopes page in the Zoom Marketplace (step 5), then press Connect to Zoom again (step 6): Zoom keeps the scopes a connection was first given — even when it renews the token — until you connect again.",
+    `Zoom did not grant meeting:read:list_meetings. Add it on your app’s Scopes page in the Zoom Marketplace (${OAUTH.label(OAUTH.scopes)}), then press Connect to Zoom again (${OAUTH.label(OAUTH.connect)}): Zoom keeps the scopes a connection was first given — even when it renews the token — until you connect again.`,
   );
 
   await page.getByRole("link", { name: "Reconnect" }).click();

@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { createWorkspaceWithOwner, signInByApi, testDb } from "./support/factory";
 import { createZoomApp, REDIRECT_URL } from "./support/zoom";
+import { oauthGuide } from "../lib/guides/oauth-guide";
+import { wizardStepUrl } from "../lib/guides/step-url";
+import type { Guide } from "../lib/guides/types";
+import { nextThrough, OAUTH, submitThrough } from "./support/wizard";
 
 test("a new user walks the OAuth wizard from the first click to a connected account", async ({ page }) => {
   const { owner, workspace } = await createWorkspaceWithOwner();
@@ -15,49 +19,40 @@ test("a new user walks the OAuth wizard from the first click to a connected acco
   await page.getByLabel("Credential name").fill("Marketing Zoom");
   await page.getByRole("button", { name: "Start setup" }).click();
 
-  const setup = new RegExp(`${base}/(c[a-z0-9]+)/setup/marketplace$`);
+  const setup = new RegExp(`${base}/(c[a-z0-9]+)/setup/${OAUTH.first}$`);
   await expect(page).toHaveURL(setup);
   const credentialId = setup.exec(page.url())![1]!;
-  const step = (key: string) => `${base}/${credentialId}/setup/${key}`;
+  const step = (key: string) => wizardStepUrl(workspace.slug, credentialId, oauthGuide as Guide, key);
   await expect(page.getByRole("heading", { name: "Open the Zoom App Marketplace" })).toBeVisible();
   await expect(page.getByRole("link", { name: /Open the Zoom App Marketplace/ })).toHaveAttribute(
     "target",
     "_blank",
   );
 
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page).toHaveURL(step("app-type"));
+  await nextThrough(page, oauthGuide, step, OAUTH.first, "app-type");
   await expect(page.getByText("User-managed", { exact: false }).first()).toBeVisible();
-  await page.getByRole("button", { name: "Next" }).click();
-
-  await expect(page).toHaveURL(step("redirect"));
+  await nextThrough(page, oauthGuide, step, "app-type", OAUTH.redirect);
   await expect(page.getByLabel("OAuth Redirect URL", { exact: true })).toHaveValue(REDIRECT_URL);
   await expect(page.getByLabel("OAuth Allow List URL", { exact: true })).toHaveValue(REDIRECT_URL);
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.getByRole("button", { name: "Copy OAuth Redirect URL" }).click();
   await expect(page.getByText("OAuth Redirect URL copied to the clipboard.")).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(REDIRECT_URL);
-  await page.getByRole("button", { name: "Next" }).click();
-
-  await expect(page).toHaveURL(step("credentials"));
+  await nextThrough(page, oauthGuide, step, OAUTH.redirect, OAUTH.credentials);
   await page.getByLabel("Client ID").fill(app.clientId);
   await page.getByLabel("Client Secret").fill(app.clientSecret);
-  await page.getByRole("button", { name: "Next" }).click();
-
-  await expect(page).toHaveURL(step("scopes"));
+  await submitThrough(page, oauthGuide, step, OAUTH.credentials, OAUTH.scopes);
   await expect(page.getByLabel(/Read their profile/)).toBeChecked();
   await expect(page.getByLabel(/Read their profile/)).toBeDisabled();
   await page.getByLabel(/List meetings/).check();
-  await page.getByRole("button", { name: "Next" }).click();
-
-  await expect(page).toHaveURL(step("connect"));
+  await submitThrough(page, oauthGuide, step, OAUTH.scopes, OAUTH.connect);
   await page.getByRole("button", { name: "Connect to Zoom" }).click();
   // Zoom's (emulated) consent page.
   await expect(page.getByRole("button", { name: "Allow" })).toBeVisible();
   await expect(page.getByText(zoomUser.email)).toBeVisible();
   await page.getByRole("button", { name: "Allow" }).click();
 
-  await expect(page).toHaveURL(step("done"));
+  await expect(page).toHaveURL(step(OAUTH.done));
   const card = page.getByRole("region", { name: "Connection" });
   await expect(card.getByText("Dana Zoomer")).toBeVisible();
   await expect(card.getByText(zoomUser.email)).toBeVisible();

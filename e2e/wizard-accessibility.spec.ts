@@ -9,27 +9,25 @@ import {
   credentialsPath,
   fillCredentials,
   next,
+  nextTo,
+  OAUTH,
   startOAuthCredential,
   walkToCredentials,
   type WizardRun,
 } from "./support/wizard";
 import { createZoomApp } from "./support/zoom";
+import { oauthGuide } from "../lib/guides/oauth-guide";
+import { nextStepKey } from "../lib/guides/progress";
+import { wizardStepUrl } from "../lib/guides/step-url";
+import type { Guide } from "../lib/guides/types";
 
-const OAUTH_STEPS = [
-  "marketplace",
-  "app-type",
-  "redirect",
-  "credentials",
-  "scopes",
-  "connect",
-  "done",
-] as const;
+// The guide's steps up to and with `last`, in order.
+const stepsUpTo = (last: string) => oauthGuide.keys.slice(0, oauthGuide.keys.indexOf(last as never) + 1);
 
-async function expectStep(page: Page, run: WizardRun, index: number): Promise<void> {
-  const key = OAUTH_STEPS[index]!;
+async function expectStep(page: Page, run: WizardRun, key: (typeof oauthGuide.keys)[number]): Promise<void> {
   await expect(page).toHaveURL(run.step(key));
-  await expect(page.getByText(`Step ${index + 1} of 7`)).toBeVisible();
-  await expectNoAxeViolations(page, `step ${index + 1} (${key})`);
+  await expect(page.getByText(OAUTH.count(key))).toBeVisible();
+  await expectNoAxeViolations(page, `${OAUTH.label(key)} (${key})`);
 }
 
 test("axe finds nothing on the new-credential page and on OAuth steps 1–4", async ({ page }) => {
@@ -46,17 +44,14 @@ test("axe finds nothing on the new-credential page and on OAuth steps 1–4", as
   await expectNoAxeViolations(page, "the new-credential page with a field error");
 
   const run = await startOAuthCredential(page, workspace.slug, "Accessible Zoom");
-  await expectStep(page, run, 0);
-  await next(page, run.step("app-type"));
-  await expectStep(page, run, 1);
-  await next(page, run.step("redirect"));
-  await expectStep(page, run, 2);
-  await next(page, run.step("credentials"));
-  await expectStep(page, run, 3);
-  // Step 4 with its field messages showing.
+  for (const key of stepsUpTo(OAUTH.credentials)) {
+    if (key !== OAUTH.first) await next(page, run.step(key));
+    await expectStep(page, run, key);
+  }
+  // The keys step with its field messages showing.
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText("Paste the Client ID from your app’s App Credentials.")).toBeVisible();
-  await expectNoAxeViolations(page, "step 4 with field errors");
+  await expectNoAxeViolations(page, `${OAUTH.label(OAUTH.credentials)} with field errors`);
 });
 
 test("axe finds nothing on OAuth steps 5–7, and on step 6 after a declined try", async ({ page }) => {
@@ -68,18 +63,18 @@ test("axe finds nothing on OAuth steps 5–7, and on step 6 after a declined try
   const run = await startOAuthCredential(page, workspace.slug, "Accessible Zoom");
   await walkToCredentials(page, run);
   await fillCredentials(page, run, app);
-  await expectStep(page, run, 4);
-  await next(page, run.step("connect"));
-  await expectStep(page, run, 5);
-  // Step 6 showing the error of a declined try.
+  await expectStep(page, run, OAUTH.scopes);
+  await nextTo(page, run, OAUTH.connect);
+  await expectStep(page, run, OAUTH.connect);
+  // The connect step showing the error of a declined try.
   await page.getByRole("button", { name: "Connect to Zoom" }).click();
   await page.getByRole("button", { name: "Decline" }).click();
   await expect(page).toHaveURL(backOnConnect(run));
   await expect(page.getByRole("alert").filter({ hasText: "The last try did not connect" })).toBeVisible();
-  await expectNoAxeViolations(page, "step 6 after Decline");
+  await expectNoAxeViolations(page, `${OAUTH.label(OAUTH.connect)} after Decline`);
   await connectAndAllow(page, zoomUser.email);
-  await expect(page).toHaveURL(run.step("done"));
-  await expectStep(page, run, 6);
+  await expect(page).toHaveURL(run.step(OAUTH.done));
+  await expectStep(page, run, OAUTH.done);
 });
 
 /**
@@ -126,17 +121,14 @@ test("the whole wizard can be finished with the keyboard alone", async ({ page }
   await page.keyboard.type("Keyboard Zoom");
   await pressOn(page, "button", "Start setup");
 
-  const setup = new RegExp(`${base}/(c[a-z0-9]+)/setup/marketplace$`);
+  const setup = new RegExp(`${base}/(c[a-z0-9]+)/setup/${OAUTH.first}$`);
   await expect(page).toHaveURL(setup);
   const credentialId = setup.exec(page.url())![1]!;
-  const step = (key: string) => `${base}/${credentialId}/setup/${key}`;
+  const step = (key: string) => wizardStepUrl(workspace.slug, credentialId, oauthGuide as Guide, key);
 
-  for (const [from, to] of [
-    ["marketplace", "app-type"],
-    ["app-type", "redirect"],
-    ["redirect", "credentials"],
-  ] as const) {
-    await expect(page).toHaveURL(step(from));
+  const before = stepsUpTo(OAUTH.credentials);
+  for (const [index, to] of before.slice(1).entries()) {
+    await expect(page).toHaveURL(step(before[index]!));
     await pressOn(page, "button", "Next");
     await expect(page).toHaveURL(step(to));
   }
@@ -149,14 +141,14 @@ test("the whole wizard can be finished with the keyboard alone", async ({ page }
   await expect(page.getByLabel("Client Secret")).toBeFocused();
   await page.keyboard.type(app.clientSecret);
   await pressOn(page, "button", "Next");
-  await expect(page).toHaveURL(step("scopes"));
+  await expect(page).toHaveURL(step(nextStepKey(oauthGuide, OAUTH.credentials)));
 
   await expect(page.getByRole("heading", { name: "Choose what the connection may do" })).toBeVisible();
   const listMeetings = page.getByRole("checkbox", { name: /List meetings/ });
   await pressOn(page, "checkbox", /List meetings/, "Space");
   await expect(listMeetings).toBeChecked();
   await pressOn(page, "button", "Next");
-  await expect(page).toHaveURL(step("connect"));
+  await expect(page).toHaveURL(step(nextStepKey(oauthGuide, OAUTH.scopes)));
 
   await pressOn(page, "button", "Connect to Zoom");
   // Zoom's (emulated) consent page.
@@ -185,32 +177,29 @@ test("screenshots of every OAuth step for the docs", async ({ page }) => {
   mkdirSync(folder, { recursive: true });
 
   const run = await startOAuthCredential(page, workspace.slug, "Marketing Zoom");
-  const shoot = async (index: number) => {
-    const key = OAUTH_STEPS[index]!;
+  const shoot = async (key: (typeof oauthGuide.keys)[number]) => {
+    const index = oauthGuide.keys.indexOf(key);
     await expect(page).toHaveURL(run.step(key));
-    await expect(page.getByText(`Step ${index + 1} of 7`)).toBeVisible();
+    await expect(page.getByText(OAUTH.count(key))).toBeVisible();
     // Every illustration drawn before the picture is taken.
     await page.waitForFunction(() =>
       Array.from(document.images).every((image) => image.complete && image.naturalWidth > 0),
     );
     await page.screenshot({ path: path.join(folder, `oauth-${index + 1}-${key}.png`), fullPage: true });
   };
-  await shoot(0);
-  await next(page, run.step("app-type"));
-  await shoot(1);
-  await next(page, run.step("redirect"));
-  await shoot(2);
-  await next(page, run.step("credentials"));
-  await shoot(3);
+  for (const key of stepsUpTo(OAUTH.credentials)) {
+    if (key !== OAUTH.first) await next(page, run.step(key));
+    await shoot(key);
+  }
   await fillCredentials(page, run, app);
   await page.getByLabel(/List meetings/).check();
-  await shoot(4);
-  await next(page, run.step("connect"));
-  await shoot(5);
+  await shoot(OAUTH.scopes);
+  await nextTo(page, run, OAUTH.connect);
+  await shoot(OAUTH.connect);
   await connectAndAllow(page, zoomUser.email);
   await expect(page).toHaveURL(run.step("done"));
   await expect(
     page.getByRole("region", { name: "Connection" }).getByText("Connected", { exact: true }),
   ).toBeVisible();
-  await shoot(6);
+  await shoot(OAUTH.done);
 });

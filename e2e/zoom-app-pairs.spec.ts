@@ -5,7 +5,8 @@ import { createWorkspaceWithOwner, signInByApi, testDb, unique } from "./support
 import {
   backOnConnect,
   connectAndAllow,
-  next,
+  nextTo,
+  OAUTH,
   startOAuthCredential,
   walkToCredentials,
   type WizardRun,
@@ -30,8 +31,8 @@ async function pasteKeys(
   await page.getByLabel("Client ID").fill(keys.clientId);
   await page.getByLabel("Client Secret").fill(keys.clientSecret);
   await page.getByRole("radio", { name: pair }).check();
-  await next(page, run.step("scopes"));
-  await next(page, run.step("connect"));
+  await nextTo(page, run, OAUTH.scopes);
+  await nextTo(page, run, OAUTH.connect);
 }
 
 async function storedApp(credentialId: string) {
@@ -63,17 +64,17 @@ test("Production keys with the redirect only in the Development view: Zoom shows
   });
   await signInByApi(page, owner);
   const run = await startOAuthCredential(page, workspace.slug, "Pairs Zoom");
-  await next(page, run.step("app-type"));
-  await next(page, run.step("redirect"));
+  await nextTo(page, run, "app-type");
+  await nextTo(page, run, OAUTH.redirect);
   await expect(
     page.getByText("On Basic Info, stay in the Development view and find the section OAuth Information."),
   ).toBeVisible();
   await expect(
     page.getByText(
-      "Zoom keeps a separate OAuth Redirect URL and OAuth Allow List for Development and for Production. Fill in the view whose keys you paste on step 4: Development, for an app used in your own Zoom account.",
+      `Zoom keeps a separate OAuth Redirect URL and OAuth Allow List for Development and for Production. Fill in the view whose keys you paste on ${OAUTH.label(OAUTH.credentials)}: Development, for an app used in your own Zoom account.`,
     ),
   ).toBeVisible();
-  await next(page, run.step("credentials"));
+  await nextTo(page, run, OAUTH.credentials);
   await expect(
     page.getByText("Zoom shows a Development and a Production pair: use the Development pair."),
   ).toBeVisible();
@@ -85,7 +86,7 @@ test("Production keys with the redirect only in the Development view: Zoom shows
   ).toBeVisible();
   await expect(
     page.getByText(
-      "The redirect URL from step 3 must be in that same view (Development or Production) as the keys.",
+      `The redirect URL from ${OAUTH.label(OAUTH.redirect)} must be in that same view (Development or Production) as the keys.`,
     ),
   ).toBeVisible();
   // Development is chosen unless the person says otherwise.
@@ -103,9 +104,9 @@ test("Production keys with the redirect only in the Development view: Zoom shows
   await expect(page).toHaveURL(run.step("connect"));
   const answer = await explainZoomError(page, words);
   await expect(answer).toContainText(
-    "paste the OAuth Redirect URL and the OAuth Allow List URL exactly as shown on step 3, in the same view (Development or Production) as the Client ID you pasted — an app used in your own Zoom account uses Development.",
+    `paste the OAuth Redirect URL and the OAuth Allow List URL exactly as shown on ${OAUTH.label(OAUTH.redirect)}, in the same view (Development or Production) as the Client ID you pasted — an app used in your own Zoom account uses Development.`,
   );
-  await expect(answer.getByRole("link", { name: "Go to step 3" })).toBeVisible();
+  await expect(answer.getByRole("link", { name: `Go to ${OAUTH.label(OAUTH.redirect)}` })).toBeVisible();
 
   // Back to step 4: the pair in use is remembered; the Development pair connects.
   await page.getByRole("link", { name: "Back" }).click();
@@ -159,7 +160,9 @@ test("the Development Client ID with the Production secret: a real handshake fai
   await expect(lastTry(page)).toContainText(
     "The most common cause is a mix-up of the two pairs on App Credentials: the Development Client ID with the Production Client Secret, or the other way round.",
   );
-  await lastTry(page).getByRole("link", { name: "Go to step 4" }).click();
+  await lastTry(page)
+    .getByRole("link", { name: `Go to ${OAUTH.label(OAUTH.credentials)}` })
+    .click();
 
   await pasteKeys(page, run, production, "Production");
   await connectAndAllow(page, user.email);
@@ -195,7 +198,9 @@ test("the public Client ID pasted with a secret: Zoom answers invalid_client, an
   await expect(lastTry(page)).toContainText(
     'The public Client ID ("Use Public Client OAuth") has no secret and does not work here either.',
   );
-  await lastTry(page).getByRole("link", { name: "Go to step 4" }).click();
+  await lastTry(page)
+    .getByRole("link", { name: `Go to ${OAUTH.label(OAUTH.credentials)}` })
+    .click();
   await pasteKeys(page, run, app, "Development");
   await connectAndAllow(page, user.email);
   await expect(page).toHaveURL(run.step("done"));

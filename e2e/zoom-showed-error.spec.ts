@@ -1,6 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { createWorkspaceWithOwner, signInByApi, unique } from "./support/factory";
-import { connectAndAllow, connectCredential, startOAuthCredential, walkToConnect } from "./support/wizard";
+import {
+  connectAndAllow,
+  connectCredential,
+  OAUTH,
+  startOAuthCredential,
+  walkToConnect,
+} from "./support/wizard";
 import { explainZoomError, zoomPageText } from "./support/zoom-error-field";
 import { createZoomApp, zoom } from "./support/zoom";
 
@@ -39,7 +45,7 @@ test("a user of another Zoom account: step 6 says who can authorize, Zoom's page
   const answer = await explainZoomError(page, words);
   await expect(answer).toContainText("Zoom: You cannot authorize the app");
   await expect(answer).toContainText(
-    "this app is not published, so only users of the Zoom account it was built in can connect it. Sign in to Zoom as a user of that account (sign out of Zoom first if the browser is signed in as someone else), then press Connect to Zoom on step 6.",
+    `this app is not published, so only users of the Zoom account it was built in can connect it. Sign in to Zoom as a user of that account (sign out of Zoom first if the browser is signed in as someone else), then press Connect to Zoom on ${OAUTH.label(OAUTH.connect)}.`,
   );
   // The fix is on this very step: no link elsewhere.
   await expect(answer.getByRole("link", { name: /Go to step/ })).toHaveCount(0);
@@ -65,9 +71,9 @@ test("Admin-managed chosen by mistake: Zoom's words typed in point to step 2", a
 
   const answer = await explainZoomError(page, "An account admin is required to install this type of app");
   await expect(answer).toContainText(
-    "the app was built as Admin-managed, which only a Zoom account admin can install. Build a General app that is User-managed (step 2) and paste its keys on step 4",
+    `the app was built as Admin-managed, which only a Zoom account admin can install. Build a General app that is User-managed (${OAUTH.label("app-type")}) and paste its keys on ${OAUTH.label(OAUTH.credentials)}`,
   );
-  await answer.getByRole("link", { name: "Go to step 2" }).click();
+  await answer.getByRole("link", { name: `Go to ${OAUTH.label("app-type")}` }).click();
   await expect(page).toHaveURL(run.step("app-type"));
 });
 
@@ -86,7 +92,7 @@ test("on the credential page: a code with Zoom's separator, unknown words, nothi
   await expect(answer).toContainText(
     "in the same view (Development or Production) as the Client ID you pasted",
   );
-  await answer.getByRole("link", { name: "Go to step 3" }).click();
+  await answer.getByRole("link", { name: `Go to ${OAUTH.label(OAUTH.redirect)}` }).click();
   await expect(page).toHaveURL(run.step("redirect"));
 
   await page.goto(credentialPage);

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { keepZoomUserAction } from "@/app/_actions/connect-actions";
+import { keepZoomUserAction } from "@/app/_actions/keep-zoom-user";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { WrongZoomUser } from "@/lib/credentials/expected-zoom-user";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { startCredential } from "@/app/_actions/wizard-actions";
+import { startCredentialAction } from "@/app/_actions/start-credential";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -30,7 +30,7 @@ const METHODS = [
 ] as const;
 
 export function NewCredentialForm({ slug }: { slug: string }) {
-  const [state, action, pending] = useActionState(startCredential.bind(null, slug), null);
+  const [state, action, pending] = useActionState(startCredentialAction.bind(null, slug), null);
   const failed = state && !state.ok ? state : null;
   const chosen = failed?.values.method ?? "oauth";
   return (

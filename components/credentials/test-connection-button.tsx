@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { testConnectionAction } from "@/app/_actions/wizard-actions";
+import { testConnectionAction } from "@/app/_actions/test-connection";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveClientCredentialsAction } from "@/app/_actions/wizard-actions";
+import { saveClientCredentialsAction } from "@/app/_actions/save-client-credentials";
 import { Alert } from "@/components/ui/alert";
 import type { SetupFormAction } from "./setup-form-action";
 import { TextField } from "@/components/ui/text-field";

@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useActionState } from "react";
-import { prepareZoomConnect } from "@/app/_actions/wizard-actions";
+import { prepareZoomConnectAction } from "@/app/_actions/prepare-zoom-connect";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionState } from "@/lib/actions/action-state";
@@ -35,7 +35,7 @@ export function ConnectPanel({
 }) {
   const [state, action, pending] = useActionState(
     async (previous: State, formData: FormData): Promise<State> => {
-      const prepared = await prepareZoomConnect(slug, previous, formData);
+      const prepared = await prepareZoomConnectAction(slug, previous, formData);
       if (!prepared.ok) return prepared;
       await signIn("zoom", { callbackUrl: doneHref });
       return prepared;

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { connectS2SAction } from "@/app/_actions/s2s-actions";
+import { connectS2SAction } from "@/app/_actions/connect-s2s";
 import { Alert } from "@/components/ui/alert";
 import { STEP_BUTTONS } from "@/lib/guides/step-buttons";
 import { WizardSubmit } from "./wizard-submit";

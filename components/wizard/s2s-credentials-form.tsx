@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveS2SCredentialsAction } from "@/app/_actions/s2s-actions";
+import { saveS2SCredentialsAction } from "@/app/_actions/save-s2s-credentials";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import { ClientSecretField } from "./client-secret-field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveScopesAction } from "@/app/_actions/wizard-actions";
+import { saveScopesAction } from "@/app/_actions/save-scopes";
 import { Alert } from "@/components/ui/alert";
 import type { SetupFormAction } from "./setup-form-action";
 import { SCOPE_CHOICES } from "@/lib/guides/scopes";

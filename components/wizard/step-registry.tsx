@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { WizardStepView } from "@/lib/credentials/open-wizard-step";
 import type { StepKind } from "@/lib/guides/types";
 import {
   ConnectAlert,
@@ -9,17 +9,14 @@ import {
 } from "./steps/connect-steps";
 import { ClientCredentialsStep, S2SCredentialsStep, ScopesStep, TokenPasteStep } from "./steps/form-steps";
 import { CopyUrlsStepBody, DoneStep, InfoStep, JwtNoticeStep } from "./steps/read-steps";
-import type { StepProps } from "./steps/step-props";
-
-type StepComponent = (props: StepProps) => ReactNode | Promise<ReactNode>;
-
-/** What a kind renders: its form or panel, and an optional alert shown right under the title. */
-export type StepView = { Body: StepComponent; Alert?: StepComponent };
+import type { StepView } from "./steps/step-props";
 
 /**
- * The one place a step kind meets its component. A guide step picks its kind;
- * a new kind adds a component and a line here (the type makes a missing one
- * a build error).
+ * The credential wizard's view of every step kind (lib/guides/step-kinds.ts).
+ * A new kind adds a component and a line here (the type makes a missing one
+ * a build error). "Add a Zoom app" has its own, smaller set
+ * (components/zoom-apps/app-setup-views.tsx); both go through one renderer,
+ * components/wizard/wizard-step-page.tsx.
  */
 export const STEP_VIEWS = {
   info: { Body: InfoStep },
@@ -33,4 +30,4 @@ export const STEP_VIEWS = {
   "token-paste": { Body: TokenPasteStep },
   "token-test": { Body: TokenTestStep },
   done: { Body: DoneStep },
-} satisfies Record<StepKind, StepView>;
+} satisfies Record<StepKind, StepView<WizardStepView>>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { saveAccessTokenAction } from "@/app/_actions/token-actions";
+import { saveAccessTokenAction } from "@/app/_actions/save-access-token";
 import { Alert } from "@/components/ui/alert";
 import { WizardSubmit } from "./wizard-submit";
 

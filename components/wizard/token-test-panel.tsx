@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { testAccessTokenAction } from "@/app/_actions/token-actions";
+import { testAccessTokenAction } from "@/app/_actions/test-access-token";
 import { Alert } from "@/components/ui/alert";
 import { STEP_BUTTONS } from "@/lib/guides/step-buttons";
 import { WizardSubmit } from "./wizard-submit";

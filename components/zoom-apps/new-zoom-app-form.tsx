@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { startZoomAppAction } from "@/app/_actions/zoom-app-setup-actions";
+import { startZoomAppAction } from "@/app/_actions/start-zoom-app";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";

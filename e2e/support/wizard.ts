@@ -1,4 +1,48 @@
 import { expect, type Page } from "@playwright/test";
+import { oauthGuide } from "../../lib/guides/oauth-guide";
+import { formStep, nextStepKey, stepLabel } from "../../lib/guides/progress";
+import { STEP_KIND_RULES } from "../../lib/guides/step-kinds";
+import { wizardStepUrl } from "../../lib/guides/step-url";
+import type { Guide, StepKey } from "../../lib/guides/types";
+
+type OAuthKey = StepKey<typeof oauthGuide>;
+
+/**
+ * The OAuth wizard's steps as the guide has them, so a spec names a step by
+ * what it holds and never spells its number or address: adding a step to the
+ * guide changes no spec.
+ */
+export const OAUTH = {
+  first: oauthGuide.keys[0],
+  redirect: formStep(oauthGuide, "copy-urls").key,
+  credentials: formStep(oauthGuide, "client-credentials").key,
+  scopes: formStep(oauthGuide, "scopes").key,
+  connect: formStep(oauthGuide, "connect").key,
+  done: formStep(oauthGuide, "done").key,
+  /** "step 6": how the app's words name a step of this guide. */
+  label: (key: OAuthKey) => stepLabel(oauthGuide, key),
+  /** "Step 4 of 7", the heading's count. */
+  count: (key: OAuthKey) => `Step ${oauthGuide.keys.indexOf(key) + 1} of ${oauthGuide.keys.length}`,
+} as const;
+
+/**
+ * Presses Next on each step of `guide` from `from` up to `to`, checking each
+ * address on the way; every step passed must be one Next alone finishes.
+ */
+export async function nextThrough(
+  page: Page,
+  guide: Guide,
+  url: (key: string) => string,
+  from: string,
+  to: string,
+): Promise<void> {
+  for (let key = from; key !== to; key = nextStepKey(guide, key)) {
+    const step = guide.steps.find((s) => s.key === key)!;
+    if (!STEP_KIND_RULES[step.kind].readOnly || key === nextStepKey(guide, key))
+      throw new Error(`Cannot press Next from "${key}" to reach "${to}" in the ${guide.method} guide.`);
+    await next(page, url(nextStepKey(guide, key)));
+  }
+}
 
 /**
  * Walking the OAuth wizard through its UI, for specs whose subject is a later
@@ -21,10 +65,11 @@ export async function startOAuthCredential(page: Page, slug: string, name: strin
   await page.goto(`${base}/new`);
   await page.getByLabel("Credential name").fill(name);
   await page.getByRole("button", { name: "Start setup" }).click();
-  const setup = new RegExp(`${base}/(c[a-z0-9]+)/setup/marketplace$`);
+  const setup = new RegExp(`${base}/(c[a-z0-9]+)/setup/${OAUTH.first}$`);
   await expect(page).toHaveURL(setup);
   const credentialId = setup.exec(page.url())![1]!;
-  return { slug, name, credentialId, base, step: (key) => `${base}/${credentialId}/setup/${key}` };
+  const step = (key: string) => wizardStepUrl(slug, credentialId, oauthGuide as Guide, key);
+  return { slug, name, credentialId, base, step };
 }
 
 /**
@@ -48,9 +93,31 @@ export async function startWizard(
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Back on step 6 after a failed handshake (an ?error= query is allowed, not required). */
+/** Back on the connect step after a failed handshake (an ?error= query is allowed, not required). */
 export const backOnConnect = (run: WizardRun) =>
   new RegExp(`${escapeRegExp(run.step("connect"))}(\\?error=[\\w-]+)?$`);
+
+/** Presses Next on the form of `from` (filled in already), then Next on the read-only steps up to `to`. */
+export async function submitThrough(
+  page: Page,
+  guide: Guide,
+  url: (key: string) => string,
+  from: string,
+  to: string,
+): Promise<void> {
+  const after = nextStepKey(guide, from);
+  await next(page, url(after));
+  await nextThrough(page, guide, url, after, to);
+}
+
+/**
+ * Next on the page's current OAuth step (its form filled in already), then on
+ * through the read-only steps up to `to`.
+ */
+export async function nextTo(page: Page, run: Pick<WizardRun, "step">, to: OAuthKey): Promise<void> {
+  const current = new URL(page.url()).pathname.split("/").pop()!;
+  await submitThrough(page, oauthGuide, run.step, current, to);
+}
 
 /** Presses Next on an info step and waits for the next step's URL. */
 export async function next(page: Page, to: string): Promise<void> {
@@ -58,15 +125,13 @@ export async function next(page: Page, to: string): Promise<void> {
   await expect(page).toHaveURL(to);
 }
 
-/** From step 1 to step 4 (the Client ID / Client Secret form), pressing Next on 1–3. */
+/** From the first step to the Client ID / Client Secret form, pressing Next on the steps before it. */
 export async function walkToCredentials(page: Page, run: WizardRun): Promise<void> {
-  await expect(page).toHaveURL(run.step("marketplace"));
-  await next(page, run.step("app-type"));
-  await next(page, run.step("redirect"));
-  await next(page, run.step("credentials"));
+  await expect(page).toHaveURL(run.step(OAUTH.first));
+  await nextThrough(page, oauthGuide, run.step, OAUTH.first, OAUTH.credentials);
 }
 
-/** Step 4 → step 5. */
+/** The keys form → the scopes form. */
 export async function fillCredentials(
   page: Page,
   run: WizardRun,
@@ -74,10 +139,10 @@ export async function fillCredentials(
 ): Promise<void> {
   await page.getByLabel("Client ID").fill(keys.clientId);
   await page.getByLabel("Client Secret").fill(keys.clientSecret);
-  await next(page, run.step("scopes"));
+  await submitThrough(page, oauthGuide, run.step, OAUTH.credentials, OAUTH.scopes);
 }
 
-/** From step 1 to step 6 (Connect), with the given keys and the default scopes. */
+/** From the first step to Connect, with the given keys and the default scopes. */
 export async function walkToConnect(
   page: Page,
   run: WizardRun,
@@ -85,10 +150,10 @@ export async function walkToConnect(
 ): Promise<void> {
   await walkToCredentials(page, run);
   await fillCredentials(page, run, keys);
-  await next(page, run.step("connect"));
+  await submitThrough(page, oauthGuide, run.step, OAUTH.scopes, OAUTH.connect);
 }
 
-/** On step 6: Connect to Zoom, then Allow on Zoom's (emulated) consent page. Does not wait for the way back. */
+/** On the connect step: Connect to Zoom, then Allow on Zoom's (emulated) consent page. Does not wait for the way back. */
 export async function connectAndAllow(page: Page, zoomEmail: string): Promise<void> {
   await page.getByRole("button", { name: "Connect to Zoom" }).click();
   await expect(page.getByRole("button", { name: "Allow" })).toBeVisible();
@@ -107,7 +172,7 @@ export async function connectCredential(
   const run = await startOAuthCredential(page, slug, name);
   await walkToConnect(page, run, app);
   await connectAndAllow(page, zoomEmail);
-  await expect(page).toHaveURL(run.step("done"));
+  await expect(page).toHaveURL(run.step(OAUTH.done));
   return run;
 }
 
@@ -118,22 +183,10 @@ export async function connectOAuthCredential(
   app: { clientId: string; clientSecret: string },
   name = "Team Zoom",
 ): Promise<string> {
-  await page.goto(`/w/${slug}/credentials/new`);
-  await page.getByLabel("Credential name").fill(name);
-  await page.getByRole("button", { name: "Start setup" }).click();
-  const match = new RegExp(`/w/${slug}/credentials/(c[a-z0-9]+)/setup/marketplace$`);
-  await expect(page).toHaveURL(match);
-  const id = match.exec(page.url())![1]!;
-  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Next" }).click();
-  await expect(page).toHaveURL(/\/setup\/credentials$/);
-  await page.getByLabel("Client ID").fill(app.clientId);
-  await page.getByLabel("Client Secret").fill(app.clientSecret);
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page).toHaveURL(/\/setup\/scopes$/);
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page).toHaveURL(/\/setup\/connect$/);
+  const run = await startOAuthCredential(page, slug, name);
+  await walkToConnect(page, run, app);
   await page.getByRole("button", { name: /Connect to Zoom/ }).click();
   await page.getByRole("button", { name: "Allow" }).click();
-  await expect(page).toHaveURL(`/w/${slug}/credentials/${id}/setup/done`);
-  return id;
+  await expect(page).toHaveURL(run.step(OAUTH.done));
+  return run.credentialId;
 }

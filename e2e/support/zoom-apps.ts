@@ -1,5 +1,8 @@
 import { expect, type Page } from "@playwright/test";
+import { formStep, nextStepKey } from "../../lib/guides/progress";
+import { appSetupGuide, appSetupUrl, type AppSetupKey } from "../../lib/zoom-apps/app-setup-guide";
 import { unique } from "./factory";
+import { next, nextThrough } from "./wizard";
 import { zoom } from "./zoom";
 
 /** "Add a Zoom app" through its UI, as an admin: the Marketplace steps, ending on "App saved". Returns the app's id. */
@@ -14,23 +17,22 @@ export async function addZoomAppInUi(
   await expect(page).toHaveURL(`/w/${slug}/apps/new`);
   await page.getByLabel("App name").fill(name);
   await page.getByRole("button", { name: "Start setup" }).click();
-  const setup = new RegExp(`/w/${slug}/apps/(c[a-z0-9]+)/setup/marketplace$`);
+  const setup = new RegExp(`/w/${slug}/apps/(c[a-z0-9]+)/setup/${appSetupGuide.keys[0]}$`);
   await expect(page).toHaveURL(setup);
   const appId = setup.exec(page.url())![1]!;
-  const step = (key: string) => `/w/${slug}/apps/${appId}/setup/${key}`;
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page).toHaveURL(step("app-type"));
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page).toHaveURL(step("redirect"));
+  const step = (key: string) => appSetupUrl(slug, appId, key as AppSetupKey);
+  const [redirect, credentials, scopes, saved] = (
+    ["copy-urls", "client-credentials", "scopes", "done"] as const
+  ).map((kind) => formStep(appSetupGuide, kind).key);
+  await nextThrough(page, appSetupGuide, step, appSetupGuide.keys[0], redirect!);
   await expect(page.getByRole("button", { name: "Copy OAuth Redirect URL" })).toBeVisible();
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page).toHaveURL(step("credentials"));
+  await nextThrough(page, appSetupGuide, step, redirect!, credentials!);
   await page.getByLabel("Client ID").fill(keys.clientId);
   await page.getByLabel("Client Secret").fill(keys.clientSecret);
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page).toHaveURL(step("scopes"));
-  await page.getByRole("button", { name: "Next" }).click();
-  await expect(page).toHaveURL(step("saved"));
+  await next(page, step(nextStepKey(appSetupGuide, credentials!)));
+  await nextThrough(page, appSetupGuide, step, nextStepKey(appSetupGuide, credentials!), scopes!);
+  await next(page, step(nextStepKey(appSetupGuide, scopes!)));
+  await expect(page).toHaveURL(step(saved!));
   await expect(page.getByRole("heading", { name: "App saved" })).toBeVisible();
   return appId;
 }

@@ -5,7 +5,8 @@ import { decrypt } from "@/lib/crypto";
 import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
 import { accessTokenGuide } from "@/lib/guides/access-token-guide";
-import { canOpenStep, formStep, formStepLabel, furthest } from "@/lib/guides/progress";
+import { formStep, formStepLabel } from "@/lib/guides/progress";
+import { progressAfter } from "@/lib/wizard/progress-writer";
 import { decodeZoomToken, normalizePastedToken, type DecodedZoomToken } from "@/lib/zoom/decode-token";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { isZoomError } from "@/lib/zoom/zoom-error";
@@ -13,6 +14,7 @@ import { findCredential } from "./find-credential";
 import { credentialErrorFrom, recordCredentialError } from "./record-credential-error";
 import { legacyStatus, replaceServedToken, storeUntestedToken } from "./pasted-token-writes";
 import { isLive } from "./status";
+import { credentialSubject } from "./wizard-progress";
 import { markConnected } from "./transitions";
 
 /**
@@ -32,8 +34,9 @@ export async function saveAccessToken(
   now = new Date(),
 ): Promise<{ decoded: DecodedZoomToken; tested: boolean }> {
   const credential = await findCredential(db, ctx, input.credentialId);
+  const subject = credentialSubject(accessTokenGuide, credential);
   const step = formStep(accessTokenGuide, "token-paste");
-  if (credential.method !== "access_token" || !canOpenStep(accessTokenGuide, credential.wizardStep, step.key))
+  if (credential.method !== "access_token" || !subject.canOpen(step.key))
     throw new AppError("invalid_input", "Finish the earlier steps first.");
   const decoded = decodeZoomToken(input.accessToken, now);
   if (!decoded.ok)
@@ -61,7 +64,7 @@ export async function saveAccessToken(
       {
         token,
         expiresAt: decoded.expiresAt,
-        wizardStep: furthest(accessTokenGuide, credential.wizardStep, tested),
+        wizardStep: progressAfter(subject, tested),
       },
       now,
     );
@@ -70,7 +73,7 @@ export async function saveAccessToken(
   await storeUntestedToken(db, credential.id, {
     token,
     expiresAt: decoded.expiresAt,
-    wizardStep: furthest(accessTokenGuide, credential.wizardStep, step.key),
+    wizardStep: progressAfter(subject, step.key),
   });
   return { decoded, tested: false };
 }
@@ -105,13 +108,10 @@ export async function testAccessToken(
     where: { id: credential.id },
     select: { accessTokenEnc: true, accessTokenExpiresAt: true },
   });
+  const subject = credentialSubject(accessTokenGuide, credential);
   const step = formStep(accessTokenGuide, "token-test");
   const pasteStep = formStepLabel(accessTokenGuide, "token-paste");
-  if (
-    credential.method !== "access_token" ||
-    !row.accessTokenEnc ||
-    !canOpenStep(accessTokenGuide, credential.wizardStep, step.key)
-  )
+  if (credential.method !== "access_token" || !row.accessTokenEnc || !subject.canOpen(step.key))
     throw new AppError("invalid_input", `Paste the access token on ${pasteStep} first.`);
   if (row.accessTokenExpiresAt && row.accessTokenExpiresAt <= now)
     return { ok: false, message: `This token has expired. Paste a new one on ${pasteStep}.` };
@@ -133,7 +133,7 @@ export async function testAccessToken(
             name: user.displayName || `${user.firstName} ${user.lastName}`.trim(),
             accountId: user.accountId,
           },
-          wizardStep: furthest(accessTokenGuide, credential.wizardStep, step.key),
+          wizardStep: progressAfter(subject, step.key),
           tested: true,
         },
       );

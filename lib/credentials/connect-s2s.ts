@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
-import { formStepLabel, furthest } from "@/lib/guides/progress";
+import { formStepLabel } from "@/lib/guides/progress";
 import { s2sGuide } from "@/lib/guides/s2s-guide";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
 import { getServerToServerToken } from "@/lib/zoom/get-server-to-server-token";
@@ -11,7 +11,9 @@ import { zoomAppKeys } from "@/lib/zoom-apps/find-zoom-app";
 import { findCredential } from "./find-credential";
 import { credentialErrorFrom, recordCredentialError } from "./record-credential-error";
 import { markConnected } from "./transitions";
-import { requireFormStep, wizardGate } from "./wizard-progress";
+import { requireStepOfKind } from "@/lib/wizard/gate";
+import { progressAfter } from "@/lib/wizard/progress-writer";
+import { credentialSubject } from "./wizard-progress";
 
 export type ConnectResult = { ok: true } | { ok: false; message: string; fixStep: string | null };
 
@@ -29,7 +31,8 @@ export async function connectServerToServer(
   const credential = await findCredential(db, ctx, credentialId);
   if (credential.method !== "s2s")
     throw new AppError("invalid_input", "This credential does not use Server-to-Server OAuth.");
-  const step = requireFormStep(s2sGuide, wizardGate(s2sGuide, credential), "s2s-connect");
+  const subject = credentialSubject(s2sGuide, credential);
+  const step = requireStepOfKind(subject, "s2s-connect");
   const keys = await zoomAppKeys(db, ctx.workspace.id, credential.zoomAppId);
   if (!keys)
     throw new AppError(
@@ -62,7 +65,7 @@ export async function connectServerToServer(
             name: user.displayName || `${user.firstName} ${user.lastName}`.trim(),
             accountId: user.accountId,
           },
-          wizardStep: furthest(s2sGuide, credential.wizardStep, step.key),
+          wizardStep: progressAfter(subject, step.key),
           tested: true,
         },
       );

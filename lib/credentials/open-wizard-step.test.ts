@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { createTempDatabase } from "@/lib/db/temp-database";
+import { oauthGuide } from "@/lib/guides/oauth-guide";
+import { firstUnfinishedStep, neighbours, nextStepKey, stepNumber } from "@/lib/guides/progress";
+import { wizardStepUrl } from "@/lib/guides/step-url";
 import { completeInfoStep } from "./wizard-progress";
 import { openWizardStep } from "./open-wizard-step";
 
@@ -14,6 +17,9 @@ beforeEach(async () => {
 });
 afterEach(() => temp.cleanup());
 
+// Addresses and numbers come from the guide, so a step added to it changes nothing here.
+const url = (id: string, key: (typeof oauthGuide.keys)[number]) => wizardStepUrl("ws", id, oauthGuide, key);
+
 const draft = (wizardStep: string | null, method = "oauth") =>
   temp.db.credential.create({
     data: { workspaceId: ctx.workspace.id, ownerId: ctx.user.id, name: "C", method, wizardStep },
@@ -21,30 +27,31 @@ const draft = (wizardStep: string | null, method = "oauth") =>
 
 describe("opening a wizard step", () => {
   it("opens a reachable step with its number, Back and next addresses", async () => {
-    const credential = await draft("redirect");
+    const { previous, next } = neighbours(oauthGuide, "credentials");
+    const credential = await draft(previous!.key);
     const opened = await openWizardStep(temp.db, ctx, { credentialId: credential.id, step: "credentials" });
     if (!("view" in opened)) throw new Error("expected the step to open");
     expect(opened.view).toMatchObject({
       step: { key: "credentials", kind: "client-credentials" },
-      number: 4,
-      total: 7,
-      backHref: `/w/ws/credentials/${credential.id}/setup/redirect`,
-      nextHref: `/w/ws/credentials/${credential.id}/setup/scopes`,
+      number: stepNumber(oauthGuide, "credentials"),
+      total: oauthGuide.steps.length,
+      backHref: url(credential.id, previous!.key),
+      nextHref: url(credential.id, next!.key),
     });
-    expect(opened.view.canOpen("scopes")).toBe(false);
+    expect(opened.view.canOpen(next!.key)).toBe(false);
   });
 
   it("sends someone skipping ahead to their first unfinished step", async () => {
     const credential = await draft("app-type");
     expect(await openWizardStep(temp.db, ctx, { credentialId: credential.id, step: "connect" })).toEqual({
-      redirectTo: `/w/ws/credentials/${credential.id}/setup/redirect`,
+      redirectTo: url(credential.id, firstUnfinishedStep(oauthGuide, "app-type").key),
     });
   });
 
   it("treats a stored step the guide no longer has as nothing finished", async () => {
     const credential = await draft("oauth-step-from-an-old-version");
     expect(await openWizardStep(temp.db, ctx, { credentialId: credential.id, step: "scopes" })).toEqual({
-      redirectTo: `/w/ws/credentials/${credential.id}/setup/marketplace`,
+      redirectTo: url(credential.id, oauthGuide.keys[0]),
     });
   });
 
@@ -64,7 +71,7 @@ describe("Next on a step that only asks to read", () => {
     expect(
       await completeInfoStep(temp.db, ctx, { credentialId: credential.id, step: "app-type" }),
     ).toMatchObject({
-      next: "redirect",
+      next: nextStepKey(oauthGuide, "app-type"),
     });
     const row = await temp.db.credential.findUniqueOrThrow({ where: { id: credential.id } });
     expect(row.wizardStep).toBe("credentials");

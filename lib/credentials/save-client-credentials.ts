@@ -1,11 +1,12 @@
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import type { WorkspaceContext } from "@/lib/auth/guard";
-import { furthest } from "@/lib/guides/progress";
 import { assertWizardMayChangeApp } from "@/lib/zoom-apps/app-permissions";
 import type { ZoomAppPair } from "@/lib/zoom-apps/find-zoom-app";
 import { saveZoomAppKeys } from "@/lib/zoom-apps/save-zoom-app-keys";
-import { loadWizard, requireFormStep } from "./wizard-progress";
+import { requireStepOfKind } from "@/lib/wizard/gate";
+import { recordProgress } from "@/lib/wizard/progress-writer";
+import { loadWizard } from "./wizard-progress";
 
 type Keys = { clientId: string; clientSecret: string | undefined };
 
@@ -56,10 +57,10 @@ async function saveKeysStep(
   stepKey: "client-credentials" | "s2s-credentials",
   keys: Keys & { kind: "oauth" | "s2s"; accountId?: string; pair?: ZoomAppPair },
 ): Promise<void> {
-  const { credential, guide, gate } = await loadWizard(db, ctx, credentialId);
+  const { credential, subject } = await loadWizard(db, ctx, credentialId);
   // Before the gate: its "Finish the earlier steps first" would not say why.
   assertWizardMayChangeApp(ctx, credential.zoomApp);
-  const step = requireFormStep(guide, gate, stepKey);
+  const step = requireStepOfKind(subject, stepKey);
   await db.$transaction(async (tx) => {
     const { replacedSecret } = await saveZoomAppKeys(tx, {
       workspaceId: ctx.workspace.id,
@@ -68,10 +69,7 @@ async function saveKeysStep(
       createdById: credential.ownerId,
       ...keys,
     });
-    await tx.credential.update({
-      where: { id: credential.id },
-      data: { wizardStep: furthest(guide, credential.wizardStep, step.key) },
-    });
+    await recordProgress(tx, subject, step.key);
     if (replacedSecret) {
       await recordAuditEvent(tx, {
         workspaceId: ctx.workspace.id,

@@ -1,11 +1,13 @@
 import type { Db } from "@/lib/db/client";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors/app-error";
-import { formStepLabel, furthest } from "@/lib/guides/progress";
+import { formStepLabel } from "@/lib/guides/progress";
 import { SCOPE_CHOICES, scopesForChoices } from "@/lib/guides/scopes";
 import { assertWizardMayChangeApp } from "@/lib/zoom-apps/app-permissions";
 import { saveZoomAppScopes } from "@/lib/zoom-apps/manage-zoom-app";
-import { loadWizard, requireFormStep } from "./wizard-progress";
+import { requireStepOfKind } from "@/lib/wizard/gate";
+import { recordProgress } from "@/lib/wizard/progress-writer";
+import { loadWizard } from "./wizard-progress";
 
 /**
  * The scopes step: the scopes the person means to add to the Zoom app (the required one always),
@@ -16,9 +18,9 @@ export async function saveScopes(
   ctx: WorkspaceContext,
   input: { credentialId: string; choiceIds: string[] },
 ): Promise<{ scopes: string[] }> {
-  const { credential, guide, gate } = await loadWizard(db, ctx, input.credentialId);
+  const { credential, guide, subject } = await loadWizard(db, ctx, input.credentialId);
   assertWizardMayChangeApp(ctx, credential.zoomApp);
-  const step = requireFormStep(guide, gate, "scopes");
+  const step = requireStepOfKind(subject, "scopes");
   const known = new Set(SCOPE_CHOICES.map((c) => c.id));
   const unknown = input.choiceIds.filter((id) => !known.has(id));
   if (unknown.length)
@@ -32,10 +34,7 @@ export async function saveScopes(
   const zoomAppId = credential.zoomAppId;
   await db.$transaction(async (tx) => {
     await saveZoomAppScopes(tx, { workspaceId: ctx.workspace.id, zoomAppId, scopes, privateOnly: true });
-    await tx.credential.update({
-      where: { id: credential.id },
-      data: { wizardStep: furthest(guide, credential.wizardStep, step.key) },
-    });
+    await recordProgress(tx, subject, step.key);
   });
   return { scopes };
 }

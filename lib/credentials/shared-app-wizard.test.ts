@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { oauthGuide } from "@/lib/guides/oauth-guide";
+import { wizardStepUrl } from "@/lib/guides/step-url";
 import type { WorkspaceContext } from "@/lib/auth/guard";
 import type { Role } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
@@ -113,7 +115,7 @@ describe("a draft through a shared Zoom app", () => {
 
   it("its wizard opens only from the connect step on: earlier steps send the person there, with no Back", async () => {
     const { ctx, draft } = await sharedAppWithPerson("member");
-    const connect = `/w/${ctx.workspace.slug}/credentials/${draft}/setup/connect`;
+    const connect = wizardStepUrl(ctx.workspace.slug, draft, oauthGuide, "connect");
     for (const step of ["marketplace", "redirect", "credentials", "scopes"])
       expect(await openWizardStep(t.db, ctx, { credentialId: draft, step })).toEqual({ redirectTo: connect });
     const opened = await openWizardStep(t.db, ctx, { credentialId: draft, step: "connect" });
@@ -126,7 +128,7 @@ describe("a draft through a shared Zoom app", () => {
     const { ctx, draft } = await sharedAppWithPerson("member");
     await t.db.credential.update({ where: { id: draft }, data: { wizardStep: "credentials" } });
     expect(await openWizardStep(t.db, ctx, { credentialId: draft, step: "scopes" })).toEqual({
-      redirectTo: `/w/${ctx.workspace.slug}/credentials/${draft}/setup/connect`,
+      redirectTo: wizardStepUrl(ctx.workspace.slug, draft, oauthGuide, "connect"),
     });
   });
 });

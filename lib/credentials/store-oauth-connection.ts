@@ -2,7 +2,8 @@ import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { AppError } from "@/lib/errors/app-error";
 import { oauthGuide } from "@/lib/guides/oauth-guide";
-import { formStep, furthest } from "@/lib/guides/progress";
+import { formStep } from "@/lib/guides/progress";
+import { progressAfter } from "@/lib/wizard/progress-writer";
 import { splitScopes } from "@/lib/guides/scopes";
 import { activeClientId, sameClientIdWhere } from "@/lib/zoom-apps/find-zoom-app";
 import { markConnected, markNeedsReconnect } from "./transitions";
@@ -63,7 +64,10 @@ export async function storeOAuthConnection(
             apiUrl: connection.apiUrl,
           },
           zoomUser: connection.zoomUser,
-          wizardStep: furthest(oauthGuide, credential.wizardStep, formStep(oauthGuide, "connect").key),
+          wizardStep: progressAfter(
+            { guide: oauthGuide, progress: credential.wizardStep },
+            formStep(oauthGuide, "connect").key,
+          ),
           tested: true,
           authorized: true,
         },

@@ -1,6 +1,6 @@
 import { defineGuide } from "./define-guide";
 
-/** The OAuth (General app, User-managed) wizard — the seed documents' steps 1–10, as today's Marketplace shows them. */
+/** The OAuth (General app, User-managed) wizard, as today's Marketplace shows it: open it, build the app, paste its redirect URL and keys, pick scopes, connect. */
 export const oauthGuide = defineGuide({
   method: "oauth",
   title: "Connect with OAuth",

@@ -1,25 +1,12 @@
 import { stepLabel, stepOfKind } from "./progress";
-import type { Guide, StepKind } from "./types";
+import { STEP_BUTTONS } from "./step-kinds";
+import type { Guide } from "./types";
 
-/**
- * The button that finishes a step of each kind, as the wizard's components
- * label it. Messages that tell a person to press one take its name from
- * here, with the step's number from the guide they are in, so a message can
- * never send someone to a button their wizard does not have.
- */
-export const STEP_BUTTONS = {
-  info: "Next",
-  "copy-urls": "Next",
-  "client-credentials": "Next",
-  scopes: "Next",
-  connect: "Connect to Zoom",
-  "s2s-credentials": "Next",
-  "s2s-connect": "Connect to Zoom",
-  "jwt-notice": "Next",
-  "token-paste": "Next",
-  "token-test": "Test connection",
-  done: null,
-} as const satisfies Record<StepKind, string | null>;
+export { STEP_BUTTONS };
+
+// Messages that tell a person to press a button take its name from the step
+// kinds (lib/guides/step-kinds.ts), with the step's number from the guide
+// they are in, so a message never sends someone to a button their wizard lacks.
 
 /** The steps where a wizard talks to Zoom and the connection is made (or tried again). */
 const CONNECTING_KINDS = ["connect", "s2s-connect", "token-test"] as const;

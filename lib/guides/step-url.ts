@@ -1,10 +1,12 @@
 import { firstUnfinishedStep, formStep, nextStepKey, parseStep, stepLabel } from "./progress";
+import { subjectStepUrl } from "@/lib/wizard/subject";
 import type { Guide, StepKind } from "./types";
 
 /**
- * The one way to build a wizard step's address (app/w/[slug]/credentials/[id]/setup/[step]).
- * The compiler checks `key` against the guide; callers holding a guide of any
- * method (string keys) get the same check at run time.
+ * A credential wizard step's address (app/w/[slug]/credentials/[id]/setup/[step]),
+ * built by the wizard engine (lib/wizard/subject.ts). The compiler checks `key`
+ * against the guide; callers holding a guide of any method (string keys) get
+ * the same check at run time.
  */
 export function wizardStepUrl<K extends string>(
   slug: string,
@@ -12,8 +14,7 @@ export function wizardStepUrl<K extends string>(
   guide: Guide<K>,
   key: NoInfer<K>,
 ): string {
-  if (!guide.keys.includes(key)) throw new Error(`The ${guide.method} guide has no step "${key}".`);
-  return `/w/${slug}/credentials/${credentialId}/setup/${key}`;
+  return subjectStepUrl(slug, { kind: "credential", id: credentialId, guide }, key);
 }
 
 /** "Continue setup": the first step the person has not finished yet. */

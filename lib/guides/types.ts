@@ -1,23 +1,12 @@
 /**
  * A wizard is data: each step says what to do in plain words, what to copy
  * and what to collect. The UI renders any guide; the `kind` picks the form a
- * step needs (most steps are "info": read, do it on Zoom, press Next), and
- * components/wizard/step-registry.tsx maps each kind to its component.
+ * step needs (most steps are "info": read, do it on Zoom, press Next). The
+ * kinds are declared in one place, lib/guides/step-kinds.ts.
  */
-export const STEP_KINDS = [
-  "info",
-  "copy-urls",
-  "client-credentials",
-  "scopes",
-  "connect",
-  "s2s-credentials",
-  "s2s-connect",
-  "jwt-notice",
-  "token-paste",
-  "token-test",
-  "done",
-] as const;
-export type StepKind = (typeof STEP_KINDS)[number];
+import type { StepKind } from "./step-kinds";
+
+export { STEP_KINDS, type StepKind } from "./step-kinds";
 
 export type Instruction = { text: string; detail?: string };
 

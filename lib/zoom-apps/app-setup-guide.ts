@@ -1,6 +1,7 @@
 import { defineGuide } from "@/lib/guides/define-guide";
 import { oauthGuide } from "@/lib/guides/oauth-guide";
 import type { GuideStep, StepKey } from "@/lib/guides/types";
+import { subjectStepUrl } from "@/lib/wizard/subject";
 
 type OAuthKey = StepKey<typeof oauthGuide>;
 
@@ -39,8 +40,7 @@ export const appSetupGuide = defineGuide({
 
 export type AppSetupKey = StepKey<typeof appSetupGuide>;
 
-/** The one way to build an app-setup step's address (app/w/[slug]/apps/[appId]/setup/[step]). */
+/** An app-setup step's address (app/w/[slug]/apps/[appId]/setup/[step]), built by the wizard engine. */
 export function appSetupUrl(slug: string, zoomAppId: string, key: AppSetupKey): string {
-  if (!appSetupGuide.keys.includes(key)) throw new Error(`The app setup has no step "${key}".`);
-  return `/w/${slug}/apps/${zoomAppId}/setup/${key}`;
+  return subjectStepUrl(slug, { kind: "zoom-app", id: zoomAppId, guide: appSetupGuide }, key);
 }

@@ -4,11 +4,13 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { encrypt } from "@/lib/crypto";
 import { zoomAppSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
-import { canOpenStep, firstUnfinishedStep, furthest, nextStepKey, parseStep } from "@/lib/guides/progress";
 import { SCOPE_CHOICES, scopesForChoices } from "@/lib/guides/scopes";
-import type { StepKind } from "@/lib/guides/types";
+import type { Guide } from "@/lib/guides/types";
+import { openStep, requireReadOnlyStep, requireStepOfKind, type OpenStep } from "@/lib/wizard/gate";
+import { recordProgress } from "@/lib/wizard/progress-writer";
+import { subjectOf } from "@/lib/wizard/subject";
 import { appSetupGuide, type AppSetupKey } from "./app-setup-guide";
-import { findZoomApp, pairColumns, pairOf, type ZoomAppPair } from "./find-zoom-app";
+import { findZoomApp, pairColumns, pairOf, type ZoomAppPair, type ZoomAppRecord } from "./find-zoom-app";
 import { saveZoomAppScopes } from "./manage-zoom-app";
 
 const actor = (ctx: WorkspaceContext) => ({ userId: ctx.user.id, label: ctx.user.name });
@@ -36,55 +38,28 @@ export async function startZoomApp(db: Db, ctx: WorkspaceContext, input: { name:
   });
 }
 
-async function loadSetup(db: Db, ctx: WorkspaceContext, zoomAppId: string) {
+/** The app as the wizard engine's subject: an admin's OAuth app and its setup progress. */
+export async function loadSetup(db: Db, ctx: WorkspaceContext, zoomAppId: string) {
   const app = await findZoomApp(db, ctx.workspace.id, zoomAppId);
   if (app.kind !== "oauth") throw new AppError("not_found", "This Zoom app has no guided setup.");
   const stored = await db.zoomApp.findUniqueOrThrow({ where: { id: app.id }, select: { setupStep: true } });
-  return { app, setupStep: stored.setupStep };
+  return { app, subject: subjectOf("zoom-app", app.id, appSetupGuide, stored.setupStep) };
 }
 
-/** The gate of the app setup: the step in the URL, or where to go instead. */
+/** Everything an app-setup page renders, decided on the server. */
+export type AppSetupStepView = OpenStep & { slug: string; app: ZoomAppRecord; guide: Guide };
+
+/** The app-setup page's one call: the app (admins only, OAuth apps only) and the gate's decision. */
 export async function openAppSetupStep(
   db: Db,
   ctx: WorkspaceContext,
   input: { zoomAppId: string; step: string },
-) {
-  const { app, setupStep } = await loadSetup(db, ctx, input.zoomAppId);
-  const key = parseStep(appSetupGuide, input.step);
-  if (!key) throw new AppError("not_found", "This setup step does not exist.");
-  const canOpen = (k: string) => {
-    const parsed = parseStep(appSetupGuide, k);
-    return parsed !== null && canOpenStep(appSetupGuide, setupStep, parsed);
-  };
-  // Out of reach: back to the first unfinished step, so nobody skips ahead by editing the URL.
-  return {
-    app,
-    key,
-    canOpen,
-    allowed: canOpen(key),
-    resume: firstUnfinishedStep(appSetupGuide, setupStep).key,
-  };
-}
-
-function requireStep(setupStep: string | null, key: AppSetupKey, kind: StepKind) {
-  const step = appSetupGuide.steps.find((s) => s.key === key);
-  if (!step || step.kind !== kind || !canOpenStep(appSetupGuide, setupStep, key))
-    throw new AppError("invalid_input", "Finish the earlier steps first.");
-  return step.key;
-}
-
-const stepOf = (kind: StepKind): AppSetupKey => {
-  const step = appSetupGuide.steps.find((s) => s.kind === kind);
-  if (!step) throw new Error(`The app setup has no ${kind} step.`);
-  return step.key;
-};
-
-async function finish(db: Pick<Db, "zoomApp">, appId: string, stored: string | null, key: AppSetupKey) {
-  await db.zoomApp.update({
-    where: { id: appId },
-    data: { setupStep: furthest(appSetupGuide, stored, key) },
-  });
-  return nextStepKey(appSetupGuide, key);
+): Promise<{ redirectTo: string } | { view: AppSetupStepView }> {
+  const { app, subject } = await loadSetup(db, ctx, input.zoomAppId);
+  const slug = ctx.workspace.slug;
+  const opened = openStep(slug, subject, input.step);
+  if ("redirectTo" in opened) return opened;
+  return { view: { ...opened.open, slug, app, guide: appSetupGuide } };
 }
 
 /** Next on a step where the admin only reads and acts on Zoom. */
@@ -93,14 +68,9 @@ export async function completeAppSetupStep(
   ctx: WorkspaceContext,
   input: { zoomAppId: string; step: string },
 ): Promise<AppSetupKey> {
-  const { app, setupStep } = await loadSetup(db, ctx, input.zoomAppId);
-  const key = parseStep(appSetupGuide, input.step);
-  const step = appSetupGuide.steps.find((s) => s.key === key);
-  if (!step || !canOpenStep(appSetupGuide, setupStep, step.key))
-    throw new AppError("invalid_input", "Finish the earlier steps first.");
-  if (step.kind !== "info" && step.kind !== "copy-urls")
-    throw new AppError("invalid_input", "This step needs its form filled in.");
-  return finish(db, app.id, setupStep, step.key);
+  const { subject } = await loadSetup(db, ctx, input.zoomAppId);
+  const step = requireReadOnlyStep(subject, input.step);
+  return (await recordProgress(db, subject, step.key)) as AppSetupKey;
 }
 
 /**
@@ -113,8 +83,8 @@ export async function saveAppSetupKeys(
   ctx: WorkspaceContext,
   input: { zoomAppId: string; clientId: string; clientSecret: string | undefined; pair: ZoomAppPair },
 ): Promise<AppSetupKey> {
-  const { app, setupStep } = await loadSetup(db, ctx, input.zoomAppId);
-  const key = requireStep(setupStep, stepOf("client-credentials"), "client-credentials");
+  const { app, subject } = await loadSetup(db, ctx, input.zoomAppId);
+  const key = requireStepOfKind(subject, "client-credentials").key;
   const samePair = pairOf(app) === input.pair;
   if (!input.clientSecret && !(samePair && app.hasClientSecret))
     throw new AppError("invalid_input", "Please check the highlighted fields.", {
@@ -144,7 +114,7 @@ export async function saveAppSetupKeys(
         actor: actor(ctx),
         details: { zoomAppId: app.id, name: app.name, connections: app.connections },
       });
-    return finish(tx, app.id, setupStep, key);
+    return (await recordProgress(tx, subject, key)) as AppSetupKey;
   });
 }
 
@@ -154,8 +124,8 @@ export async function saveAppSetupScopes(
   ctx: WorkspaceContext,
   input: { zoomAppId: string; choiceIds: string[] },
 ): Promise<AppSetupKey> {
-  const { app, setupStep } = await loadSetup(db, ctx, input.zoomAppId);
-  const key = requireStep(setupStep, stepOf("scopes"), "scopes");
+  const { app, subject } = await loadSetup(db, ctx, input.zoomAppId);
+  const key = requireStepOfKind(subject, "scopes").key;
   const known = new Set(SCOPE_CHOICES.map((c) => c.id));
   if (input.choiceIds.some((id) => !known.has(id)))
     throw new AppError("invalid_input", "One of the choices is not known. Reload the page and try again.");
@@ -165,6 +135,6 @@ export async function saveAppSetupScopes(
       zoomAppId: app.id,
       scopes: scopesForChoices(input.choiceIds),
     });
-    return finish(tx, app.id, setupStep, key);
+    return (await recordProgress(tx, subject, key)) as AppSetupKey;
   });
 }

@@ -11,7 +11,8 @@ import {
 } from "./error-catalogue";
 import { guideFor } from "@/lib/guides";
 import { oauthGuide } from "@/lib/guides/oauth-guide";
-import { stepLabel } from "@/lib/guides/progress";
+import { formStepLabel, stepLabel } from "@/lib/guides/progress";
+import { s2sGuide } from "@/lib/guides/s2s-guide";
 import type { OAuthStepKey } from "./error-types";
 
 type Expectation = [code: string, id: string, kind: "needs_person" | "temporary", step: OAuthStepKey | null];
@@ -77,8 +78,12 @@ describe("lookupZoomCode", () => {
     expect(lookupZoomCode("invalid_client", { flow: "s2s" })).toMatchObject({
       wizardStep: "s2s-credentials",
     });
-    expect(lookupZoomCode("invalid_client", { flow: "s2s" }).message).toContain("step 2");
-    expect(lookupZoomCode("4700", { flow: "s2s", source: "api" }).message).toContain("step 4");
+    expect(lookupZoomCode("invalid_client", { flow: "s2s" }).message).toContain(
+      formStepLabel(s2sGuide, "s2s-credentials"),
+    );
+    expect(lookupZoomCode("4700", { flow: "s2s", source: "api" }).message).toContain(
+      stepLabel(s2sGuide, "s2s-scopes"),
+    );
   });
 });
 
@@ -253,7 +258,7 @@ describe("the catalogue as a whole", () => {
       zoomCode: "access_denied",
     });
     expect(entry.message).toContain("Decline");
-    expect(entry.message).toContain("step 6");
+    expect(entry.message).toContain(formStepLabel(oauthGuide, "connect"));
   });
 
   it("parses Retry-After as seconds or a date", () => {

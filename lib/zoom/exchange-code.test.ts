@@ -1,5 +1,7 @@
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier } from "oauth4webapi";
 import { describe, expect, it } from "vitest";
+import { oauthGuide } from "@/lib/guides/oauth-guide";
+import { formStepLabel } from "@/lib/guides/progress";
 import { OAUTH_APP, REDIRECT_URI, setupZoomEmulator, zoomFailure } from "@/testing/zoom-emulator/fixture";
 import { decodeZoomToken } from "./decode-token";
 import { exchangeCode } from "./exchange-code";
@@ -76,7 +78,7 @@ describe("exchangeCode against the emulator", () => {
       zoomCode: "invalid_request",
       httpStatus: 400,
     });
-    expect(entry.message).toContain("step 6");
+    expect(entry.message).toContain(formStepLabel(oauthGuide, "connect"));
   });
 
   it("refuses a code older than 5 minutes", async () => {
@@ -102,7 +104,7 @@ describe("exchangeCode against the emulator", () => {
     });
     expect(entry.zoomCode).toBe("invalid_client");
     expect(entry.message).toContain("Client Secret");
-    expect(entry.message).toContain("step 4");
+    expect(entry.message).toContain(formStepLabel(oauthGuide, "client-credentials"));
   });
 
   it("refuses a redirect_uri different from the one sent to authorize", async () => {
@@ -110,7 +112,7 @@ describe("exchangeCode against the emulator", () => {
       exchange(await emulator.authorize(), { redirectUri: `${REDIRECT_URI}/other` }),
     );
     expect(entry).toMatchObject({ id: "redirect_mismatch", action: "fix_redirect", wizardStep: "redirect" });
-    expect(entry.message).toContain("step 3");
+    expect(entry.message).toContain(formStepLabel(oauthGuide, "copy-urls"));
   });
 
   it("refuses empty inputs without calling Zoom", async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { oauthGuide } from "@/lib/guides/oauth-guide";
+import { formStepLabel } from "@/lib/guides/progress";
 import { S2S_APP, setupZoomEmulator, zoomFailure } from "@/testing/zoom-emulator/fixture";
 import { getCurrentUser } from "./get-current-user";
 import { getServerToServerToken } from "./get-server-to-server-token";
@@ -33,7 +35,7 @@ describe("getCurrentUser against the emulator", () => {
       zoomCode: "4700",
     });
     expect(entry.message).toContain("user:read:user");
-    expect(entry.message).toContain("step 5");
+    expect(entry.message).toContain(formStepLabel(oauthGuide, "scopes"));
   });
 
   it("accepts the classic user:read scope", async () => {

@@ -1,5 +1,8 @@
 // The catalogue's words for the places where Zoom is harsh (docs/zoom-behaviour.md).
 import { describe, expect, it } from "vitest";
+import { oauthGuide } from "@/lib/guides/oauth-guide";
+import { s2sGuide } from "@/lib/guides/s2s-guide";
+import { formStepLabel, stepLabel } from "@/lib/guides/progress";
 import { classifyApiError, classifyTokenError, lookupZoomCode } from "./error-catalogue";
 
 const ADD_SCOPE =
@@ -19,7 +22,7 @@ describe("missing scopes, whatever the code", () => {
       });
       expect(entry.message).toContain(ADD_SCOPE);
       expect(entry.message).toContain("user:read:user, user:read:user:admin");
-      expect(entry.message).toContain("step 5");
+      expect(entry.message).toContain(formStepLabel(oauthGuide, "scopes"));
       expect(entry.message).not.toMatch(/scopes changed/i);
     },
   );
@@ -46,7 +49,7 @@ describe("missing scopes, whatever the code", () => {
   it("a Server-to-Server app is told the :admin name", () => {
     const entry = classifyApiError({ status: 400, body: { code: 4700, message: MESSAGE }, flow: "s2s" });
     expect(entry.message).toContain("Add the scope user:read:user:admin");
-    expect(entry.message).toContain("step 4");
+    expect(entry.message).toContain(stepLabel(s2sGuide, "s2s-scopes"));
   });
 });
 
@@ -74,7 +77,7 @@ describe("the Development / Production mix-up and the public Client ID", () => {
     });
     expect(entry.message).toContain("Development Client ID with the Production Client Secret");
     expect(entry.message).toContain("public Client ID");
-    expect(entry.message).toContain("step 4");
+    expect(entry.message).toContain(formStepLabel(oauthGuide, "client-credentials"));
   });
 
   it("4700 says the redirect goes into the same view as the keys, and suggests 127.0.0.1 for localhost", () => {
@@ -82,6 +85,6 @@ describe("the Development / Production mix-up and the public Client ID", () => {
     expect(entry).toMatchObject({ id: "invalid_redirect", wizardStep: "redirect" });
     expect(entry.message).toContain("same view (Development or Production) as the Client ID");
     expect(entry.message).toContain("http://127.0.0.1");
-    expect(entry.message).toContain("step 3");
+    expect(entry.message).toContain(formStepLabel(oauthGuide, "copy-urls"));
   });
 });

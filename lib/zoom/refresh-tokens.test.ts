@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { oauthGuide } from "@/lib/guides/oauth-guide";
+import { formStepLabel } from "@/lib/guides/progress";
 import { OAUTH_APP, setupZoomEmulator, zoomFailure } from "@/testing/zoom-emulator/fixture";
 import { getCurrentUser } from "./get-current-user";
 import { refreshTokens } from "./refresh-tokens";
@@ -25,7 +27,7 @@ describe("refreshTokens against the emulator", () => {
       action: "reconnect",
       zoomCode: "invalid_grant",
     });
-    expect(oldRefresh.message).toContain("step 6");
+    expect(oldRefresh.message).toContain(formStepLabel(oauthGuide, "connect"));
     const oldAccess = await zoomFailure(me(first.accessToken));
     expect(oldAccess).toMatchObject({ id: "invalid_access_token", zoomCode: "124" });
     expect((await emulator.control.counters()).token.refresh_token).toBe(2);

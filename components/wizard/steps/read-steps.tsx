@@ -3,24 +3,21 @@ import { WrongZoomUserNotice } from "@/components/connect/wrong-zoom-user-notice
 import { ConnectionCard } from "@/components/credentials/connection-card";
 import { buttonClasses } from "@/components/ui/button";
 import { CopyUrlsStep } from "../copy-urls-step";
-import { SwitchToS2SButton } from "../jwt-notice-step";
+import { SwitchToS2SButton } from "../switch-to-s2s-button";
 import { NextStepForm } from "../next-step-form";
-import type { StepProps } from "./step-props";
+import type { BaseStepView, StepProps } from "./step-props";
 
 // Steps where the person reads, acts on Zoom, and presses Next.
 
-export function InfoStep({ view }: StepProps) {
+// These two serve every wizard: they know the subject only by kind and id.
+
+export function InfoStep({ view }: { view: BaseStepView }) {
   return (
-    <NextStepForm
-      slug={view.slug}
-      credentialId={view.credential.id}
-      step={view.step.key}
-      backHref={view.backHref}
-    />
+    <NextStepForm slug={view.slug} subject={view.subject} step={view.step.key} backHref={view.backHref} />
   );
 }
 
-export function CopyUrlsStepBody({ view }: StepProps) {
+export function CopyUrlsStepBody({ view }: { view: BaseStepView }) {
   return (
     <>
       <CopyUrlsStep />

@@ -19,7 +19,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { guideFor } from "@/lib/guides";
 import { continueSetupUrl, fixStepLinks, wizardStepUrl, type FixLinks } from "@/lib/guides/step-url";
-import { wizardGate } from "@/lib/credentials/wizard-progress";
+import { credentialSubject } from "@/lib/credentials/wizard-progress";
 import { flowOfMethod } from "@/lib/zoom/error-catalogue";
 import { mayChangeZoomApp } from "@/lib/zoom-apps/app-permissions";
 import { findZoomApp } from "@/lib/zoom-apps/find-zoom-app";
@@ -84,7 +84,7 @@ export default async function CredentialPage({ params }: { params: Promise<{ slu
             flow={flowOfMethod(credential.method)}
             fixLinks={openFixLinks(
               fixStepLinks(slug, credential.id, guide, null),
-              wizardGate(guide, credential),
+              credentialSubject(guide, credential),
             )}
           />
         )}

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { StepFrame } from "@/components/wizard/step-frame";
-import { STEP_VIEWS, type StepView } from "@/components/wizard/step-registry";
-import { Stepper } from "@/components/wizard/stepper";
+import { STEP_VIEWS } from "@/components/wizard/step-registry";
+import { WizardStepPage } from "@/components/wizard/wizard-step-page";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { openWizardStep } from "@/lib/credentials/open-wizard-step";
 import { db } from "@/lib/db/client";
@@ -20,32 +19,16 @@ export default async function SetupStepPage({ params }: { params: Promise<Params
     throw error;
   });
   if ("redirectTo" in opened) redirect(opened.redirectTo);
-
   const { view } = opened;
-  const { Body, Alert }: StepView = STEP_VIEWS[view.step.kind];
   return (
-    <div className="grid gap-8 md:grid-cols-[15rem_1fr]">
-      <aside className="flex flex-col gap-3">
-        <p className="text-sm text-slate-500">
+    <WizardStepPage
+      lead={
+        <>
           Setting up <span className="font-medium text-slate-800">{view.credential.name}</span>
-        </p>
-        <Stepper
-          steps={view.guide.steps}
-          current={view.step.key}
-          reachable={view.canOpen}
-          hrefFor={view.hrefFor}
-        />
-      </aside>
-      <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <StepFrame
-          step={view.step}
-          number={view.number}
-          total={view.total}
-          alert={Alert && <Alert view={view} />}
-        >
-          <Body view={view} />
-        </StepFrame>
-      </div>
-    </div>
+        </>
+      }
+      view={view}
+      views={STEP_VIEWS}
+    />
   );
 }

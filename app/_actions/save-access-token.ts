@@ -1,16 +1,16 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/safe-action";
-import { saveAccessToken, testAccessToken } from "@/lib/credentials/access-token-credential";
-import { accessTokenFormSchema } from "@/lib/credentials/schemas";
+import { saveAccessToken } from "@/lib/credentials/access-token-credential";
 import { db } from "@/lib/db/client";
 import { accessTokenGuide } from "@/lib/guides/access-token-guide";
+import { STEP_KIND_RULES } from "@/lib/guides/step-kinds";
 import { urlAfterForm } from "@/lib/guides/step-url";
 
+/** The access-token wizard's paste step. */
 export const saveAccessTokenAction = workspaceAction(
-  { schema: accessTokenFormSchema, role: "member" },
+  { schema: STEP_KIND_RULES["token-paste"].schema, role: "member" },
   async (ctx, input) => {
     const { tested } = await saveAccessToken(db(), ctx, input);
     // A token pasted over a working one was tested already: on to "Connected".
@@ -22,15 +22,5 @@ export const saveAccessTokenAction = workspaceAction(
         tested ? "token-test" : "token-paste",
       ),
     );
-  },
-);
-
-export const testAccessTokenAction = workspaceAction(
-  { schema: z.object({ credentialId: z.string().min(1) }), role: "member" },
-  async (ctx, input) => {
-    const result = await testAccessToken(db(), ctx, input.credentialId);
-    if (result.ok)
-      redirect(urlAfterForm(ctx.workspace.slug, input.credentialId, accessTokenGuide, "token-test"));
-    return { ok: false, message: result.message, fieldErrors: {}, values: {} };
   },
 );

@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/safe-action";
-import { db } from "@/lib/db/client";
 import { keepConnectedZoomUser } from "@/lib/credentials/expected-zoom-user";
+import { db } from "@/lib/db/client";
 
-// Actions of the connect step's shared pieces (components/connect), usable on any page that connects.
-
-/** "Keep this one": the connection made as another Zoom user than meant is the one wanted. */
+/**
+ * "Keep this one" (components/connect, on any page that connects): the
+ * connection made as another Zoom user than meant is the one wanted.
+ */
 export const keepZoomUserAction = workspaceAction(
   { schema: z.object({ credentialId: z.string().min(1) }), role: "member" },
   async (ctx, input) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { switchToS2SAction } from "@/app/_actions/s2s-actions";
+import { switchToS2SAction } from "@/app/_actions/switch-to-s2s";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
