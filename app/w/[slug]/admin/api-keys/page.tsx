@@ -5,8 +5,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Cell, DataTable, EmptyRow, HeaderCell, TableHead, TableRow } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
 import { KEY_ACTION_LABELS } from "@/lib/api-keys/key-scope";
+import { listKeyCredentialChoices } from "@/lib/api-keys/list-key-credential-choices";
 import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
-import { listCredentials } from "@/lib/credentials/list-credentials";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
@@ -15,13 +15,10 @@ export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
   const ctx = await requireWorkspacePage((await params).slug, "admin");
-  const [keys, credentials] = await Promise.all([
+  const [keys, connections] = await Promise.all([
     listApiKeys(db(), ctx.workspace.id),
-    listCredentials(db(), ctx),
+    listKeyCredentialChoices(db(), ctx.workspace.id),
   ]);
-  const connections = credentials
-    .filter((c) => c.status !== "draft")
-    .map((c) => ({ id: c.id, name: c.name, zoomEmail: c.zoomEmail }));
   return (
     <>
       <PageHeader

@@ -5,6 +5,7 @@ import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
 import { Select } from "@/components/ui/select";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
+import { listAuditFilterChoices } from "@/lib/audit/audit-filter-choices";
 import { listAuditEvents, parseAuditFilters } from "@/lib/audit/list-events";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
@@ -20,18 +21,9 @@ export default async function AuditPage({
 }) {
   const ctx = await requireWorkspacePage((await params).slug, "admin");
   const filters = parseAuditFilters(await searchParams);
-  const [events, people, credentials] = await Promise.all([
+  const [events, { people, credentials }] = await Promise.all([
     listAuditEvents(db(), { workspaceId: ctx.workspace.id, filters }),
-    db().membership.findMany({
-      where: { workspaceId: ctx.workspace.id },
-      select: { user: { select: { id: true, name: true } } },
-    }),
-    db().credential.findMany({
-      where: { workspaceId: ctx.workspace.id },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-      take: 500,
-    }),
+    listAuditFilterChoices(db(), ctx.workspace.id),
   ]);
   const credentialNames = new Map(credentials.map((c) => [c.id, c.name]));
   const clear = `/w/${ctx.workspace.slug}/admin/audit`;
@@ -56,7 +48,7 @@ export default async function AuditPage({
           label="Person"
           defaultValue={filters.person ?? ""}
           placeholder="Everyone"
-          options={people.map(({ user }) => ({ value: user.id, label: user.name }))}
+          options={people.map((person) => ({ value: person.id, label: person.name }))}
         />
         <Select
           id="credential"
