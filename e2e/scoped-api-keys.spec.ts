@@ -72,7 +72,7 @@ test("a key limited to one connection and to fetching tokens: the form offers it
   await page.getByRole("button", { name: "Create API key" }).click();
   await expect(page.getByText("Your new key “everything”")).toBeVisible();
   const full = await page.getByLabel("API key", { exact: true }).inputValue();
-  await expect(page.getByRole("row", { name: /everything/ })).toContainText("All connections");
+  await expect(page.getByRole("row", { name: /everything/ })).toContainText("All credentials");
   expect((await call(request, `/api/v1/credentials/${id}/zoom/users/me`, full)).status()).toBe(200);
   expect((await call(request, `/api/v1/credentials/${other.id}/token`, full)).status()).toBe(409);
 });

@@ -52,7 +52,7 @@ export function MyCredentialsTable({ slug, credentials }: { slug: string; creden
                 {draft ? (
                   <Link
                     href={continueSetupUrl(slug, credential, guide)}
-                    className={buttonClasses("secondary", "px-3 py-1.5")}
+                    className={buttonClasses("secondary", "px-3 py-1.5 whitespace-nowrap")}
                     aria-label={`Continue setup of ${credential.name}`}
                   >
                     Continue setup

@@ -90,7 +90,7 @@ export function WorkspaceCredentialsTable({
                 {guide && (
                   <Link
                     href={continueSetupUrl(slug, row, guide)}
-                    className="mt-1 block text-xs font-medium text-brand-700 underline"
+                    className="mt-1 block text-xs font-medium whitespace-nowrap text-brand-700 underline"
                     aria-label={`Continue setup of ${row.name}`}
                   >
                     Continue setup

@@ -5,14 +5,14 @@ import { usePathname } from "next/navigation";
 import type { NavItem } from "./app-nav";
 
 /**
- * The pages of one area (Admin): a column beside the page on a wide screen, a
- * row of pills that scrolls sideways on a phone, so the page itself never does.
+ * The pages of one area (Admin): a column beside the page on a wide screen,
+ * pills that wrap on a phone, so every page stays in sight without scrolling.
  */
 export function SectionNav({ label, items }: { label: string; items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="-mx-4 overflow-x-auto px-4 lg:mx-0 lg:px-0">
-      <ul className="flex gap-1 lg:flex-col">
+    <nav aria-label={label}>
+      <ul className="flex flex-wrap gap-1 lg:flex-col">
         {items.map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (

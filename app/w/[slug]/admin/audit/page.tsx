@@ -64,8 +64,8 @@ export default async function AuditPage({
           <HeaderCell>When</HeaderCell>
           <HeaderCell>Who</HeaderCell>
           <HeaderCell>What</HeaderCell>
-          <HeaderCell>Credential</HeaderCell>
-          <HeaderCell>Details</HeaderCell>
+          <HeaderCell hideBelow="sm">Credential</HeaderCell>
+          <HeaderCell hideBelow="md">Details</HeaderCell>
         </TableHead>
         <tbody>
           {events.length === 0 && <EmptyRow columns={5}>No events match.</EmptyRow>}
@@ -74,12 +74,12 @@ export default async function AuditPage({
               <Cell>{formatDateTime(event.createdAt)}</Cell>
               <Cell>{event.actorLabel}</Cell>
               <Cell>{event.actionLabel}</Cell>
-              <Cell>
+              <Cell hideBelow="sm">
                 {event.credentialId
                   ? (credentialNames.get(event.credentialId) ?? "a deleted credential")
                   : "—"}
               </Cell>
-              <Cell className="wrap-anywhere text-slate-600">
+              <Cell hideBelow="md" className="wrap-anywhere text-slate-600">
                 {Object.entries(event.details)
                   .filter(([, value]) => value !== null && value !== "")
                   .map(([key, value]) => `${key}: ${String(value)}`)
