@@ -230,7 +230,7 @@ test("admin actions (test, refresh, disconnect a row; change a role, remove a me
   const calls = await rewriteActionCalls(page, idMap(mine, victim));
   const name = mine.credentials.live.name;
 
-  const accounts = `/w/${mine.workspace.slug}/admin/accounts?q=${encodeURIComponent(name)}`;
+  const accounts = `/w/${mine.workspace.slug}/credentials?q=${encodeURIComponent(name)}`;
   // Row actions live in the row's menu ("Actions for <name>").
   const fromMenu = async (item: string) => {
     await page.goto(accounts);

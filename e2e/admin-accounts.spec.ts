@@ -3,7 +3,9 @@ import { addMember, createWorkspaceWithOwner, signInByApi, testDb } from "./supp
 import { connectOAuthCredential } from "./support/wizard";
 import { createZoomApp, zoom } from "./support/zoom";
 
-test("admins see every account at a glance, filter, sort, page, and act on a row", async ({ page }) => {
+test("admins see every credential at a glance on the Credentials page, filter, sort, page, and act on a row", async ({
+  page,
+}) => {
   // A whole OAuth connection, 31 rows and a dozen pages: about 45 s on a busy machine, the default budget.
   test.slow();
   const { owner, workspace } = await createWorkspaceWithOwner();
@@ -27,7 +29,11 @@ test("admins see every account at a glance, filter, sort, page, and act on a row
     })),
   });
 
-  const base = `/w/${workspace.slug}/admin/accounts`;
+  const base = `/w/${workspace.slug}/credentials`;
+  // The old "Connected accounts" address (a bookmark, with its filter) lands on the same list.
+  await page.goto(`/w/${workspace.slug}/admin/accounts?status=needs_reconnect`);
+  await expect(page).toHaveURL(`${base}?status=needs_reconnect`);
+  await expect(page.getByText("6 credentials", { exact: true })).toBeVisible();
   await page.goto(base);
   await expect(page.getByLabel("Summary")).toHaveText(
     "7 connected · 6 needs reconnect · 6 expiring soon · 6 error · 6 draft",
@@ -119,7 +125,9 @@ async function sidewaysOverflow(page: Page): Promise<string[]> {
   });
 }
 
-test("the accounts table fits a laptop and a phone without scrolling sideways", async ({ page }) => {
+test("the admins' credentials table fits a laptop and a phone without scrolling sideways", async ({
+  page,
+}) => {
   const { owner, workspace } = await createWorkspaceWithOwner();
   const member = await addMember(workspace, "member", "Bartholomew Longname-Owner");
   await signInByApi(page, owner);
@@ -142,7 +150,7 @@ test("the accounts table fits a laptop and a phone without scrolling sideways", 
       lastErrorMessage: status === "needs_reconnect" ? "Zoom no longer accepts this token." : null,
     })),
   });
-  const base = `/w/${workspace.slug}/admin/accounts`;
+  const base = `/w/${workspace.slug}/credentials`;
 
   for (const viewport of [
     { width: 1280, height: 800 },

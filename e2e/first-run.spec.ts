@@ -24,9 +24,12 @@ test("the first visitor creates the workspace, signs out and back in", async ({ 
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).toHaveURL(/\/w\/acme-events-[0-9a-f]{6}\/credentials$/);
   await expect(page.getByRole("button", { name: /Workspace: Acme Events/ })).toBeVisible();
+  // The owner's admin pages are behind one door of the main navigation, with their own navigation.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+  await expect(page).toHaveURL(/\/admin\/members$/);
   await expect(
-    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Members" }),
-  ).toBeVisible();
+    page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Members" }),
+  ).toHaveAttribute("aria-current", "page");
 
   // The setup screen is gone for good once someone exists.
   await page.goto("/setup");

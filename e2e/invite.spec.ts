@@ -39,9 +39,11 @@ test("an admin's invite link for one email lets that person join once, as a memb
   // A member sees no admin navigation, and admin pages say "not allowed".
   const nav = invitePage.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Credentials" })).toBeVisible();
-  await expect(nav.getByRole("link", { name: "Members" })).toHaveCount(0);
-  for (const adminPage of ["members", "audit", "accounts", "api-keys"]) {
-    const response = await invitePage.goto(`/w/${workspace.slug}/admin/${adminPage}`);
+  await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await expect(invitePage.getByRole("navigation", { name: "Admin" })).toHaveCount(0);
+  // "accounts": the old admin list, now a redirect to the admins' view of Credentials.
+  for (const adminPage of ["admin", "admin/members", "admin/audit", "admin/accounts", "admin/api-keys"]) {
+    const response = await invitePage.goto(`/w/${workspace.slug}/${adminPage}`);
     expect(response?.status()).toBe(403);
     await expect(invitePage.getByRole("heading", { name: "Not allowed" })).toBeVisible();
   }

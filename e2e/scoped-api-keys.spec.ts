@@ -30,16 +30,16 @@ test("a key limited to one connection and to fetching tokens: the form offers it
   // Nothing ticked: told what to do, nothing made.
   await page.getByLabel("Fetch tokens").uncheck();
   await page.getByLabel("Call Zoom through the app").uncheck();
-  await page.getByLabel("Only the connections ticked below").check();
+  await page.getByLabel("Only the credentials ticked below").check();
   await page.getByRole("button", { name: "Create API key" }).click();
   await expect(page.getByText("Tick at least one thing the key may do.")).toBeVisible();
   await expect(
-    page.getByText("Tick the connections this key may use, or allow all connections."),
+    page.getByText("Tick the credentials this key may use, or allow all credentials."),
   ).toBeVisible();
   expect(await testDb().apiKey.count({ where: { workspaceId: workspace.id } })).toBe(0);
 
   await page.getByLabel("Fetch tokens").check();
-  await page.getByLabel("Only the connections ticked below").check();
+  await page.getByLabel("Only the credentials ticked below").check();
   await page.getByLabel(/^Sales Zoom/).check();
   await page.getByRole("button", { name: "Create API key" }).click();
   const key = await page.getByLabel("API key", { exact: true }).inputValue();
@@ -72,7 +72,7 @@ test("a key limited to one connection and to fetching tokens: the form offers it
   await page.getByRole("button", { name: "Create API key" }).click();
   await expect(page.getByText("Your new key “everything”")).toBeVisible();
   const full = await page.getByLabel("API key", { exact: true }).inputValue();
-  await expect(page.getByRole("row", { name: /everything/ })).toContainText("All connections");
+  await expect(page.getByRole("row", { name: /everything/ })).toContainText("All credentials");
   expect((await call(request, `/api/v1/credentials/${id}/zoom/users/me`, full)).status()).toBe(200);
   expect((await call(request, `/api/v1/credentials/${other.id}/token`, full)).status()).toBe(409);
 });
@@ -100,7 +100,7 @@ test("a crafted create-key request naming another workspace's connection is refu
   await signInByApi(page, owner);
   await page.goto(`/w/${workspace.slug}/admin/api-keys`);
   await page.getByLabel("Key name").fill("sneaky");
-  await page.getByLabel("Only the connections ticked below").check();
+  await page.getByLabel("Only the credentials ticked below").check();
   // The list offers only this workspace's connections: add one as a crafted page would.
   await page.evaluate((value) => {
     const form = document.querySelector<HTMLInputElement>('input[name="name"]')!.form!;
@@ -111,6 +111,6 @@ test("a crafted create-key request naming another workspace's connection is refu
     form.appendChild(input);
   }, foreign.id);
   await page.getByRole("button", { name: "Create API key" }).click();
-  await expect(page.getByText("Choose connections of this workspace from the list.")).toBeVisible();
+  await expect(page.getByText("Choose credentials of this workspace from the list.")).toBeVisible();
   expect(await testDb().apiKey.count({ where: { workspaceId: workspace.id } })).toBe(0);
 });

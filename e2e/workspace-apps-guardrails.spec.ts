@@ -117,7 +117,7 @@ test("a secret replaced once serves every connection's next renewal; an app with
   await page.getByRole("button", { name: "Delete app" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete app" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "still has" })).toContainText(
-    "“Renewals app” still has 2 connections. Disconnect or delete them first",
+    "“Renewals app” still has 2 credentials. Disconnect or delete them first",
   );
   expect(await testDb().zoomApp.count({ where: { id: appId } })).toBe(1);
 });

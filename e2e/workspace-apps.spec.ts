@@ -72,7 +72,7 @@ test("an admin adds a Zoom app once; a member connects through it in one screen,
   await page.goto(`/w/${workspace.slug}/admin/accounts`);
   await expect(page.getByRole("button", { name: "Actions for Mia's Zoom" })).toBeVisible();
   await page.goto(`/w/${workspace.slug}/apps/${appId}`);
-  await expect(page.getByRole("region", { name: "Connections through this app" })).toContainText(
+  await expect(page.getByRole("region", { name: "Credentials through this app" })).toContainText(
     zoomUser.email,
   );
   await memberContext.close();

@@ -71,7 +71,7 @@ test("Zoom tells us when the app is removed: signed events only, the connection 
   await expect(card.getByText("Revoked", { exact: true })).toBeVisible();
   await expect(card.getByText(/^Removed in Zoom on .* removed the app/)).toBeVisible();
   await expect(
-    page.getByRole("status").filter({ hasText: "1 Zoom connection was removed in Zoom" }),
+    page.getByRole("status").filter({ hasText: "1 Zoom credential was removed in Zoom" }),
   ).toBeVisible();
   expect(await tokenStatus()).toBe(409);
   const row = await testDb().credential.findUniqueOrThrow({

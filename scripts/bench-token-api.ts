@@ -5,7 +5,7 @@
 //     (goal ≤ 1.3);
 //  2. the Zoom proxy (GET users/me through the app) against the same call
 //     made directly to the Zoom emulator: the proxy's overhead;
-//  3. the Connected accounts table's server time with 10 and 10,000 credentials.
+//  3. the admins' Credentials table's server time with 10 and 10,000 credentials.
 // The load comes from a process of its own (scripts/lib/load-generator.ts).
 // It builds the app if needed, uses a database of its own (.bench-data), and
 // prints figures; it asserts nothing.
@@ -33,7 +33,7 @@ const { createDb } = await import("../lib/db/client");
 const { encrypt } = await import("../lib/crypto");
 const { credentialSecretContext } = await import("../lib/crypto/encrypted-columns");
 const { newApiKey } = await import("../lib/api-keys/api-key-format");
-const { listAccounts } = await import("../lib/admin/list-accounts");
+const { listWorkspaceCredentials } = await import("../lib/credentials/list-workspace-credentials");
 const { startZoomEmulator } = await import("../testing/zoom-emulator/server");
 
 // A Zoom emulator with a Server-to-Server app: its grant is a real token the proxy can use.
@@ -71,7 +71,7 @@ const grant = (await (
     body: "grant_type=account_credentials&account_id=bench-acct",
   })
 ).json()) as { access_token: string };
-const { parseAccountFilters } = await import("../lib/admin/account-filters");
+const { parseCredentialFilters } = await import("../lib/credentials/credential-filters");
 
 const env = getEnv();
 await migrateDatabase(env.databaseUrl);
@@ -135,11 +135,11 @@ await db.apiKey.create({
 
 // The admin table, timed in-process (its server work, without HTTP).
 async function timeTable(workspaceId: string, query: Record<string, string>) {
-  const filters = parseAccountFilters(query);
+  const filters = parseCredentialFilters(query);
   const times: number[] = [];
   for (let i = 0; i < 25; i++) {
     const start = performance.now();
-    await listAccounts(db, workspaceId, filters);
+    await listWorkspaceCredentials(db, workspaceId, filters);
     times.push(performance.now() - start);
   }
   return percentile(times.slice(5), 50);
@@ -263,7 +263,7 @@ console.log(
 console.log(`\nWhere a token request's time goes — in-process, µs per call`);
 for (const [label, us] of Object.entries(profile))
   console.log(`  ${label.padEnd(50)} ${us.toFixed(1).padStart(8)} µs`);
-console.log(`\nConnected accounts table — server time (median of 20)`);
+console.log(`\nCredentials table (admins) — server time (median of 20)`);
 for (const [label, ms] of Object.entries(table))
   console.log(`  ${label.padEnd(50)} ${ms.toFixed(1).padStart(6)} ms`);
 process.exit(0);

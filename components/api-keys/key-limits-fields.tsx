@@ -16,7 +16,7 @@ function FieldError({ id, error }: { id: string; error: string | undefined }) {
   ) : null;
 }
 
-/** What a new key may do and with which connections (all, or the ticked ones). */
+/** What a new key may do and with which credentials (all, or the ticked ones). */
 export function KeyLimitsFields({
   connections,
   errors,
@@ -56,7 +56,7 @@ export function KeyLimitsFields({
         className="flex flex-col gap-2"
         aria-describedby={errors.credentialIds ? "key-connections-error" : undefined}
       >
-        <legend className="mb-1 text-sm font-medium text-slate-800">Connections it may use</legend>
+        <legend className="mb-1 text-sm font-medium text-slate-800">Credentials it may use</legend>
         <label className={row}>
           <input
             type="radio"
@@ -66,7 +66,7 @@ export function KeyLimitsFields({
             onChange={() => setScope("all")}
             className={box}
           />
-          All connections of this workspace
+          All credentials of this workspace
         </label>
         <label className={row}>
           <input
@@ -78,7 +78,7 @@ export function KeyLimitsFields({
             className={box}
             disabled={connections.length === 0}
           />
-          Only the connections ticked below
+          Only the credentials ticked below
         </label>
         {scope === "chosen" && (
           <div className="ml-6 flex max-h-56 flex-col gap-1.5 overflow-y-auto">

@@ -20,8 +20,8 @@ export function DeliveryLog({ attempts, showRecipient }: { attempts: Attempt[]; 
         <HeaderCell>Event</HeaderCell>
         {showRecipient && <HeaderCell>To</HeaderCell>}
         <HeaderCell>Result</HeaderCell>
-        <HeaderCell>Status code</HeaderCell>
-        <HeaderCell>Answer</HeaderCell>
+        <HeaderCell hideBelow="sm">Status code</HeaderCell>
+        <HeaderCell hideBelow="md">Answer</HeaderCell>
       </TableHead>
       <tbody>
         {attempts.length === 0 && <EmptyRow columns={columns}>Nothing sent yet.</EmptyRow>}
@@ -37,8 +37,10 @@ export function DeliveryLog({ attempts, showRecipient }: { attempts: Attempt[]; 
             </Cell>
             {showRecipient && <Cell>{attempt.recipient}</Cell>}
             <Cell>{outcome(attempt)}</Cell>
-            <Cell>{attempt.statusCode ?? "—"}</Cell>
-            <Cell className="max-w-xs truncate text-slate-600">{attempt.note ?? "—"}</Cell>
+            <Cell hideBelow="sm">{attempt.statusCode ?? "—"}</Cell>
+            <Cell hideBelow="md" className="max-w-xs truncate text-slate-600">
+              {attempt.note ?? "—"}
+            </Cell>
           </TableRow>
         ))}
       </tbody>

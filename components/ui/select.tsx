@@ -24,13 +24,13 @@ export function Select({
   const generated = useId();
   const selectId = id ?? generated;
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
+    <div className={`flex max-w-full min-w-0 flex-col gap-1 ${className}`}>
       <label htmlFor={selectId} className={labelHidden ? "sr-only" : "text-sm font-medium text-slate-800"}>
         {label}
       </label>
       <select
         id={selectId}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100"
+        className="max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-600 focus:ring-2 focus:ring-brand-100"
         {...select}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}

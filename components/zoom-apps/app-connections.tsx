@@ -9,7 +9,7 @@ type Connection = {
   owner: { name: string };
 };
 
-/** The connections made through one app (admins only: members never see others' connections). */
+/** The credentials connected through one app (admins only: members never see others' credentials). */
 export function AppConnections({ slug, connections }: { slug: string; connections: Connection[] }) {
   return (
     <section
@@ -17,7 +17,7 @@ export function AppConnections({ slug, connections }: { slug: string; connection
       className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
     >
       <h2 id="app-connections-title" className="text-lg font-semibold">
-        Connections through this app
+        Credentials through this app
       </h2>
       {connections.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">Nobody has connected through it yet.</p>

@@ -17,8 +17,8 @@ export function ZoomAppAdminActions({ slug, app }: { slug: string; app: App }) {
   const failed = state && !state.ok ? state : null;
   const everyone =
     app.connections === 0
-      ? "No connection uses it yet."
-      : `It applies to all ${app.connections === 1 ? "1 connection" : `${app.connections} connections`} of this app at once.`;
+      ? "No credential uses it yet."
+      : `It applies to all ${app.connections === 1 ? "1 credential" : `${app.connections} credentials`} of this app at once.`;
   return (
     <section
       aria-labelledby="manage-app-title"
@@ -64,7 +64,7 @@ export function ZoomAppAdminActions({ slug, app }: { slug: string; app: App }) {
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
         <p className="text-sm text-slate-600">
           {app.connections > 0
-            ? "An app with connections cannot be deleted: disconnect or delete them first."
+            ? "An app with credentials cannot be deleted: disconnect or delete them first (Credentials)."
             : "Deleting removes the app and its secrets from here (not from Zoom)."}
         </p>
         <ConfirmActionButton

@@ -35,7 +35,7 @@ export function ZoomAppFacts({ app }: { app: App }) {
           <dd>{app.shared ? "Everyone in this workspace" : "Only the person who made it"}</dd>
         </div>
         <div>
-          <dt className="text-slate-500">Connections</dt>
+          <dt className="text-slate-500">Credentials</dt>
           <dd>{app.connections}</dd>
         </div>
       </dl>

@@ -13,7 +13,7 @@ function healthWords(health: ZoomAppListItem["health"]): string {
   return parts.join(" · ") || "—";
 }
 
-/** The admins' list of Zoom apps: one row per app, its connections counted by health. */
+/** The admins' list of Zoom apps: one row per app, its credentials counted by health. */
 export function ZoomAppsTable({ slug, apps }: { slug: string; apps: ZoomAppListItem[] }) {
   if (apps.length === 0)
     return (
@@ -31,7 +31,7 @@ export function ZoomAppsTable({ slug, apps }: { slug: string; apps: ZoomAppListI
             <th className="px-4 py-2 font-medium">Kind</th>
             <th className="px-4 py-2 font-medium">Keys in use</th>
             <th className="px-4 py-2 font-medium">Scopes</th>
-            <th className="px-4 py-2 font-medium">Connections</th>
+            <th className="px-4 py-2 font-medium">Credentials</th>
             <th className="px-4 py-2 font-medium">Event endpoint</th>
           </tr>
         </thead>

@@ -20,15 +20,15 @@ export const createApiKeySchema = z
       (actions) => actions.length > 0,
       "Tick at least one thing the key may do.",
     ),
-    connections: z.enum(["all", "chosen"], { error: "Choose which connections the key may use." }),
-    credentialIds: ticked(z.string().regex(/^[a-z0-9]{1,64}$/i, "Choose connections from the list.")).refine(
+    connections: z.enum(["all", "chosen"], { error: "Choose which credentials the key may use." }),
+    credentialIds: ticked(z.string().regex(/^[a-z0-9]{1,64}$/i, "Choose credentials from the list.")).refine(
       (ids) => ids.length <= 500,
-      "Choose at most 500 connections, or allow all.",
+      "Choose at most 500 credentials, or allow all.",
     ),
   })
   .refine((input) => input.connections === "all" || input.credentialIds.length > 0, {
     path: ["credentialIds"],
-    message: "Tick the connections this key may use, or allow all connections.",
+    message: "Tick the credentials this key may use, or allow all credentials.",
   });
 
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;

@@ -20,8 +20,8 @@ export async function createApiKey(
       const ids = [...new Set(scope.credentialIds)];
       const found = await tx.credential.count({ where: { workspaceId: ctx.workspace.id, id: { in: ids } } });
       if (ids.length === 0 || found !== ids.length)
-        throw new AppError("invalid_input", "Choose connections of this workspace from the list.", {
-          credentialIds: "Choose connections of this workspace from the list.",
+        throw new AppError("invalid_input", "Choose credentials of this workspace from the list.", {
+          credentialIds: "Choose credentials of this workspace from the list.",
         });
     }
     const created = await tx.apiKey.create({

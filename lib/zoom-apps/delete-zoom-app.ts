@@ -14,7 +14,7 @@ export async function deleteZoomApp(db: Db, ctx: WorkspaceContext, input: { zoom
   const refused = () =>
     new AppError(
       "conflict",
-      `“${app.name}” still has ${app.connections === 1 ? "1 connection" : `${app.connections} connections`}. Disconnect or delete ${app.connections === 1 ? "it" : "them"} first (Connected accounts), then delete the app.`,
+      `“${app.name}” still has ${app.connections === 1 ? "1 credential" : `${app.connections} credentials`}. Disconnect or delete ${app.connections === 1 ? "it" : "them"} first (Credentials), then delete the app.`,
     );
   if (app.connections > 0) throw refused();
   await db.$transaction(async (tx) => {

@@ -53,9 +53,12 @@ export async function replaceZoomAppSecret(
 }
 
 /**
- * After a credential is deleted: a private app with no connections left can
- * be reached by nobody (apps are only opened through their connections for
- * now), so it goes too and its secret with it. A shared app stays.
+ * After a credential is deleted: a private app (made in a credential's
+ * wizard; apps added on the Zoom apps page are shared) with no credential
+ * left goes too, and its secret with it — nothing renews with its keys any
+ * more, and its maker, unless an admin, has no page to reach it. Admins
+ * still see it on the Zoom apps page until then. A shared app stays, even
+ * when no credential uses it.
  */
 export async function releaseZoomApp(
   tx: Tx,

@@ -4,6 +4,7 @@ import { LinkStateCard } from "@/components/connect-links/link-state-card";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { findConnectLink } from "@/lib/connect-links/find-connect-link";
+import { findLinkLastTry } from "@/lib/connect-links/find-link-last-try";
 import { db } from "@/lib/db/client";
 import { choicesForScopes, SCOPE_CHOICES, splitScopes } from "@/lib/guides/scopes";
 import { UNPUBLISHED_APP_SENTENCE } from "@/lib/zoom-apps/labels";
@@ -26,12 +27,7 @@ export default async function ConnectLinkPage({
   const chosen = choicesForScopes(splitScopes(link.scopes));
   const access = SCOPE_CHOICES.filter((choice) => chosen.includes(choice.id));
   // Back from Zoom without a connection: what Zoom said, on the link's own draft.
-  const lastTry = link.credentialId
-    ? await db().credential.findFirst({
-        where: { id: link.credentialId, workspaceId: link.workspaceId, status: "draft" },
-        select: { lastErrorMessage: true },
-      })
-    : null;
+  const lastTry = await findLinkLastTry(db(), link);
   return (
     <Card className="flex flex-col gap-4">
       <h1 className="text-xl font-semibold">Connect your Zoom account</h1>
@@ -54,9 +50,9 @@ export default async function ConnectLinkPage({
         The connection belongs to {link.ownerName} in {link.workspaceName}. You can remove it at any time in
         Zoom (App Marketplace → Manage → Added Apps). {UNPUBLISHED_APP_SENTENCE}
       </p>
-      {lastTry?.lastErrorMessage && (
+      {lastTry && (
         <Alert tone="error" title="Zoom did not connect">
-          {lastTry.lastErrorMessage}
+          {lastTry}
         </Alert>
       )}
       <LinkConnectButton token={token} />

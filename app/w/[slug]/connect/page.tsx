@@ -6,7 +6,7 @@ import { MemberConnectForm } from "@/components/zoom-apps/member-connect-form";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { findCredential } from "@/lib/credentials/find-credential";
 import { db } from "@/lib/db/client";
-import { listConnectableApps, zoomUsersOnApp } from "@/lib/zoom-apps/connect-through-app";
+import { listConnectChoices } from "@/lib/zoom-apps/list-connect-choices";
 import { UNPUBLISHED_APP_SENTENCE } from "@/lib/zoom-apps/labels";
 
 export const metadata: Metadata = { title: "Connect my Zoom account" };
@@ -16,27 +16,17 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ creden
 export default async function MemberConnectPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const ctx = await requireWorkspacePage(slug);
-  const apps = await listConnectableApps(db(), ctx.workspace.id);
+  const apps = await listConnectChoices(db(), ctx);
   // Back from a handshake that failed: the person's own draft and what Zoom said.
   const { credential: retryId } = await searchParams;
   const retry = retryId
     ? await findCredential(db(), { ...ctx, role: "member" }, retryId).catch(() => null)
     : null;
-  const withUsers = await Promise.all(
-    apps.map(async (app) => ({
-      id: app.id,
-      name: app.name,
-      zoomUsers: await zoomUsersOnApp(db(), ctx.workspace.id, app.id, {
-        userId: ctx.user.id,
-        role: ctx.role,
-      }),
-    })),
-  );
   return (
     <>
       <PageHeader
         title="Connect my Zoom account"
-        description="Choose the workspace’s Zoom app, name the connection, press Connect to Zoom and allow access. That is all."
+        description="Choose the workspace’s Zoom app, name the credential, press Connect to Zoom and allow access. That is all."
       />
       {apps.length === 0 ? (
         <Card>
@@ -59,7 +49,7 @@ export default async function MemberConnectPage({ params, searchParams }: Props)
           <p className="text-sm text-slate-600">{UNPUBLISHED_APP_SENTENCE}</p>
           <MemberConnectForm
             slug={slug}
-            apps={withUsers}
+            apps={apps}
             {...(retry?.status === "draft" ? { retryCredentialId: retry.id } : {})}
             defaultName={retry?.name ?? `${ctx.user.name}’s Zoom`}
           />

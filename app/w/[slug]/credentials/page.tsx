@@ -1,129 +1,129 @@
 import type { Metadata } from "next";
 import { Plus } from "lucide-react";
 import Link from "next/link";
-import { StatusBadge } from "@/components/credentials/status-badge";
+import { TestAllButton } from "@/components/admin/test-all-button";
+import { CredentialFiltersForm } from "@/components/credentials/credential-filters-form";
+import { CredentialPagesNav } from "@/components/credentials/credential-pages-nav";
+import { MyCredentialsTable, NoCredentialsYet } from "@/components/credentials/my-credentials-table";
+import { WorkspaceCredentialsTable } from "@/components/credentials/workspace-credentials-table";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
-import { Card, PageHeader } from "@/components/ui/card";
-import { Cell, DataTable, HeaderCell, TableHead, TableRow } from "@/components/ui/data-table";
-import { formatDate } from "@/components/ui/format";
-import { requireWorkspacePage } from "@/lib/auth/guard";
+import { PageHeader } from "@/components/ui/card";
+import { requireWorkspacePage, type WorkspaceContext } from "@/lib/auth/guard";
 import { isAdmin } from "@/lib/auth/roles";
+import { isFiltered, parseCredentialFilters } from "@/lib/credentials/credential-filters";
 import { listCredentials } from "@/lib/credentials/list-credentials";
-import { methodLabels } from "@/lib/credentials/status";
+import { listWorkspaceCredentials } from "@/lib/credentials/list-workspace-credentials";
+import { revokeImpacts } from "@/lib/credentials/revoke-impact";
+import { statusLabels } from "@/lib/credentials/status";
 import { db } from "@/lib/db/client";
-import { guideFor } from "@/lib/guides";
-import { continueSetupUrl } from "@/lib/guides/step-url";
 
 export const metadata: Metadata = { title: "Credentials" };
 
+type Search = Record<string, string | string[] | undefined>;
+
+/**
+ * The one list of a workspace's Zoom credentials. A member sees their own; an
+ * admin sees everyone's with the owner, renewal times, errors, filters and row
+ * actions (this was the separate "Connected accounts" page).
+ */
 export default async function CredentialsPage({
   params,
   searchParams,
 }: {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  searchParams: Promise<Search>;
 }) {
   const ctx = await requireWorkspacePage((await params).slug);
   const query = await searchParams;
   const n8nName = typeof query.n8nName === "string" ? query.n8nName.slice(0, 200) : null;
-  const credentials = await listCredentials(db(), ctx);
+  const slug = ctx.workspace.slug;
+  const actions = (
+    <div className="flex flex-wrap items-start gap-2">
+      <Link href={`/w/${slug}/connect`} className={buttonClasses("secondary")}>
+        Connect my Zoom account
+      </Link>
+      <Link href={`/w/${slug}/credentials/new`} className={buttonClasses("primary")}>
+        <Plus aria-hidden className="h-4 w-4" /> New Zoom credential
+      </Link>
+      {isAdmin(ctx.role) && <TestAllButton slug={slug} />}
+    </div>
+  );
+  const n8nNotice = n8nName && (query.n8n === "emptied" || query.n8n === "pending") && (
+    <div className="mb-6">
+      <Alert tone={query.n8n === "emptied" ? "success" : "warning"}>
+        {query.n8n === "emptied"
+          ? `Deleted. The token in the n8n credential “${n8nName}” was emptied.`
+          : `Deleted. The token in the n8n credential “${n8nName}” could not be emptied yet: n8n did not answer. The app keeps trying.`}
+      </Alert>
+    </div>
+  );
+  if (!isAdmin(ctx.role)) {
+    const credentials = await listCredentials(db(), ctx);
+    return (
+      <>
+        <PageHeader
+          title="Credentials"
+          description="Your Zoom credentials in this workspace."
+          actions={actions}
+        />
+        {n8nNotice}
+        <MyCredentialsTable slug={slug} credentials={credentials} />
+      </>
+    );
+  }
+  return <AdminCredentials ctx={ctx} query={query} actions={actions} notice={n8nNotice} />;
+}
+
+async function AdminCredentials({
+  ctx,
+  query,
+  actions,
+  notice,
+}: {
+  ctx: WorkspaceContext;
+  query: Search;
+  actions: React.ReactNode;
+  notice: React.ReactNode;
+}) {
+  const filters = parseCredentialFilters(query);
+  const listing = await listWorkspaceCredentials(db(), ctx.workspace.id, filters);
+  const impacts = await revokeImpacts(db(), listing.rows);
   const base = `/w/${ctx.workspace.slug}/credentials`;
-  const admin = isAdmin(ctx.role);
+  const summary = (["connected", "needs_reconnect", "expiring_soon", "error", "draft", "revoked"] as const)
+    .filter((status) => listing.counts[status])
+    .map((status) => `${listing.counts[status]} ${statusLabels[status].toLowerCase()}`)
+    .join(" · ");
+  const none = !summary && !isFiltered(filters);
   return (
     <>
       <PageHeader
         title="Credentials"
         description={
-          admin
-            ? "Zoom connections of this workspace. As an admin you see everyone’s."
-            : "Your Zoom connections in this workspace."
+          <>
+            Every Zoom credential of this workspace: as an admin you see everyone’s.{" "}
+            <span aria-label="Summary" className="block font-medium text-slate-700">
+              {summary || "No credentials yet."}
+            </span>
+          </>
         }
-        actions={
-          <div className="flex flex-wrap gap-2">
-            <Link href={`/w/${ctx.workspace.slug}/connect`} className={buttonClasses("secondary")}>
-              Connect my Zoom account
-            </Link>
-            <Link href={`${base}/new`} className={buttonClasses("primary")}>
-              <Plus aria-hidden className="h-4 w-4" /> New Zoom credential
-            </Link>
-          </div>
-        }
+        actions={actions}
       />
-      {n8nName && (query.n8n === "emptied" || query.n8n === "pending") && (
-        <div className="mb-6">
-          <Alert tone={query.n8n === "emptied" ? "success" : "warning"}>
-            {query.n8n === "emptied"
-              ? `Deleted. The token in the n8n credential “${n8nName}” was emptied.`
-              : `Deleted. The token in the n8n credential “${n8nName}” could not be emptied yet: n8n did not answer. The app keeps trying.`}
-          </Alert>
-        </div>
-      )}
-      {credentials.length === 0 ? (
-        <Card>
-          <h2 className="font-medium">No Zoom credentials yet</h2>
-          <p className="mt-1 text-sm text-slate-600">
-            Press “New Zoom credential” to connect a Zoom account. It takes about ten minutes, and the app
-            tells you what to click in Zoom.
-          </p>
-        </Card>
+      {notice}
+      {none ? (
+        <NoCredentialsYet />
       ) : (
-        <DataTable caption="Zoom credentials" captionHidden>
-          <TableHead>
-            <HeaderCell>Name</HeaderCell>
-            <HeaderCell>Status</HeaderCell>
-            <HeaderCell>Zoom user</HeaderCell>
-            <HeaderCell>Method</HeaderCell>
-            {admin && <HeaderCell>Owner</HeaderCell>}
-            <HeaderCell>Created</HeaderCell>
-            <HeaderCell>
-              <span className="sr-only">Actions</span>
-            </HeaderCell>
-          </TableHead>
-          <tbody>
-            {credentials.map((credential) => {
-              const guide = guideFor(credential.method);
-              const draft = credential.status === "draft" && guide;
-              return (
-                <TableRow key={credential.id}>
-                  <Cell className="font-medium">
-                    <Link href={`${base}/${credential.id}`} className="hover:underline">
-                      {credential.name}
-                    </Link>
-                  </Cell>
-                  <Cell>
-                    <StatusBadge status={credential.status} />
-                  </Cell>
-                  <Cell className="wrap-anywhere">{credential.zoomEmail ?? "—"}</Cell>
-                  <Cell>
-                    {methodLabels[credential.method as keyof typeof methodLabels] ?? credential.method}
-                  </Cell>
-                  {admin && <Cell>{credential.owner.name}</Cell>}
-                  <Cell>{formatDate(credential.createdAt)}</Cell>
-                  <Cell align="right">
-                    {draft ? (
-                      <Link
-                        href={continueSetupUrl(ctx.workspace.slug, credential, guide)}
-                        className={buttonClasses("secondary", "px-3 py-1.5")}
-                        aria-label={`Continue setup of ${credential.name}`}
-                      >
-                        Continue setup
-                      </Link>
-                    ) : (
-                      <Link
-                        href={`${base}/${credential.id}`}
-                        className={buttonClasses("ghost", "px-3 py-1.5")}
-                        aria-label={`Open ${credential.name}`}
-                      >
-                        Open
-                      </Link>
-                    )}
-                  </Cell>
-                </TableRow>
-              );
-            })}
-          </tbody>
-        </DataTable>
+        <>
+          <CredentialFiltersForm base={base} filters={filters} owners={listing.owners} />
+          <WorkspaceCredentialsTable
+            slug={ctx.workspace.slug}
+            base={base}
+            filters={filters}
+            listing={listing}
+            impacts={impacts}
+          />
+          <CredentialPagesNav base={base} filters={filters} pages={listing.pages} />
+        </>
       )}
     </>
   );

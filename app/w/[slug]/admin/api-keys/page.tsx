@@ -5,8 +5,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Cell, DataTable, EmptyRow, HeaderCell, TableHead, TableRow } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format";
 import { KEY_ACTION_LABELS } from "@/lib/api-keys/key-scope";
+import { listKeyCredentialChoices } from "@/lib/api-keys/list-key-credential-choices";
 import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
-import { listCredentials } from "@/lib/credentials/list-credentials";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
@@ -15,13 +15,10 @@ export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
   const ctx = await requireWorkspacePage((await params).slug, "admin");
-  const [keys, credentials] = await Promise.all([
+  const [keys, connections] = await Promise.all([
     listApiKeys(db(), ctx.workspace.id),
-    listCredentials(db(), ctx),
+    listKeyCredentialChoices(db(), ctx.workspace.id),
   ]);
-  const connections = credentials
-    .filter((c) => c.status !== "draft")
-    .map((c) => ({ id: c.id, name: c.name, zoomEmail: c.zoomEmail }));
   return (
     <>
       <PageHeader
@@ -36,12 +33,12 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
           <CreateApiKeyForm slug={ctx.workspace.slug} connections={connections} />
           <p className="mt-4 text-sm text-slate-600">
             Use it like this:{" "}
-            <code className="rounded bg-slate-100 px-1 font-mono text-xs">
+            <code className="rounded bg-slate-100 px-1 font-mono text-xs wrap-anywhere">
               curl -H &quot;Authorization: Bearer zcw_…&quot; {getEnv().appUrl}
               /api/v1/credentials/&lt;credential id&gt;/token
             </code>{" "}
             or call Zoom through the app:{" "}
-            <code className="rounded bg-slate-100 px-1 font-mono text-xs">
+            <code className="rounded bg-slate-100 px-1 font-mono text-xs wrap-anywhere">
               curl -H &quot;Authorization: Bearer zcw_…&quot; {getEnv().appUrl}
               /api/v1/credentials/&lt;credential id&gt;/zoom/users/me
             </code>
@@ -57,12 +54,12 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
         <DataTable caption={`Keys of ${ctx.workspace.name}`}>
           <TableHead>
             <HeaderCell>Name</HeaderCell>
-            <HeaderCell>Key</HeaderCell>
-            <HeaderCell>May</HeaderCell>
-            <HeaderCell>Connections</HeaderCell>
-            <HeaderCell>Created by</HeaderCell>
-            <HeaderCell>Created</HeaderCell>
-            <HeaderCell>Last used</HeaderCell>
+            <HeaderCell hideBelow="sm">Key</HeaderCell>
+            <HeaderCell hideBelow="md">May</HeaderCell>
+            <HeaderCell hideBelow="lg">Credentials</HeaderCell>
+            <HeaderCell hideBelow="lg">Created by</HeaderCell>
+            <HeaderCell hideBelow="xl">Created</HeaderCell>
+            <HeaderCell hideBelow="md">Last used</HeaderCell>
             <HeaderCell align="right">Actions</HeaderCell>
           </TableHead>
           <tbody>
@@ -70,10 +67,16 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
             {keys.map((key) => (
               <TableRow key={key.id}>
                 <Cell className="font-medium">{key.name}</Cell>
-                <Cell className="font-mono text-xs">zcw_{key.prefix}_…</Cell>
-                <Cell>{key.scope.actions.map((a) => KEY_ACTION_LABELS[a]).join(", ") || "Nothing"}</Cell>
-                <Cell>{key.connectionNames ? key.connectionNames.join(", ") : "All connections"}</Cell>
-                <Cell>
+                <Cell hideBelow="sm" className="font-mono text-xs">
+                  zcw_{key.prefix}_…
+                </Cell>
+                <Cell hideBelow="md">
+                  {key.scope.actions.map((a) => KEY_ACTION_LABELS[a]).join(", ") || "Nothing"}
+                </Cell>
+                <Cell hideBelow="lg">
+                  {key.connectionNames ? key.connectionNames.join(", ") : "All credentials"}
+                </Cell>
+                <Cell hideBelow="lg">
                   {key.creatorName}
                   {key.creatorGone && (
                     <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
@@ -81,8 +84,8 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ slug: 
                     </span>
                   )}
                 </Cell>
-                <Cell>{formatDateTime(key.createdAt)}</Cell>
-                <Cell>{formatDateTime(key.lastUsedAt)}</Cell>
+                <Cell hideBelow="xl">{formatDateTime(key.createdAt)}</Cell>
+                <Cell hideBelow="md">{formatDateTime(key.lastUsedAt)}</Cell>
                 <Cell align="right">
                   {key.revokedAt ? (
                     <span className="text-slate-500">Revoked {formatDateTime(key.revokedAt)}</span>

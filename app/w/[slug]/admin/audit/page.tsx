@@ -5,6 +5,7 @@ import { FilterForm } from "@/components/ui/filter-form";
 import { formatDateTime } from "@/components/ui/format";
 import { Select } from "@/components/ui/select";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
+import { listAuditFilterChoices } from "@/lib/audit/audit-filter-choices";
 import { listAuditEvents, parseAuditFilters } from "@/lib/audit/list-events";
 import { requireWorkspacePage } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
@@ -20,18 +21,9 @@ export default async function AuditPage({
 }) {
   const ctx = await requireWorkspacePage((await params).slug, "admin");
   const filters = parseAuditFilters(await searchParams);
-  const [events, people, credentials] = await Promise.all([
+  const [events, { people, credentials }] = await Promise.all([
     listAuditEvents(db(), { workspaceId: ctx.workspace.id, filters }),
-    db().membership.findMany({
-      where: { workspaceId: ctx.workspace.id },
-      select: { user: { select: { id: true, name: true } } },
-    }),
-    db().credential.findMany({
-      where: { workspaceId: ctx.workspace.id },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-      take: 500,
-    }),
+    listAuditFilterChoices(db(), ctx.workspace.id),
   ]);
   const credentialNames = new Map(credentials.map((c) => [c.id, c.name]));
   const clear = `/w/${ctx.workspace.slug}/admin/audit`;
@@ -56,7 +48,7 @@ export default async function AuditPage({
           label="Person"
           defaultValue={filters.person ?? ""}
           placeholder="Everyone"
-          options={people.map(({ user }) => ({ value: user.id, label: user.name }))}
+          options={people.map((person) => ({ value: person.id, label: person.name }))}
         />
         <Select
           id="credential"
@@ -72,8 +64,8 @@ export default async function AuditPage({
           <HeaderCell>When</HeaderCell>
           <HeaderCell>Who</HeaderCell>
           <HeaderCell>What</HeaderCell>
-          <HeaderCell>Credential</HeaderCell>
-          <HeaderCell>Details</HeaderCell>
+          <HeaderCell hideBelow="sm">Credential</HeaderCell>
+          <HeaderCell hideBelow="md">Details</HeaderCell>
         </TableHead>
         <tbody>
           {events.length === 0 && <EmptyRow columns={5}>No events match.</EmptyRow>}
@@ -82,12 +74,12 @@ export default async function AuditPage({
               <Cell>{formatDateTime(event.createdAt)}</Cell>
               <Cell>{event.actorLabel}</Cell>
               <Cell>{event.actionLabel}</Cell>
-              <Cell>
+              <Cell hideBelow="sm">
                 {event.credentialId
                   ? (credentialNames.get(event.credentialId) ?? "a deleted credential")
                   : "—"}
               </Cell>
-              <Cell className="wrap-anywhere text-slate-600">
+              <Cell hideBelow="md" className="wrap-anywhere text-slate-600">
                 {Object.entries(event.details)
                   .filter(([, value]) => value !== null && value !== "")
                   .map(([key, value]) => `${key}: ${String(value)}`)

@@ -44,9 +44,9 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         <DataTable caption={`People in ${ctx.workspace.name}`}>
           <TableHead>
             <HeaderCell>Name</HeaderCell>
-            <HeaderCell>Email</HeaderCell>
+            <HeaderCell hideBelow="md">Email</HeaderCell>
             <HeaderCell>Role</HeaderCell>
-            <HeaderCell>Joined</HeaderCell>
+            <HeaderCell hideBelow="lg">Joined</HeaderCell>
             <HeaderCell align="right">Actions</HeaderCell>
           </TableHead>
           <tbody>
@@ -60,9 +60,11 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
                       <span className="ml-1 text-xs text-slate-500">(you)</span>
                     )}
                   </Cell>
-                  <Cell className="wrap-anywhere">{member.user.email}</Cell>
+                  <Cell hideBelow="md" className="wrap-anywhere">
+                    {member.user.email}
+                  </Cell>
                   <Cell>{roleLabels[member.role]}</Cell>
-                  <Cell>{formatDate(member.createdAt)}</Cell>
+                  <Cell hideBelow="lg">{formatDate(member.createdAt)}</Cell>
                   <Cell>
                     {canManage ? (
                       <MemberRowActions
@@ -86,7 +88,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         {invites.length > 0 && (
           <DataTable caption="Open invite links">
             <TableHead>
-              <HeaderCell>Email</HeaderCell>
+              <HeaderCell hideBelow="md">Email</HeaderCell>
               <HeaderCell>Role</HeaderCell>
               <HeaderCell>Created</HeaderCell>
               <HeaderCell>Expires</HeaderCell>

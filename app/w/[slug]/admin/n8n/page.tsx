@@ -24,8 +24,8 @@ export default async function AdminN8nPage({ params }: { params: Promise<{ slug:
       <PageHeader
         title="n8n"
         description={
-          "Let n8n's own Zoom node use this workspace's connections: the app creates a Zoom credential in " +
-          "your n8n for a connection and pushes every renewed access token into it (never the refresh token). " +
+          "Let n8n's own Zoom node use this workspace's Zoom credentials: for each one you choose, the app " +
+          "creates a credential in your n8n and pushes every renewed access token into it (never the refresh token). " +
           "Works with n8n 2.39.9 and later (2.41.1 tested); 2.39.0–2.39.8 cannot update credentials."
         }
       />
@@ -36,7 +36,7 @@ export default async function AdminN8nPage({ params }: { params: Promise<{ slug:
             {target && (
               <div className="flex flex-wrap items-start justify-between gap-3 border-t border-slate-200 pt-4">
                 <p className="text-sm text-slate-600">
-                  Key checked {formatDateTime(target.checkedAt)}. A connection’s page has “Use in n8n”.
+                  Key checked {formatDateTime(target.checkedAt)}. A Zoom credential’s page has “Use in n8n”.
                 </p>
                 {links.length === 0 && <RemoveN8nTargetButton slug={slug} />}
               </div>
@@ -44,9 +44,9 @@ export default async function AdminN8nPage({ params }: { params: Promise<{ slug:
           </div>
         </Card>
         {links.length > 0 && (
-          <DataTable caption="Connections used in n8n">
+          <DataTable caption="Zoom credentials used in n8n">
             <TableHead>
-              <HeaderCell>Connection</HeaderCell>
+              <HeaderCell>Zoom credential</HeaderCell>
               <HeaderCell>n8n credential</HeaderCell>
               <HeaderCell>Last push</HeaderCell>
               <HeaderCell>n8n’s last answer</HeaderCell>

@@ -23,7 +23,7 @@ export default async function AdminNotificationsPage({ params }: { params: Promi
       <PageHeader
         title="Webhooks"
         description={
-          "This app POSTs a signed JSON message to your URL when a connection of this workspace breaks, " +
+          "This app POSTs a signed JSON message to your URL when a Zoom credential of this workspace breaks, " +
           "expires soon, is removed in Zoom, cannot reach Zoom for over an hour, or works again. " +
           "Failed deliveries are retried for a day."
         }

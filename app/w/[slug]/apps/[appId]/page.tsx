@@ -14,6 +14,7 @@ import { db } from "@/lib/db/client";
 import { listMembers } from "@/lib/members/manage-members";
 import { AppError } from "@/lib/errors/app-error";
 import { firstUnfinishedStep } from "@/lib/guides/progress";
+import { findAppSetupStep } from "@/lib/zoom-apps/find-app-setup-step";
 import { appSetupGuide, appSetupUrl } from "@/lib/zoom-apps/app-setup-guide";
 import { activeClientId, findZoomApp } from "@/lib/zoom-apps/find-zoom-app";
 import { UNPUBLISHED_APP_SENTENCE } from "@/lib/zoom-apps/labels";
@@ -28,14 +29,14 @@ export default async function ZoomAppPage({ params }: { params: Promise<{ slug: 
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const [connections, setup, links, members] = await Promise.all([
+  const [credentials, setupStep, links, members] = await Promise.all([
     listAppConnections(db(), ctx.workspace.id, app.id),
-    db().zoomApp.findUniqueOrThrow({ where: { id: app.id }, select: { setupStep: true } }),
+    findAppSetupStep(db(), ctx.workspace.id, app.id),
     listConnectLinks(db(), ctx.workspace.id, app.id),
     listMembers(db(), ctx.workspace.id),
   ]);
   // An app added here and not finished yet (apps made in a credential's wizard have no setup of their own).
-  const resume = firstUnfinishedStep(appSetupGuide, setup.setupStep);
+  const resume = firstUnfinishedStep(appSetupGuide, setupStep);
   const unfinished =
     app.kind === "oauth" && (!app.hasClientSecret || !activeClientId(app)) && resume.kind !== "done";
   return (
@@ -53,7 +54,7 @@ export default async function ZoomAppPage({ params }: { params: Promise<{ slug: 
       />
       <div className="flex flex-col gap-6">
         <ZoomAppFacts app={app} />
-        <AppConnections slug={slug} connections={connections} />
+        <AppConnections slug={slug} connections={credentials} />
         {app.kind === "oauth" && (
           <ConnectLinksCard
             slug={slug}

@@ -22,7 +22,7 @@ export default async function NotificationSettingsPage({ params }: { params: Pro
     <>
       <PageHeader
         title="Notifications"
-        description={`Email to ${ctx.user.email} when a Zoom connection breaks, is about to expire, or works again — so you hear of it without opening the app.`}
+        description={`Email to ${ctx.user.email} when a Zoom credential breaks, is about to expire, or works again — so you hear of it without opening the app.`}
       />
       <div className="flex flex-col gap-6">
         {!mailOn && <EmailOffNotice />}

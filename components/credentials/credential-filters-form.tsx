@@ -1,20 +1,20 @@
 import { FilterForm } from "@/components/ui/filter-form";
 import { Select } from "@/components/ui/select";
-import type { AccountFilters } from "@/lib/admin/account-filters";
+import type { CredentialFilters } from "@/lib/credentials/credential-filters";
 import { CREDENTIAL_METHODS } from "@/lib/credentials/schemas";
 import { CREDENTIAL_STATUSES, methodLabels, statusLabels } from "@/lib/credentials/status";
 
-export function AccountFiltersForm({
+export function CredentialFiltersForm({
   base,
   filters,
   owners,
 }: {
   base: string;
-  filters: AccountFilters;
+  filters: CredentialFilters;
   owners: { id: string; name: string }[];
 }) {
   return (
-    <FilterForm label="Filter accounts" clearHref={base}>
+    <FilterForm label="Filter credentials" clearHref={base}>
       <div className="flex flex-col gap-1">
         <label htmlFor="q" className="text-sm font-medium text-slate-800">
           Search

@@ -1,14 +1,15 @@
 import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import type { CredentialStatus } from "@/lib/credentials/status";
-import { PAGE_SIZE, type AccountFilters } from "./account-filters";
+import { PAGE_SIZE, type CredentialFilters } from "./credential-filters";
 
 /**
- * Every credential of a workspace for the admin table: summary counts,
- * filters, sorting and server-side pages. Each query starts from
+ * Every credential of a workspace for the admins' Credentials table: summary
+ * counts, filters, sorting and server-side pages (members get their own from
+ * list-credentials.ts). Each query starts from
  * workspaceId, which leads every index on Credential.
  */
-export async function listAccounts(db: Db, workspaceId: string, filters: AccountFilters) {
+export async function listWorkspaceCredentials(db: Db, workspaceId: string, filters: CredentialFilters) {
   // PostgreSQL compares case-sensitively unless asked; SQLite's LIKE already ignores case.
   const insensitive =
     getEnv().databaseKind === "postgresql"
@@ -37,6 +38,7 @@ export async function listAccounts(db: Db, workspaceId: string, filters: Account
         name: true,
         method: true,
         status: true,
+        wizardStep: true,
         zoomName: true,
         zoomEmail: true,
         zoomUserId: true,
