@@ -5,6 +5,8 @@ import { createApiKey } from "../lib/api-keys/manage-api-keys";
 import { createWorkspaceWithOwner, signInByApi, testDb } from "./support/factory";
 import { createS2SApp } from "./support/zoom";
 import { E2E_EMULATOR_URL } from "./support/test-env";
+import { accessTokenGuide } from "../lib/guides/access-token-guide";
+import { stepLabel } from "../lib/guides/progress";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -74,8 +76,10 @@ test("a JWT-app token with exp in milliseconds is read, and Zoom's refusal is ex
   await page.getByRole("button", { name: "Test connection" }).click();
   const refusal = page.getByRole("alert").filter({ hasText: "Zoom no longer accepts tokens from JWT apps" });
   await expect(refusal).toBeVisible();
-  // In this wizard's own steps and buttons: it has no "Connect to Zoom", and its step 6 is "Connected".
-  await expect(refusal).toContainText("paste a new token on step 4, then press Test connection on step 5");
+  // In this wizard's own steps and buttons: it has no "Connect to Zoom", and its last step is "Connected".
+  await expect(refusal).toContainText(
+    `paste a new token on ${stepLabel(accessTokenGuide, "jwt-paste")}, then press Test connection on ${stepLabel(accessTokenGuide, "jwt-test")}`,
+  );
   await expect(refusal).not.toContainText("Connect to Zoom");
   await expect(page).toHaveURL(step("jwt-test"));
 });

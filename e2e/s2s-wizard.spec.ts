@@ -1,6 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createWorkspaceWithOwner, signInByApi, testDb } from "./support/factory";
+import { s2sGuide } from "../lib/guides/s2s-guide";
+import { stepLabel } from "../lib/guides/progress";
+import { nextThrough } from "./support/wizard";
 import { createS2SApp, zoom } from "./support/zoom";
+
+/** "Go to step 2": the link the app's words give to a step of this guide. */
+const goTo = (key: (typeof s2sGuide.keys)[number]) => `Go to ${stepLabel(s2sGuide, key)}`;
 
 async function startS2S(page: Page, slug: string, name: string) {
   await page.goto(`/w/${slug}/credentials/new`);
@@ -35,7 +41,7 @@ test("the Server-to-Server wizard connects, reuses its token, and points a wrong
   await page.getByRole("button", { name: "Connect to Zoom" }).click();
   const problem = page.getByRole("alert").filter({ hasText: "Zoom did not give a token" });
   await expect(problem).toContainText("Account ID");
-  await problem.getByRole("link", { name: "Go to step 2" }).click();
+  await problem.getByRole("link", { name: goTo("s2s-credentials") }).click();
   await expect(page).toHaveURL(step("s2s-credentials"));
   await expect(page.getByLabel("Account ID")).toHaveValue("wrong-account-id");
 
@@ -84,10 +90,10 @@ test("an app that is not activated gets a message pointing to the Activation ste
   await page.getByLabel("Client ID").fill(app.clientId);
   await page.getByLabel("Client Secret").fill(app.clientSecret);
   await page.getByRole("button", { name: "Next" }).click();
-  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Next" }).click();
-  await expect(page).toHaveURL(step("s2s-connect"));
+  await expect(page).toHaveURL(step("s2s-information"));
+  await nextThrough(page, s2sGuide, step, "s2s-information", "s2s-connect");
   await page.getByRole("button", { name: "Connect to Zoom" }).click();
   const problem = page.getByRole("alert").filter({ hasText: "Zoom did not give a token" });
   await expect(problem).toContainText(/activat/i);
-  await expect(problem.getByRole("link", { name: "Go to step 5" })).toBeVisible();
+  await expect(problem.getByRole("link", { name: goTo("s2s-activate") })).toBeVisible();
 });
