@@ -22,8 +22,9 @@ type KindRule = {
 
 /**
  * Every kind of wizard step, in one place: whether Next alone finishes it,
- * its button and its form's schema. A guide step picks its kind; each
- * wizard's views (components/wizard/step-registry.tsx) render it. A new form
+ * its button and its form's schema. A guide step picks its kind; the
+ * views render it (components/wizard/step-registry.tsx for credentials,
+ * components/zoom-apps/app-setup-views.tsx for "Add a Zoom app"). A new form
  * kind is a line here and a view there.
  */
 export const STEP_KIND_RULES = {
