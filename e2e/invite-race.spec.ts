@@ -19,11 +19,14 @@ async function outcomeOf(racer: Page, slug: string): Promise<string> {
   await expect
     .poll(
       async () => {
-        if (joined.test(racer.url())) outcome = "joined";
+        if (joined.test(racer.url())) return (outcome = "joined");
+        // Only the page's own alerts (Next's route announcer is one too, outside main). Its text is
+        // read once and judged from that reading: an alert that appears between two looks is not
+        // taken for "some other message".
+        const alert = racer.getByRole("main").getByRole("alert");
+        const said = (await alert.count()) > 0 ? ((await alert.first().textContent()) ?? "") : null;
+        if (said !== null) outcome = said.includes(USED) ? "refused" : said;
         else if ((await racer.getByText(USED).count()) > 0) outcome = "refused";
-        // Only the page's own alerts (Next's route announcer is one too, outside main).
-        else if ((await racer.getByRole("main").getByRole("alert").count()) > 0)
-          outcome = (await racer.getByRole("main").getByRole("alert").first().textContent()) ?? "";
         return outcome;
       },
       // Every racer hashes a password and waits its turn for the database on a busy machine.
