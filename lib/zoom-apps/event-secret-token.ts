@@ -1,4 +1,6 @@
 import type { Db } from "@/lib/db/client";
+import type { WorkspaceContext } from "@/lib/auth/guard";
+import { recordAuditEvent } from "@/lib/audit/record-event";
 import { decrypt, encrypt } from "@/lib/crypto";
 import { zoomAppSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
@@ -24,6 +26,24 @@ export async function saveEventSecretToken(
     data: { [COLUMN]: encrypt(input.secretToken, zoomAppSecretContext(app.id, COLUMN)) },
   });
   return { replaced: app.eventSecretTokenEnc !== null };
+}
+
+/** A person saving it on the app's page: the token and its audit record, in one transaction. */
+export async function saveEventSecretTokenAudited(
+  db: Db,
+  ctx: Pick<WorkspaceContext, "workspace" | "user">,
+  input: { zoomAppId: string; secretToken: string },
+): Promise<{ replaced: boolean }> {
+  return db.$transaction(async (tx) => {
+    const result = await saveEventSecretToken(tx, { workspaceId: ctx.workspace.id, ...input });
+    await recordAuditEvent(tx, {
+      workspaceId: ctx.workspace.id,
+      action: "zoom_app.event_token_saved",
+      actor: { userId: ctx.user.id, label: ctx.user.name },
+      details: { zoomAppId: input.zoomAppId, replaced: result.replaced },
+    });
+    return result;
+  });
 }
 
 /**
