@@ -19,7 +19,7 @@ async function look(page: Page, name: string): Promise<void> {
 const ADMIN_PAGES = [
   { link: "Members", path: "admin/members", heading: "Members" },
   { link: "API keys", path: "admin/api-keys", heading: "API keys" },
-  { link: "Webhooks", path: "admin/notifications", heading: "Webhooks" },
+  { link: "Webhooks", path: "admin/webhooks", heading: "Webhooks" },
   { link: "n8n", path: "admin/n8n", heading: "n8n" },
   { link: "Audit log", path: "admin/audit", heading: "Audit log" },
 ];

@@ -16,7 +16,7 @@ test("a connection breaks: email and a signed webhook; it is reconnected: email 
   const hook = unique("hook");
   await signInByApi(page, owner);
 
-  await page.goto(`/w/${workspace.slug}/admin/notifications`);
+  await page.goto(`/w/${workspace.slug}/admin/webhooks`);
   await page.getByLabel("Webhook URL").fill(hookUrl(hook));
   await page.getByRole("button", { name: "Save webhook" }).click();
   await configureHook(hook, {

@@ -25,7 +25,8 @@ test("a member turns notification email off for themselves, and it stays off", a
     where: { workspaceId_userId: { workspaceId: workspace.id, userId: member.id } },
   });
   expect(pref.emailOff).toBe(true);
-  // Members have no webhook page.
+  // Members have no webhook page, at its address or at the one older emails link to.
+  expect((await page.goto(`/w/${workspace.slug}/admin/webhooks`))?.status()).toBe(403);
   expect((await page.goto(`/w/${workspace.slug}/admin/notifications`))?.status()).toBe(403);
 });
 
@@ -36,7 +37,9 @@ test("an admin saves a webhook, sees its secret once, sends a test event that is
   const { owner, workspace } = await createWorkspaceWithOwner();
   const hook = unique("hook");
   await signInByApi(page, owner);
+  // Emails sent before the page moved link to /admin/notifications: they land on it.
   await page.goto(`/w/${workspace.slug}/admin/notifications`);
+  await expect(page).toHaveURL(`/w/${workspace.slug}/admin/webhooks`);
   await expect(page.getByRole("heading", { name: "Webhooks" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Send test event" })).toHaveCount(0);
 

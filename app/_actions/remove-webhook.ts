@@ -10,7 +10,7 @@ export const removeWebhookAction = workspaceAction(
   { schema: z.object({ confirm: z.literal("yes") }), role: "admin" },
   async (ctx) => {
     await removeWebhookEndpoint(db(), ctx);
-    revalidatePath(`/w/${ctx.workspace.slug}/admin/notifications`);
+    revalidatePath(`/w/${ctx.workspace.slug}/admin/webhooks`);
     return { ok: true, message: "Webhook removed: nothing more is sent to it." };
   },
 );

@@ -15,7 +15,7 @@ export const saveWebhookAction = workspaceAction(
       newSecret: input.newSecret === "on",
       allowPrivate: getEnv().webhookAllowPrivateTargets,
     });
-    revalidatePath(`/w/${ctx.workspace.slug}/admin/notifications`);
+    revalidatePath(`/w/${ctx.workspace.slug}/admin/webhooks`);
     return {
       ok: true,
       message: secret

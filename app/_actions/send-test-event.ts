@@ -8,6 +8,6 @@ import { sendTestEvent } from "@/lib/notifications/webhook-endpoint";
 
 export const sendTestEventAction = workspaceAction({ schema: z.object({}), role: "admin" }, async (ctx) => {
   await sendTestEvent(db(), ctx);
-  revalidatePath(`/w/${ctx.workspace.slug}/admin/notifications`);
+  revalidatePath(`/w/${ctx.workspace.slug}/admin/webhooks`);
   return { ok: true, message: "Test event queued: it is sent within seconds and shows in the delivery log." };
 });

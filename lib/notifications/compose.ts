@@ -12,7 +12,7 @@ export type OutboxEvent = {
 export function connectionUrl(appUrl: string, workspaceSlug: string, credentialId: string | null): string {
   return credentialId
     ? `${appUrl}/w/${workspaceSlug}/credentials/${credentialId}`
-    : `${appUrl}/w/${workspaceSlug}/admin/notifications`;
+    : `${appUrl}/w/${workspaceSlug}/admin/webhooks`;
 }
 
 /** A plain, short email: what happened, why in words, the one thing to do, and the link. */

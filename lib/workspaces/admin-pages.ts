@@ -5,7 +5,7 @@
 export const ADMIN_PAGES = [
   { path: "members", label: "Members" },
   { path: "api-keys", label: "API keys" },
-  { path: "notifications", label: "Webhooks" },
+  { path: "webhooks", label: "Webhooks" },
   { path: "n8n", label: "n8n" },
   { path: "audit", label: "Audit log" },
 ] as const;
