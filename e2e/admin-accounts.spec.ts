@@ -12,6 +12,10 @@ test("admins see every credential at a glance on the Credentials page, filter, s
   const member = await addMember(workspace, "member", "Mia Member");
   const { app, user } = await createZoomApp();
   await signInByApi(page, owner);
+  // Nothing to test yet: the list says so, and offers no "Test all".
+  await page.goto(`/w/${workspace.slug}/credentials`);
+  await expect(page.getByText("No Zoom credentials yet")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Test all" })).toHaveCount(0);
   const liveId = await connectOAuthCredential(page, workspace.slug, app, "Live account");
 
   // Thirty more of a member's, in every state, straight into the database.

@@ -38,17 +38,6 @@ export default async function CredentialsPage({
   const query = await searchParams;
   const n8nName = typeof query.n8nName === "string" ? query.n8nName.slice(0, 200) : null;
   const slug = ctx.workspace.slug;
-  const actions = (
-    <div className="flex flex-wrap items-start gap-2">
-      <Link href={`/w/${slug}/connect`} className={buttonClasses("secondary")}>
-        Connect my Zoom account
-      </Link>
-      <Link href={`/w/${slug}/credentials/new`} className={buttonClasses("primary")}>
-        <Plus aria-hidden className="h-4 w-4" /> New Zoom credential
-      </Link>
-      {isAdmin(ctx.role) && <TestAllButton slug={slug} />}
-    </div>
-  );
   const n8nNotice = n8nName && (query.n8n === "emptied" || query.n8n === "pending") && (
     <div className="mb-6">
       <Alert tone={query.n8n === "emptied" ? "success" : "warning"}>
@@ -65,25 +54,38 @@ export default async function CredentialsPage({
         <PageHeader
           title="Credentials"
           description="Your Zoom credentials in this workspace."
-          actions={actions}
+          actions={<HeaderActions slug={slug} testAll={false} />}
         />
         {n8nNotice}
         <MyCredentialsTable slug={slug} credentials={credentials} />
       </>
     );
   }
-  return <AdminCredentials ctx={ctx} query={query} actions={actions} notice={n8nNotice} />;
+  return <AdminCredentials ctx={ctx} query={query} notice={n8nNotice} />;
+}
+
+/** "Test all" only where there is something to test: an admin's list that is not empty. */
+function HeaderActions({ slug, testAll }: { slug: string; testAll: boolean }) {
+  return (
+    <div className="flex flex-wrap items-start gap-2">
+      <Link href={`/w/${slug}/connect`} className={buttonClasses("secondary")}>
+        Connect my Zoom account
+      </Link>
+      <Link href={`/w/${slug}/credentials/new`} className={buttonClasses("primary")}>
+        <Plus aria-hidden className="h-4 w-4" /> New Zoom credential
+      </Link>
+      {testAll && <TestAllButton slug={slug} />}
+    </div>
+  );
 }
 
 async function AdminCredentials({
   ctx,
   query,
-  actions,
   notice,
 }: {
   ctx: WorkspaceContext;
   query: Search;
-  actions: React.ReactNode;
   notice: React.ReactNode;
 }) {
   const filters = parseCredentialFilters(query);
@@ -107,7 +109,7 @@ async function AdminCredentials({
             </span>
           </>
         }
-        actions={actions}
+        actions={<HeaderActions slug={ctx.workspace.slug} testAll={!none} />}
       />
       {notice}
       {none ? (
