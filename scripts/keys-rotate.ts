@@ -22,9 +22,11 @@ try {
     `[keys] ${checked} secret(s) checked; ` +
       `${rotated} re-encrypted with key ${ring.current.id}; ${skipped} already current.`,
   );
-  if (journal.stored + journal.letGo > 0)
+  if (journal.stored > 0)
+    console.log(`[keys] ${journal.stored} renewed token set(s) waiting in the journal were stored.`);
+  if (journal.letGo > 0)
     console.log(
-      `[keys] ${journal.stored + journal.letGo} renewed token set(s) waiting in the journal were stored.`,
+      `[keys] ${journal.letGo} journaled token set(s) were let go: their credentials were reconnected or removed meanwhile.`,
     );
   if (journal.waiting > 0) {
     console.error(

@@ -10,7 +10,7 @@ export const testAccountAction = workspaceAction(
   { schema: credentialIdSchema, role: "admin" },
   async (ctx, input) => {
     const result = await testConnection(db(), ctx, input.credentialId);
-    revalidatePath(`/w/${ctx.workspace.slug}/admin/accounts`);
+    revalidatePath(`/w/${ctx.workspace.slug}/credentials`);
     return result.ok
       ? { ok: true, message: result.message }
       : { ok: false, message: result.message, fieldErrors: {}, values: {} };

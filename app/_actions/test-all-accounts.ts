@@ -8,6 +8,6 @@ import { db } from "@/lib/db/client";
 
 export const testAllAccountsAction = workspaceAction({ schema: z.object({}), role: "admin" }, async (ctx) => {
   const summary = await testAllConnections(db(), ctx);
-  revalidatePath(`/w/${ctx.workspace.slug}/admin/accounts`);
+  revalidatePath(`/w/${ctx.workspace.slug}/credentials`);
   return { ok: true, message: summary };
 });

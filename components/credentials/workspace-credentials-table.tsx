@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RENEW_AHEAD_MS } from "@/lib/keeper/keeper-rules";
 import { AccountRowActions } from "@/components/admin/account-row-actions";
 import { StatusBadge } from "@/components/credentials/status-badge";
 import {
@@ -121,7 +122,7 @@ export function WorkspaceCredentialsTable({
                 {row.method === "access_token"
                   ? "never (expires " + formatDateTime(row.accessTokenExpiresAt) + ")"
                   : row.accessTokenExpiresAt && live
-                    ? formatDateTime(new Date(row.accessTokenExpiresAt.getTime() - 5 * 60_000))
+                    ? formatDateTime(new Date(row.accessTokenExpiresAt.getTime() - RENEW_AHEAD_MS))
                     : "—"}
               </Cell>
               <Cell hideBelow={hide.used}>{formatDateTime(row.lastUsedAt)}</Cell>

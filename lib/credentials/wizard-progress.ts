@@ -32,7 +32,11 @@ export function credentialSubject(
   };
 }
 
-/** The credential (scoped to the person), its guide and the gate: what every wizard action starts from. */
+/**
+ * The credential (scoped to the person), its guide and the gate: what most wizard actions start
+ * from (connect-s2s and the access-token steps find the credential themselves, then take its
+ * subject from credentialSubject).
+ */
 export async function loadWizard(
   db: Db,
   ctx: WorkspaceContext,

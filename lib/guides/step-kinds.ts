@@ -8,7 +8,7 @@ import {
 } from "@/lib/credentials/schemas";
 
 /** The form of a step where Next alone finishes it: which step, and of what. */
-export const readStepSchema = z.object({ credentialId: z.string().min(1), step: z.string().min(1).max(40) });
+const readStepSchema = z.object({ credentialId: z.string().min(1), step: z.string().min(1).max(40) });
 const subjectOnly = z.object({ credentialId: z.string().min(1) });
 
 type KindRule = {
@@ -48,7 +48,10 @@ export const STEP_KIND_RULES = {
 export type StepKind = keyof typeof STEP_KIND_RULES;
 export const STEP_KINDS = Object.keys(STEP_KIND_RULES) as StepKind[];
 
-/** A kind's button, by its literal label (components name their button from here). */
+/**
+ * A kind's button, by its literal label: the wizard's Next form, Connect and Test connection name
+ * their buttons from here; the form kinds' views submit with WizardSubmit's "Next".
+ */
 export const STEP_BUTTONS = Object.fromEntries(
   STEP_KINDS.map((kind) => [kind, STEP_KIND_RULES[kind].button]),
 ) as { [K in StepKind]: (typeof STEP_KIND_RULES)[K]["button"] };

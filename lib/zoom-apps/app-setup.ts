@@ -39,7 +39,7 @@ export async function startZoomApp(db: Db, ctx: WorkspaceContext, input: { name:
 }
 
 /** The app as the wizard engine's subject: an admin's OAuth app and its setup progress. */
-export async function loadSetup(db: Db, ctx: WorkspaceContext, zoomAppId: string) {
+async function loadSetup(db: Db, ctx: WorkspaceContext, zoomAppId: string) {
   const app = await findZoomApp(db, ctx.workspace.id, zoomAppId);
   if (app.kind !== "oauth") throw new AppError("not_found", "This Zoom app has no guided setup.");
   const stored = await db.zoomApp.findUniqueOrThrow({ where: { id: app.id }, select: { setupStep: true } });
@@ -49,7 +49,10 @@ export async function loadSetup(db: Db, ctx: WorkspaceContext, zoomAppId: string
 /** Everything an app-setup page renders, decided on the server. */
 export type AppSetupStepView = OpenStep & { slug: string; app: ZoomAppRecord; guide: Guide };
 
-/** The app-setup page's one call: the app (admins only, OAuth apps only) and the gate's decision. */
+/**
+ * The app-setup page's one call: the app (OAuth apps only) and the gate's decision. Only admins
+ * reach it: the page and every app-setup action require the admin role.
+ */
 export async function openAppSetupStep(
   db: Db,
   ctx: WorkspaceContext,

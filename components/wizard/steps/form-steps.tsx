@@ -1,3 +1,4 @@
+import { hasStoredAccessToken } from "@/lib/credentials/has-stored-token";
 import { db } from "@/lib/db/client";
 import { choicesForScopes, splitScopes } from "@/lib/guides/scopes";
 import { activeClientId, findZoomApp, pairOf } from "@/lib/zoom-apps/find-zoom-app";
@@ -55,15 +56,12 @@ export async function S2SCredentialsStep({ view }: StepProps) {
 }
 
 export async function TokenPasteStep({ view }: StepProps) {
-  const sealed = await db().credential.findUniqueOrThrow({
-    where: { id: view.credential.id },
-    select: { accessTokenEnc: true },
-  });
+  const hasToken = await hasStoredAccessToken(db(), view.credential.workspaceId, view.credential.id);
   return (
     <TokenPasteForm
       slug={view.slug}
       credentialId={view.credential.id}
-      hasToken={Boolean(sealed.accessTokenEnc)}
+      hasToken={hasToken}
       backHref={view.backHref}
     />
   );

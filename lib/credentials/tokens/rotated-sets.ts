@@ -172,8 +172,11 @@ export async function storeJournaledSets(
     try {
       if (await storeRotatedSet(db, set)) stored++;
       else letGo++;
-    } catch {
+    } catch (error) {
       // The database did not take it: it stays journaled, and `waiting` says so.
+      console.error(
+        `[tokens] could not store the journaled set of ${set.credentialId}: ${safeErrorText(error)}`,
+      );
     }
   }
   return { stored, letGo, waiting: journalEntryCount() };

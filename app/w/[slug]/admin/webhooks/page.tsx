@@ -12,7 +12,7 @@ import { findWebhookEndpoint } from "@/lib/notifications/webhook-endpoint";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
-export default async function AdminNotificationsPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function AdminWebhooksPage({ params }: { params: Promise<{ slug: string }> }) {
   const ctx = await requireWorkspacePage((await params).slug, "admin");
   const [endpoint, attempts] = await Promise.all([
     findWebhookEndpoint(db(), ctx.workspace.id),
