@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/safe-action";
+import { credentialFormSchema } from "@/lib/credentials/schemas";
 import { keepConnectedZoomUser } from "@/lib/credentials/expected-zoom-user";
 import { db } from "@/lib/db/client";
 
@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
  * connection made as another Zoom user than meant is the one wanted.
  */
 export const keepZoomUserAction = workspaceAction(
-  { schema: z.object({ credentialId: z.string().min(1) }), role: "member" },
+  { schema: credentialFormSchema, role: "member" },
   async (ctx, input) => {
     await keepConnectedZoomUser(db(), ctx, input.credentialId);
     revalidatePath(`/w/${ctx.workspace.slug}/credentials/${input.credentialId}`, "layout");

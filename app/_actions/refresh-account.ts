@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/safe-action";
 import { refreshNow } from "@/lib/admin/account-actions";
-import { credentialIdSchema } from "@/lib/credentials/schemas";
+import { credentialFormSchema } from "@/lib/credentials/schemas";
 import { db } from "@/lib/db/client";
 
 export const refreshAccountAction = workspaceAction(
-  { schema: credentialIdSchema, role: "admin" },
+  { schema: credentialFormSchema, role: "admin" },
   async (ctx, input) => {
     const result = await refreshNow(db(), ctx, input.credentialId);
     revalidatePath(`/w/${ctx.workspace.slug}/credentials`);

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/safe-action";
-import { credentialIdSchema } from "@/lib/credentials/schemas";
+import { credentialFormSchema } from "@/lib/credentials/schemas";
 import { testConnection } from "@/lib/credentials/test-connection";
 import { db } from "@/lib/db/client";
 
 export const testAccountAction = workspaceAction(
-  { schema: credentialIdSchema, role: "admin" },
+  { schema: credentialFormSchema, role: "admin" },
   async (ctx, input) => {
     const result = await testConnection(db(), ctx, input.credentialId);
     revalidatePath(`/w/${ctx.workspace.slug}/credentials`);

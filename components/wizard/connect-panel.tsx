@@ -6,7 +6,7 @@ import { prepareZoomConnectAction } from "@/app/_actions/prepare-zoom-connect";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionState } from "@/lib/actions/action-state";
-import { STEP_BUTTONS } from "@/lib/guides/step-buttons";
+import { STEP_BUTTONS } from "@/lib/guides/step-kinds";
 import { WizardSubmit } from "./wizard-submit";
 
 type State = ActionState | null;

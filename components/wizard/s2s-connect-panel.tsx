@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { connectS2SAction } from "@/app/_actions/connect-s2s";
 import { Alert } from "@/components/ui/alert";
-import { STEP_BUTTONS } from "@/lib/guides/step-buttons";
+import { STEP_BUTTONS } from "@/lib/guides/step-kinds";
 import { WizardSubmit } from "./wizard-submit";
 
 /** Server-to-Server: the app gets a token itself; errors point to the step that fixes them. */

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { testAccessTokenAction } from "@/app/_actions/test-access-token";
 import { Alert } from "@/components/ui/alert";
-import { STEP_BUTTONS } from "@/lib/guides/step-buttons";
+import { STEP_BUTTONS } from "@/lib/guides/step-kinds";
 import { WizardSubmit } from "./wizard-submit";
 
 export function TokenTestPanel({

@@ -6,6 +6,7 @@ import { credentialSecretContext } from "@/lib/crypto/encrypted-columns";
 import { AppError } from "@/lib/errors/app-error";
 import { accessTokenGuide } from "@/lib/guides/access-token-guide";
 import { formStep, formStepLabel } from "@/lib/guides/progress";
+import { requireStepOfKind } from "@/lib/wizard/gate";
 import { progressAfter } from "@/lib/wizard/progress-writer";
 import { decodeZoomToken, normalizePastedToken, type DecodedZoomToken } from "@/lib/zoom/decode-token";
 import { getCurrentUser } from "@/lib/zoom/get-current-user";
@@ -34,10 +35,10 @@ export async function saveAccessToken(
   now = new Date(),
 ): Promise<{ decoded: DecodedZoomToken; tested: boolean }> {
   const credential = await findCredential(db, ctx, input.credentialId);
-  const subject = credentialSubject(accessTokenGuide, credential);
-  const step = formStep(accessTokenGuide, "token-paste");
-  if (credential.method !== "access_token" || !subject.canOpen(step.key))
+  if (credential.method !== "access_token")
     throw new AppError("invalid_input", "Finish the earlier steps first.");
+  const subject = credentialSubject(accessTokenGuide, credential);
+  const step = requireStepOfKind(subject, "token-paste");
   const decoded = decodeZoomToken(input.accessToken, now);
   if (!decoded.ok)
     throw new AppError("invalid_input", "Please check the highlighted field.", {

@@ -11,10 +11,10 @@ export const credentialNameSchema = z
   .max(80, "Use at most 80 characters for the name.");
 
 /** A form that names one credential and nothing else (test, refresh). */
-export const credentialIdSchema = z.object({ credentialId: z.string().min(1) });
+export const credentialFormSchema = z.object({ credentialId: z.string().min(1) });
 
 // "here_only" deletes the stored tokens without asking Zoom to revoke (which uninstalls the app for the user).
-export const removeCredentialSchema = credentialIdSchema.extend({
+export const removeCredentialSchema = credentialFormSchema.extend({
   mode: z.enum(["revoke", "here_only"]).default("revoke"),
 });
 

@@ -2,8 +2,6 @@ import { stepLabel, stepOfKind } from "./progress";
 import { STEP_BUTTONS } from "./step-kinds";
 import type { Guide } from "./types";
 
-export { STEP_BUTTONS };
-
 // Messages that tell a person to press a button take its name from the step
 // kinds (lib/guides/step-kinds.ts), with the step's number from the guide
 // they are in, so a message never sends someone to a button their wizard lacks.

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   accessTokenFormSchema,
   clientCredentialsSchema,
+  credentialFormSchema,
   expectedZoomEmailSchema,
   s2sCredentialsSchema,
   scopesFormSchema,
@@ -9,7 +10,7 @@ import {
 
 /** The form of a step where Next alone finishes it: which step, and of what. */
 const readStepSchema = z.object({ credentialId: z.string().min(1), step: z.string().min(1).max(40) });
-const subjectOnly = z.object({ credentialId: z.string().min(1) });
+const subjectOnly = credentialFormSchema;
 
 type KindRule = {
   /** Next alone finishes the step: the person reads, acts on Zoom, and goes on. */

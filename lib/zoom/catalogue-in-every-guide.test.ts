@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GUIDES } from "@/lib/guides";
 import { stepLabel } from "@/lib/guides/progress";
-import { STEP_BUTTONS } from "@/lib/guides/step-buttons";
+import { STEP_BUTTONS } from "@/lib/guides/step-kinds";
 import { defineGuide } from "@/lib/guides/define-guide";
 import type { Guide, GuideMethod, GuideStep } from "@/lib/guides/types";
 import { CATALOGUE_IDS, catalogueEntry, type BuildOptions } from "./error-catalogue";

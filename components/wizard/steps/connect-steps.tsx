@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { describeStoredToken } from "@/lib/credentials/access-token-credential";
 import { connectedInOtherWorkspaces, sameAppConnections } from "@/lib/credentials/connect-warnings";
 import { db } from "@/lib/db/client";
-import { STEP_BUTTONS } from "@/lib/guides/step-buttons";
+import { STEP_BUTTONS } from "@/lib/guides/step-kinds";
 import { fixStepLink, fixStepLinks } from "@/lib/guides/step-url";
 import { lookupZoomCode } from "@/lib/zoom/error-catalogue";
 import { PrivateAppNote } from "@/components/connect/private-app-note";
