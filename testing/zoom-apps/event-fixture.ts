@@ -76,6 +76,18 @@ export function setupZoomEventTest(options: {
         zoomAppId: state.appId,
         secretToken: options.secretToken,
       }),
+    /** An OAuth credential of the owner's through this app, named after its Zoom user. */
+    credential: (zoomUserId: string, status: "draft" | "connected") =>
+      temp().db.credential.create({
+        data: {
+          workspaceId: state.workspaceId,
+          ownerId: state.ownerId,
+          zoomAppId: state.appId,
+          name: zoomUserId,
+          method: "oauth",
+          status,
+        },
+      }),
     /** A delivery of `rawBody` as Zoom sends it: timestamped now (less `ageSeconds`) and signed. */
     delivery(rawBody: string, signing: { ageSeconds?: number; key?: string } = {}) {
       const timestamp = String(Math.floor(Date.now() / 1000) - (signing.ageSeconds ?? 0));

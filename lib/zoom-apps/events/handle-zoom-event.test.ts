@@ -18,16 +18,7 @@ const signed = (body: object, signing: { ageSeconds?: number; key?: string } = {
 const deauthorization = (userId: string) => t.deauthorization(userId, new Date("2026-11-22T10:00:00.000Z"));
 
 async function connection(zoomUserId: string) {
-  const credential = await t.db.credential.create({
-    data: {
-      workspaceId: t.workspaceId,
-      ownerId: t.ownerId,
-      zoomAppId: t.appId,
-      name: zoomUserId,
-      method: "oauth",
-      status: "connected",
-    },
-  });
+  const credential = await t.credential(zoomUserId, "connected");
   await t.db.credential.update({
     where: { id: credential.id },
     data: {

@@ -49,16 +49,7 @@ async function handshake(credentialId: string, zoomUserId: string, now: Date) {
 }
 
 async function connected(zoomUserId: string, authorizedAt: Date): Promise<string> {
-  const credential = await t.db.credential.create({
-    data: {
-      workspaceId: t.workspaceId,
-      ownerId: t.ownerId,
-      zoomAppId: t.appId,
-      name: zoomUserId,
-      method: "oauth",
-      status: "draft",
-    },
-  });
+  const credential = await t.credential(zoomUserId, "draft");
   await handshake(credential.id, zoomUserId, authorizedAt);
   return credential.id;
 }
