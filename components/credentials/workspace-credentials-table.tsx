@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { RENEW_AHEAD_MS } from "@/lib/keeper/keeper-rules";
-import { AccountRowActions } from "@/components/admin/account-row-actions";
+import { CredentialRowActions } from "@/components/credentials/credential-row-actions";
 import { StatusBadge } from "@/components/credentials/status-badge";
 import {
   Cell,
@@ -127,7 +127,7 @@ export function WorkspaceCredentialsTable({
               </Cell>
               <Cell hideBelow={hide.used}>{formatDateTime(row.lastUsedAt)}</Cell>
               <Cell>
-                <AccountRowActions
+                <CredentialRowActions
                   slug={slug}
                   credentialId={row.id}
                   name={row.name}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Plus } from "lucide-react";
 import Link from "next/link";
-import { TestAllButton } from "@/components/admin/test-all-button";
+import { TestAllButton } from "@/components/credentials/test-all-button";
 import { CredentialFiltersForm } from "@/components/credentials/credential-filters-form";
 import { CredentialPagesNav } from "@/components/credentials/credential-pages-nav";
 import { MyCredentialsTable, NoCredentialsYet } from "@/components/credentials/my-credentials-table";

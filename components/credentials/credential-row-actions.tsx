@@ -5,8 +5,8 @@ import { Ellipsis } from "lucide-react";
 import Link from "next/link";
 import { startTransition, useActionState, useState, type ReactNode } from "react";
 import { disconnectCredentialAction } from "@/app/_actions/disconnect-credential";
-import { refreshAccountAction } from "@/app/_actions/refresh-account";
-import { testAccountAction } from "@/app/_actions/test-account";
+import { refreshCredentialAction } from "@/app/_actions/refresh-credential";
+import { testCredentialAction } from "@/app/_actions/test-credential";
 import { ConfirmDialog } from "@/components/ui/confirm-button";
 import type { ActionState } from "@/lib/actions/action-state";
 import {
@@ -49,7 +49,7 @@ function ItemText({ before, name, after = "" }: { before: string; name: string; 
 }
 
 /** A row's actions in one menu, so the table fits a laptop and a phone without scrolling sideways. */
-export function AccountRowActions({
+export function CredentialRowActions({
   slug,
   credentialId,
   name,
@@ -64,8 +64,8 @@ export function AccountRowActions({
   canDisconnect: boolean;
   revoke: RevokeImpact;
 }) {
-  const [testState, test, testing] = useActionState(testAccountAction.bind(null, slug), null);
-  const [refreshState, refresh, refreshing] = useActionState(refreshAccountAction.bind(null, slug), null);
+  const [testState, test, testing] = useActionState(testCredentialAction.bind(null, slug), null);
+  const [refreshState, refresh, refreshing] = useActionState(refreshCredentialAction.bind(null, slug), null);
   const [disconnectState, disconnect, disconnecting] = useActionState(
     disconnectCredentialAction.bind(null, slug),
     null,

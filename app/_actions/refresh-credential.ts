@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/actions/safe-action";
+import { refreshNow } from "@/lib/credentials/refresh-now";
 import { credentialFormSchema } from "@/lib/credentials/schemas";
-import { testConnection } from "@/lib/credentials/test-connection";
 import { db } from "@/lib/db/client";
 
-export const testAccountAction = workspaceAction(
+export const refreshCredentialAction = workspaceAction(
   { schema: credentialFormSchema, role: "admin" },
   async (ctx, input) => {
-    const result = await testConnection(db(), ctx, input.credentialId);
+    const result = await refreshNow(db(), ctx, input.credentialId);
     revalidatePath(`/w/${ctx.workspace.slug}/credentials`);
     return result.ok
       ? { ok: true, message: result.message }

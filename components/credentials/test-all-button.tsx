@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { testAllAccountsAction } from "@/app/_actions/test-all-accounts";
+import { testAllCredentialsAction } from "@/app/_actions/test-all-credentials";
 import { Button } from "@/components/ui/button";
 
 export function TestAllButton({ slug }: { slug: string }) {
-  const [state, action, pending] = useActionState(testAllAccountsAction.bind(null, slug), null);
+  const [state, action, pending] = useActionState(testAllCredentialsAction.bind(null, slug), null);
   return (
     <form action={action} className="flex flex-col items-end gap-1">
       <Button type="submit" variant="secondary" disabled={pending}>
