@@ -23,5 +23,5 @@ test("the same-app warning shows a member no other person's connection", async (
   await expect(memberPage.getByText("Olivia's private Zoom")).toHaveCount(0);
   await expect(memberPage.getByText(user.email)).toHaveCount(0);
   await memberContext.close();
-  // (An admin sees the name and Zoom email: oauth-wizard-errors.spec.ts.)
+  // (An admin sees the name and Zoom email: oauth-wizard-gate.spec.ts.)
 });
